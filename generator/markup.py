@@ -1,0 +1,60 @@
+"""Turning record values into safe HTML pieces: sanitized Markdown, contact links, dates.
+
+Python-Markdown passes raw HTML and ``javascript:`` links through, and MkDocs' theme
+environment does not escape, so every description goes through an allowlist (nh3) and
+every link is built from a value the schema has already validated.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from urllib.parse import quote
+
+import markdown as python_markdown
+import nh3
+
+ALLOWED_TAGS = {"p", "br", "strong", "em", "b", "i", "ul", "ol", "li", "a", "blockquote",
+                "code", "h3", "h4", "h5"}
+ALLOWED_SCHEMES = ("https:", "mailto:", "tel:")
+MONTHS = ("Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August",
+          "September", "Oktober", "November", "Dezember")
+
+
+def _only_safe_links(tag: str, attribute: str, value: str) -> str | None:
+    if tag == "a" and attribute == "href":
+        return value if value.strip().lower().startswith(ALLOWED_SCHEMES) else None
+    return value
+
+
+def _shift_headings(html: str) -> str:
+    # A description sits below the page's own h1 and h2 headings.
+    return re.sub(r"<(/?)h([12])\b", lambda m: f"<{m.group(1)}h{int(m.group(2)) + 2}", html)
+
+
+def markdown_to_safe_html(text: str) -> str:
+    html = python_markdown.markdown(text, output_format="html")
+    return nh3.clean(
+        _shift_headings(html),
+        tags=ALLOWED_TAGS,
+        attributes={"a": {"href"}},
+        attribute_filter=_only_safe_links,
+        link_rel="noopener noreferrer nofollow",
+        strip_comments=True,
+    )
+
+
+def tel_href(number: str) -> str:
+    """``03733 / 565729`` -> ``tel:+493733565729``; the schema has checked the form."""
+    digits = re.sub(r"[^0-9+]", "", number)
+    if digits.startswith("0"):
+        digits = "+49" + digits[1:]
+    return "tel:" + digits
+
+
+def mailto_href(address: str) -> str:
+    return "mailto:" + quote(address, safe="@.+-_")
+
+
+def german_date(day: dt.date) -> str:
+    """``2026-03-01`` -> ``1. März 2026``."""
+    return f"{day.day}. {MONTHS[day.month - 1]} {day.year}"

@@ -1,0 +1,248 @@
+"""Rendering the directory into pages: one per offering and organisation (kept out of the
+navigation), listings per topic, target group, region and network, an A–Z page and a
+start page that leads to all of them.
+
+Pages are HTML fragments from Jinja templates with autoescaping on, wrapped as Markdown
+files for MkDocs (``File.generated``). Links between generated pages are computed here,
+since MkDocs does not rewrite links inside raw HTML.
+"""
+from __future__ import annotations
+
+import posixpath
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable
+
+import jinja2
+import yaml
+from markupsafe import Markup
+
+from . import markup
+from .records import Directory, Offering, Organisation, Text, sort_key
+from .vocab import Vocabulary
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+# Listing pages by facet: URL folder, the offering field, the vocabulary, the title.
+FACETS = (
+    ("themen", "topics", "themen", "Themen"),
+    ("zielgruppen", "target_groups", "zielgruppen", "Zielgruppen"),
+)
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    src_uri: str  # as MkDocs names it, e.g. "angebote/suchtberatung-aue.md"
+    title: str
+    body: str  # HTML
+    in_nav: bool = True
+
+    @property
+    def markdown(self) -> str:
+        # Front matter through YAML's own dumper, so no title can break out of it.
+        front = yaml.safe_dump({"title": self.title}, allow_unicode=True, width=10_000)
+        return f"---\n{front}---\n\n{self.body}\n"
+
+
+def page_url(src_uri: str) -> str:
+    """The directory URL MkDocs gives a page: ``a/b.md`` -> ``a/b/``, ``a/index.md`` -> ``a/``."""
+    stem = src_uri[: -len(".md")]
+    if stem == "index" or stem.endswith("/index"):
+        stem = stem[: -len("index")]
+        return stem
+    return stem + "/"
+
+
+def relative_url(from_src: str, to_src: str) -> str:
+    here, there = page_url(from_src), page_url(to_src)
+    relative = posixpath.relpath(there or ".", here or ".")
+    return "./" if relative == "." else relative + "/"
+
+
+def offering_src(offering_id: str) -> str:
+    return f"angebote/{offering_id}.md"
+
+
+def organisation_src(organisation_id: str) -> str:
+    return f"traeger/{organisation_id}.md"
+
+
+class SiteRenderer:
+    """Renders every page of one directory. Holds the derived listings once."""
+
+    def __init__(self, directory: Directory, vocabularies: dict[str, Vocabulary]):
+        self.directory = directory
+        self.vocabularies = vocabularies
+        self.listed = sorted(
+            (o for o in directory.offerings if o.status != "beendet"),
+            key=lambda o: (sort_key(o.name), o.id),
+        )
+        self.env = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(TEMPLATES),
+            autoescape=True,
+            undefined=jinja2.StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            extensions=["jinja2.ext.do"],
+        )
+        self.env.globals.update(
+            label=self.label,
+            markdown=lambda text: Markup(markup.markdown_to_safe_html(text.de)) if text else "",
+            german_date=markup.german_date,
+            tel_href=markup.tel_href,
+            mailto_href=markup.mailto_href,
+            directory=directory,
+            vocab=vocabularies,
+            organisation=directory.organisation,
+            offering_src=offering_src,
+            organisation_src=organisation_src,
+            sort_key=sort_key,
+        )
+
+    def label(self, vocabulary: str, term_id: str) -> str:
+        return self.vocabularies[vocabulary].label(term_id)
+
+    def render(self, template: str, src_uri: str, title: str, in_nav: bool = True, **context) -> GeneratedPage:
+        body = self.env.get_template(template).render(
+            here=src_uri, title=title,
+            url=lambda target: relative_url(src_uri, target),
+            **context,
+        )
+        return GeneratedPage(src_uri, title, body.strip(), in_nav)
+
+    def pages(self) -> list[GeneratedPage]:
+        pages = [self.start_page(), self.a_to_z(), self.organisations_overview(), self.events()]
+        for folder, attribute, vocabulary, title in FACETS:
+            pages += self.facet_pages(folder, attribute, vocabulary, title)
+        pages += self.region_pages()
+        pages += self.network_pages()
+        pages += [self.organisation_page(org) for org in self.directory.organisations]
+        pages += [self.offering_page(o) for o in self.directory.offerings]
+        return pages
+
+    # --- pages ------------------------------------------------------------------
+
+    def start_page(self) -> GeneratedPage:
+        counts = {
+            folder: self._counts(attribute, vocabulary)
+            for folder, attribute, vocabulary, _ in FACETS
+        }
+        return self.render(
+            "start.html", "index.md", "Hilfe und Beratung finden",
+            counts=counts, offerings=self.listed, regions=self._top_regions(),
+        )
+
+    def a_to_z(self) -> GeneratedPage:
+        by_letter: dict[str, list[Offering]] = defaultdict(list)
+        for offering in self.listed:
+            first = sort_key(offering.name)[:1].upper()
+            by_letter[first if first.isalpha() else "#"].append(offering)
+        return self.render("a_z.html", "a-z.md", "Alle Angebote von A bis Z",
+                           letters=sorted(by_letter.items()))
+
+    def organisations_overview(self) -> GeneratedPage:
+        organisations = sorted(self.directory.organisations, key=lambda o: sort_key(o.name))
+        return self.render("organisations.html", "traeger/index.md", "Träger von A bis Z",
+                           organisations=organisations)
+
+    def events(self) -> GeneratedPage:
+        events = sorted(self.directory.events, key=lambda e: (e.date, e.id), reverse=True)
+        return self.render("events.html", "termine/index.md", "Termine", events=events)
+
+    def facet_pages(self, folder: str, attribute: str, vocabulary: str, title: str) -> list[GeneratedPage]:
+        counts = self._counts(attribute, vocabulary)
+        pages = [self.render("facet_overview.html", f"{folder}/index.md", title,
+                             folder=folder, vocabulary=vocabulary, counts=counts)]
+        for term in self.vocabularies[vocabulary].terms.values():
+            offerings = [o for o in self.listed if term.id in getattr(o, attribute)]
+            pages.append(self.render(
+                "facet.html", f"{folder}/{term.id}.md", term.de, in_nav=False,
+                term=term, offerings=offerings, overview=f"{folder}/index.md", overview_title=title,
+            ))
+        return pages
+
+    def region_pages(self) -> list[GeneratedPage]:
+        regions = self.directory.regions
+        children = defaultdict(list)
+        for region in regions:
+            children[region.part_of].append(region)
+        for siblings in children.values():
+            siblings.sort(key=lambda r: sort_key(r.name))
+
+        def within(region):  # the region and all regions inside it
+            found, todo = set(), [region]
+            while todo:
+                current = todo.pop()
+                if current.id not in found:
+                    found.add(current.id)
+                    todo += children[current.id]
+            return found
+
+        def parents(region):
+            chain, seen = [], {region.id}
+            while region.part_of and region.part_of not in seen:
+                region = self.directory.region(region.part_of)
+                seen.add(region.id)
+                chain.append(region)
+            return chain
+
+        pages = [self.render("regions.html", "regionen/index.md", "Regionen",
+                             children=children, top=self._top_regions())]
+        for region in regions:
+            inside = within(region)
+            upward = {r.id for r in parents(region)}
+            pages.append(self.render(
+                "region.html", f"regionen/{region.id}.md", str(region.name), in_nav=False,
+                region=region, children=children[region.id], parents=parents(region),
+                offerings=[o for o in self.listed if inside & set(o.regions)],
+                wider=[o for o in self.listed if upward & set(o.regions) and not inside & set(o.regions)],
+                networks=[n for n in self.directory.networks if inside & set(n.regions)],
+            ))
+        return pages
+
+    def network_pages(self) -> list[GeneratedPage]:
+        networks = sorted(self.directory.networks, key=lambda n: sort_key(n.name))
+        pages = [self.render("networks.html", "netzwerke/index.md", "Netzwerke", networks=networks)]
+        for network in networks:
+            members = sorted(self.directory.members_of(network), key=lambda o: sort_key(o.name))
+            pages.append(self.render(
+                "network.html", f"netzwerke/{network.id}.md", str(network.name), in_nav=False,
+                network=network, members=members,
+                parts=[n for n in networks if n.part_of == network.id],
+                events=sorted((e for e in self.directory.events if e.network == network.id),
+                              key=lambda e: e.date, reverse=True),
+            ))
+        return pages
+
+    def organisation_page(self, organisation: Organisation) -> GeneratedPage:
+        offerings = sorted(organisation.offerings, key=lambda o: sort_key(o.name))
+        return self.render(
+            "organisation.html", organisation_src(organisation.id), str(organisation.name),
+            in_nav=False, org=organisation,
+            current=[o for o in offerings if o.status != "beendet"],
+            ended=[o for o in offerings if o.status == "beendet"],
+            networks=self.directory.networks_of(organisation),
+        )
+
+    def offering_page(self, offering: Offering) -> GeneratedPage:
+        return self.render(
+            "offering.html", offering_src(offering.id), str(offering.name), in_nav=False,
+            offering=offering, org=self.directory.organisation(offering.organisation_id),
+        )
+
+    # --- helpers ----------------------------------------------------------------
+
+    def _counts(self, attribute: str, vocabulary: str) -> list[tuple]:
+        counts = defaultdict(int)
+        for offering in self.listed:
+            for term_id in getattr(offering, attribute):
+                counts[term_id] += 1
+        return [(term, counts[term.id]) for term in self.vocabularies[vocabulary].terms.values()]
+
+    def _top_regions(self):
+        return sorted((r for r in self.directory.regions if not r.part_of), key=lambda r: sort_key(r.name))
+
+
+def render_site(directory: Directory, vocabularies: dict[str, Vocabulary]) -> list[GeneratedPage]:
+    return SiteRenderer(directory, vocabularies).pages()

@@ -1,0 +1,97 @@
+"""The pipeline: load -> validate -> geocode -> render.
+
+Every stage gathers all problems before anything is written (as mkdocs' build does), so a
+provider sees everything that is wrong at once and a broken record never yields a
+half-built site.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import content, records, rules, schema, vocab, yamlsafe
+from .problems import Problem
+from .records import Directory, Source
+from .vocab import Vocabulary
+
+PACKAGE_ROOT = Path(__file__).resolve().parent.parent
+
+
+@dataclass(frozen=True)
+class Sources:
+    """Where the directory comes from: the records, the schemas and the vocabularies."""
+
+    content_dir: Path
+    schema_dir: Path
+
+    @property
+    def vocabulary_dir(self) -> Path:
+        return self.schema_dir / "vokabulare"
+
+
+@dataclass(frozen=True)
+class Loaded:
+    directory: Directory | None
+    vocabularies: dict[str, Vocabulary]
+    problems: tuple[Problem, ...]
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def load_and_validate(sources: Sources) -> Loaded:
+    schemas = schema.SchemaSet.load(sources.schema_dir)
+    vocabularies, problems = vocab.load_vocabularies(sources.vocabulary_dir, schemas)
+    files, found = content.record_files(sources.content_dir)
+    problems += found
+
+    documents: dict[str, list[yamlsafe.Document]] = {kind: [] for kind in files}
+    for kind, paths in files.items():
+        for path in paths:
+            document, load_problems = yamlsafe.load(path)
+            problems += load_problems
+            if document is not None:
+                documents[kind].append(document)
+
+    known_ids = {
+        kind: frozenset(d.data.get("id") for d in docs
+                        if isinstance(d.data, dict) and isinstance(d.data.get("id"), str))
+        for kind, docs in documents.items()
+    }
+    checking = schemas.with_context(vocabularies, known_ids)
+    for kind, docs in documents.items():
+        validator = checking.validator(content.KINDS[kind])
+        for document in docs:
+            problems += schema.validate(document, validator)
+    problems += rules.check({
+        kind: [d for d in docs if isinstance(d.data, dict)] for kind, docs in documents.items()
+    })
+    if problems:
+        return Loaded(None, vocabularies, tuple(sorted(set(problems))))
+    return Loaded(build_directory(documents), vocabularies, ())
+
+
+def build_directory(documents: dict[str, list[yamlsafe.Document]]) -> Directory:
+    def source(doc):
+        return Source(doc.path, 1)
+
+    built = {
+        kind: tuple(records.BUILDERS[kind](doc.data, source(doc)) for doc in documents[kind])
+        for kind in records.BUILDERS
+    }
+    organisations = tuple(
+        records.organisation(doc.data, source(doc), lambda path, doc=doc: doc.position(path)[0])
+        for doc in documents["traeger"]
+    )
+    return Directory(
+        regions=built["regionen"], networks=built["netzwerke"],
+        organisations=organisations, events=built["termine"],
+    )
+
+
+def render(loaded: Loaded):
+    """Render the pages of a valid directory (the geocode stage will come before this)."""
+    from .pages import render_site
+
+    return render_site(loaded.directory, loaded.vocabularies)

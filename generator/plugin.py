@@ -1,0 +1,60 @@
+"""The MkDocs adapter: runs the pipeline and hands its pages to MkDocs.
+
+Records are loaded and checked in ``on_config``, before MkDocs cleans or writes the site
+directory, so a broken record leaves no output at all.
+"""
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from . import content, pipeline
+from .config import WegweiserConfig
+from .problems import summary
+
+log = logging.getLogger("mkdocs.plugins.wegweiser")
+
+NAV = [
+    {"Start": "index.md"},
+    {"Themen": "themen/index.md"},
+    {"Zielgruppen": "zielgruppen/index.md"},
+    {"Regionen": "regionen/index.md"},
+    {"A–Z": "a-z.md"},
+    {"Träger": "traeger/index.md"},
+    {"Netzwerke": "netzwerke/index.md"},
+    {"Termine": "termine/index.md"},
+]
+
+
+class WegweiserPlugin(BasePlugin[WegweiserConfig]):
+    def on_config(self, config):
+        sources = pipeline.Sources(Path(config.docs_dir), Path(self.config.schemas))
+        loaded = pipeline.load_and_validate(sources)
+        if not loaded.ok:
+            for problem in loaded.problems:
+                log.error(str(problem))
+            raise PluginError(summary(loaded.problems) + " Die Seite wurde nicht erstellt.")
+        self.pages = pipeline.render(loaded)
+        if not config.nav:
+            config.nav = NAV
+        config.extra["wegweiser_demo"] = self.config.demo_notice
+        return config
+
+    def on_files(self, files: Files, config) -> Files:
+        for file in list(files):
+            if content.is_record_path(file.src_uri):
+                files.remove(file)  # records become pages; the YAML itself is not published
+        for page in self.pages:
+            files.append(File.generated(
+                config, page.src_uri, content=page.markdown,
+                inclusion=InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV,
+            ))
+        return files
+
+    def on_serve(self, server, config, builder):
+        server.watch(self.config.schemas)  # vocabularies and schemas change the pages too
+        return server

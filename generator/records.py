@@ -1,0 +1,362 @@
+"""The directory's domain: regions, networks, organisations (Träger) with their offerings,
+and events, as frozen values built from validated provider files.
+
+Field names in the YAML files are German (providers write them); here they are English.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Mapping
+
+YES = ("ja", "true")
+
+
+@dataclass(frozen=True)
+class Text:
+    """A German text with optional Czech and English translations."""
+
+    de: str
+    cs: str = ""
+    en: str = ""
+
+    @classmethod
+    def of(cls, value: Any) -> "Text | None":
+        if value is None:
+            return None
+        if isinstance(value, str):
+            return cls(value.strip())
+        return cls(value["de"].strip(), value.get("cs", "").strip(), value.get("en", "").strip())
+
+    def __str__(self) -> str:
+        return self.de
+
+    def get(self, language: str = "de") -> str:
+        return getattr(self, language, "") or self.de
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a record stands, so later stages can point providers at the right line."""
+
+    path: Path
+    line: int = 1
+
+
+@dataclass(frozen=True)
+class Address:
+    id: str
+    label: Text | None
+    street: str
+    postcode: str
+    town: str
+    country: str
+    note: Text | None
+
+    @property
+    def one_line(self) -> str:
+        parts = [self.street, f"{self.postcode} {self.town}".strip()]
+        return ", ".join(p for p in parts if p)
+
+
+@dataclass(frozen=True)
+class Contact:
+    role: Text
+    phone: str = ""
+    email: str = ""
+    person: str = ""
+    direct_line: str = ""  # only set when the record says it may be published
+
+
+@dataclass(frozen=True)
+class OpeningHours:
+    days: tuple[str, ...]
+    start: str
+    end: str
+    note: Text | None = None
+
+
+@dataclass(frozen=True)
+class Offering:
+    id: str
+    organisation_id: str
+    name: Text
+    description: Text
+    easy_language: Text | None
+    topics: tuple[str, ...]
+    target_groups: tuple[str, ...]
+    legal_bases: tuple[str, ...]
+    regions: tuple[str, ...]
+    places: tuple[Address, ...]
+    outreach: bool
+    online: bool
+    hours: tuple[OpeningHours, ...]
+    hours_note: Text | None
+    cost: str
+    cost_note: Text | None
+    access: tuple[str, ...]
+    languages: tuple[str, ...]
+    accessibility: tuple[str, ...]
+    contacts: tuple[Contact, ...]
+    website: str
+    status: str
+    last_checked: dt.date
+    source: Source
+
+    @property
+    def is_active(self) -> bool:
+        return self.status == "aktiv"
+
+
+@dataclass(frozen=True)
+class Organisation:
+    id: str
+    name: Text
+    short_name: str
+    kind: str
+    description: Text | None
+    website: str
+    email: str
+    phone: str
+    addresses: tuple[Address, ...]
+    networks: tuple[str, ...]
+    offerings: tuple[Offering, ...]
+    source: Source
+
+
+@dataclass(frozen=True)
+class Network:
+    id: str
+    name: Text
+    kind: str
+    description: Text
+    part_of: str
+    regions: tuple[str, ...]
+    topics: tuple[str, ...]
+    coordinators: tuple[Contact, ...]
+    hosts: tuple[str, ...]
+    members: tuple[str, ...]
+    website: str
+    since: dt.date | None
+    last_checked: dt.date
+    source: Source
+
+
+@dataclass(frozen=True)
+class Region:
+    id: str
+    name: Text
+    kind: str
+    countries: tuple[str, ...]
+    part_of: str
+    municipalities: tuple[str, ...]
+    description: Text | None
+    source: Source
+
+
+@dataclass(frozen=True)
+class Event:
+    id: str
+    title: Text
+    topic: Text | None
+    description: Text | None
+    date: dt.date
+    end_date: dt.date | None
+    start: str
+    end: str
+    place: Address | None
+    online: bool
+    topics: tuple[str, ...]
+    network: str
+    organisers: tuple[str, ...]
+    registration: Contact | None
+    source: Source
+
+
+@dataclass(frozen=True)
+class Directory:
+    """Everything the site is built from. Lookups are derived, not stored twice."""
+
+    regions: tuple[Region, ...] = ()
+    networks: tuple[Network, ...] = ()
+    organisations: tuple[Organisation, ...] = ()
+    events: tuple[Event, ...] = ()
+    _index: dict = field(default_factory=dict, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self._index.update(
+            regions={r.id: r for r in self.regions},
+            networks={n.id: n for n in self.networks},
+            organisations={o.id: o for o in self.organisations},
+        )
+
+    @property
+    def offerings(self) -> tuple[Offering, ...]:
+        return tuple(o for org in self.organisations for o in org.offerings)
+
+    def region(self, region_id: str) -> Region:
+        return self._index["regions"][region_id]
+
+    def network(self, network_id: str) -> Network:
+        return self._index["networks"][network_id]
+
+    def organisation(self, organisation_id: str) -> Organisation:
+        return self._index["organisations"][organisation_id]
+
+    def members_of(self, network: Network) -> list[Organisation]:
+        """Members named by the network or naming the network themselves."""
+        return [o for o in self.organisations if o.id in network.members or network.id in o.networks]
+
+    def networks_of(self, organisation: Organisation) -> list[Network]:
+        return [n for n in self.networks if organisation in self.members_of(n)]
+
+
+def sort_key(text: Any) -> str:
+    """German dictionary order: umlauts sort with their base letter, case is ignored."""
+    text = str(text).replace("ß", "ss")
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+# --- building records from validated documents -------------------------------------
+
+def _date(value: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(value) if value else None
+
+
+def _yes(value: str | None) -> bool:
+    return value in YES
+
+
+def address(data: Mapping) -> Address:
+    return Address(
+        id=data.get("id", ""),
+        label=Text.of(data.get("bezeichnung")),
+        street=data.get("strasse", ""),
+        postcode=data["plz"],
+        town=data["ort"],
+        country=data.get("land", "DE"),
+        note=Text.of(data.get("hinweis")),
+    )
+
+
+def contact(data: Mapping) -> Contact:
+    publishable = _yes(data.get("durchwahl_veroeffentlichen"))
+    return Contact(
+        role=Text.of(data["rolle"]),
+        phone=data.get("telefon", ""),
+        email=data.get("email", ""),
+        person=data.get("ansprechperson", ""),
+        direct_line=data.get("durchwahl", "") if publishable else "",
+    )
+
+
+def offering(data: Mapping, organisation_id: str, addresses: Mapping[str, Address], source: Source) -> Offering:
+    return Offering(
+        id=data["id"],
+        organisation_id=organisation_id,
+        name=Text.of(data["name"]),
+        description=Text.of(data["beschreibung"]),
+        easy_language=Text.of(data.get("leichte_sprache")),
+        topics=tuple(data["themen"]),
+        target_groups=tuple(data["zielgruppen"]),
+        legal_bases=tuple(data.get("rechtsgrundlagen", ())),
+        regions=tuple(data.get("regionen", ())),
+        places=tuple(addresses[place] for place in data.get("orte", ())),
+        outreach=_yes(data.get("aufsuchend")),
+        online=_yes(data.get("online")),
+        hours=tuple(
+            OpeningHours(tuple(h["tage"]), h["von"], h["bis"], Text.of(h.get("hinweis")))
+            for h in data.get("sprechzeiten", ())
+        ),
+        hours_note=Text.of(data.get("sprechzeiten_hinweis")),
+        cost=data.get("kosten", ""),
+        cost_note=Text.of(data.get("kosten_hinweis")),
+        access=tuple(data["zugang"]),
+        languages=tuple(data.get("sprachen", ())),
+        accessibility=tuple(data.get("barrierefreiheit", ())),
+        contacts=tuple(contact(c) for c in data["kontakt"]),
+        website=data.get("webseite", ""),
+        status=data["status"],
+        last_checked=_date(data["zuletzt_geprueft"]),
+        source=source,
+    )
+
+
+def organisation(data: Mapping, source: Source, line_of=lambda path: 1) -> Organisation:
+    addresses = tuple(address(a) for a in data.get("adressen", ()))
+    by_id = {a.id: a for a in addresses}
+    return Organisation(
+        id=data["id"],
+        name=Text.of(data["name"]),
+        short_name=data.get("kurzname", ""),
+        kind=data["art"],
+        description=Text.of(data.get("beschreibung")),
+        website=data.get("webseite", ""),
+        email=data.get("email", ""),
+        phone=data.get("telefon", ""),
+        addresses=addresses,
+        networks=tuple(data.get("netzwerke", ())),
+        offerings=tuple(
+            offering(o, data["id"], by_id, Source(source.path, line_of(("angebote", i))))
+            for i, o in enumerate(data["angebote"])
+        ),
+        source=source,
+    )
+
+
+def network(data: Mapping, source: Source) -> Network:
+    return Network(
+        id=data["id"],
+        name=Text.of(data["name"]),
+        kind=data["art"],
+        description=Text.of(data["beschreibung"]),
+        part_of=data.get("teil_von", ""),
+        regions=tuple(data["regionen"]),
+        topics=tuple(data.get("themen", ())),
+        coordinators=tuple(contact(c) for c in data.get("koordination", ())),
+        hosts=tuple(data.get("traeger", ())),
+        members=tuple(data.get("mitglieder", ())),
+        website=data.get("webseite", ""),
+        since=_date(data.get("seit")),
+        last_checked=_date(data["zuletzt_geprueft"]),
+        source=source,
+    )
+
+
+def region(data: Mapping, source: Source) -> Region:
+    return Region(
+        id=data["id"],
+        name=Text.of(data["name"]),
+        kind=data["art"],
+        countries=tuple(data["laender"]),
+        part_of=data.get("teil_von", ""),
+        municipalities=tuple(data.get("gemeinden", ())),
+        description=Text.of(data.get("beschreibung")),
+        source=source,
+    )
+
+
+def event(data: Mapping, source: Source) -> Event:
+    return Event(
+        id=data["id"],
+        title=Text.of(data["titel"]),
+        topic=Text.of(data.get("thema")),
+        description=Text.of(data.get("beschreibung")),
+        date=_date(data["datum"]),
+        end_date=_date(data.get("bis_datum")),
+        start=data.get("beginn", ""),
+        end=data.get("ende", ""),
+        place=address(data["ort"]) if "ort" in data else None,
+        online=_yes(data.get("online")),
+        topics=tuple(data.get("themen", ())),
+        network=data.get("netzwerk", ""),
+        organisers=tuple(data.get("veranstalter", ())),
+        registration=contact(data["anmeldung"]) if "anmeldung" in data else None,
+        source=source,
+    )
+
+
+BUILDERS = {"regionen": region, "netzwerke": network, "termine": event}

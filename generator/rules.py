@@ -1,0 +1,106 @@
+"""Rules across records that JSON Schema cannot express: ids that match file names and
+are unique, offerings that say where they take place, references inside one file."""
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Iterable
+
+from .problems import Problem
+from .yamlsafe import Document
+
+FOLDER_NOUNS = {"traeger": "Träger", "netzwerke": "Netzwerk", "regionen": "Region", "termine": "Termin"}
+
+
+def check(documents: dict[str, list[Document]]) -> list[Problem]:
+    problems: list[Problem] = []
+    for kind, docs in documents.items():
+        problems += ids_match_file_names(docs)
+        problems += unique(
+            ((doc, ("id",), doc.data.get("id")) for doc in docs),
+            f"Die Kennung „{{value}}“ hat schon ein anderer Eintrag ({FOLDER_NOUNS[kind]}) in {{other}}.",
+        )
+    organisations = documents.get("traeger", [])
+    problems += unique(
+        ((doc, ("angebote", i, "id"), offering.get("id"))
+         for doc in organisations for i, offering in enumerate(_list(doc.data, "angebote"))),
+        "Die Kennung „{value}“ hat schon ein anderes Angebot ({other}). "
+        "Angebotskennungen müssen im ganzen Verzeichnis einmalig sein; "
+        "setzen Sie am besten die Kennung des Trägers davor.",
+    )
+    for doc in organisations:
+        problems += offering_places(doc)
+    for doc in documents.get("termine", []):
+        problems += event_place(doc)
+    for doc in documents.get("netzwerke", []) + documents.get("regionen", []):
+        if doc.data.get("teil_von") == doc.data.get("id") and "teil_von" in doc.data:
+            problems.append(doc.problem(("teil_von",), "Ein Eintrag kann nicht Teil von sich selbst sein."))
+    return problems
+
+
+def _list(data, key) -> list:
+    value = data.get(key) if isinstance(data, dict) else None
+    return [item for item in value if isinstance(item, dict)] if isinstance(value, list) else []
+
+
+def ids_match_file_names(docs: Iterable[Document]) -> list[Problem]:
+    problems = []
+    for doc in docs:
+        record_id = doc.data.get("id")
+        if isinstance(record_id, str) and record_id != doc.path.stem:
+            problems.append(doc.problem(("id",), (
+                f"Die Kennung „{record_id}“ muss genau dem Dateinamen entsprechen. "
+                f"Benennen Sie die Datei in „{record_id}{doc.path.suffix}“ um "
+                f"oder ändern Sie die Kennung in „{doc.path.stem}“.")))
+    return problems
+
+
+def unique(entries, template: str) -> list[Problem]:
+    """One problem for every repeat of a value, naming where it first stood."""
+    first: dict[str, tuple[Document, tuple]] = {}
+    problems = []
+    for doc, path, value in entries:
+        if not isinstance(value, str):
+            continue
+        if value in first:
+            other_doc, other_path = first[value]
+            line = other_doc.position(other_path)[0]
+            other = f"{other_doc.problem(other_path, '').path}, Zeile {line}"
+            problems.append(doc.problem(path, template.format(value=value, other=other)))
+        else:
+            first[value] = (doc, path)
+    return problems
+
+
+def offering_places(doc: Document) -> list[Problem]:
+    problems = []
+    addresses = _list(doc.data, "adressen")
+    problems += unique(
+        ((doc, ("adressen", i, "id"), a.get("id")) for i, a in enumerate(addresses)),
+        "Die Adresskennung „{value}“ steht schon bei einer anderen Adresse ({other}).",
+    )
+    address_ids = [a.get("id") for a in addresses if isinstance(a.get("id"), str)]
+    for i, offering in enumerate(_list(doc.data, "angebote")):
+        places = offering.get("orte") if isinstance(offering.get("orte"), list) else []
+        for j, place in enumerate(places):
+            if isinstance(place, str) and place not in address_ids:
+                known = ", ".join(address_ids) if address_ids else "keine (das Feld „adressen“ fehlt)"
+                problems.append(doc.problem(("angebote", i, "orte", j), (
+                    f"Dieser Träger hat keine Adresse mit der Kennung „{place}“. "
+                    f"Vorhandene Adresskennungen: {known}.")))
+        if not places and offering.get("aufsuchend") not in ("ja", "true") \
+                and offering.get("online") not in ("ja", "true"):
+            problems.append(doc.problem(("angebote", i), (
+                "Bitte geben Sie an, wo das Angebot stattfindet: „orte“ (Adressen des Trägers), "
+                "„aufsuchend: ja“ oder „online: ja“.")))
+    return problems
+
+
+def event_place(doc: Document) -> list[Problem]:
+    problems = []
+    data = doc.data
+    if "ort" not in data and data.get("online") not in ("ja", "true"):
+        problems.append(doc.problem((), "Bitte geben Sie einen „ort“ an oder „online: ja“."))
+    start, end = data.get("datum"), data.get("bis_datum")
+    if isinstance(start, str) and isinstance(end, str) and end < start:
+        problems.append(doc.problem(("bis_datum",), f"„bis_datum“ ({end}) liegt vor „datum“ ({start})."))
+    return problems

@@ -1,0 +1,194 @@
+"""JSON Schema validation of records, with problems in plain German.
+
+The schemas in ``schemas/`` describe every field (German ``title``/``description``), and
+two keywords of our own tie records to the rest of the directory:
+``x-vokabular`` (the value must be a term of that vocabulary) and ``x-verweis`` (the value
+must be the id of a record of that kind). A schema may carry ``x-fehlermeldung``: the
+sentence shown when a value does not match its pattern or format.
+"""
+from __future__ import annotations
+
+import difflib
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Iterable, Mapping
+
+from jsonschema import Draft202012Validator, ValidationError, validators
+from referencing import Registry, Resource
+
+from .problems import Problem
+
+if TYPE_CHECKING:
+    from .vocab import Vocabulary
+    from .yamlsafe import Document
+
+URN = "urn:wegweiser:schema:"
+FORMAT_CHECKER = Draft202012Validator.FORMAT_CHECKER
+
+# Nouns for the kinds of record that x-verweis points to, for messages.
+KIND_NOUNS = {
+    "traeger": ("keinen Träger", "content/traeger/"),
+    "netzwerke": ("kein Netzwerk", "content/netzwerke/"),
+    "regionen": ("keine Region", "content/regionen/"),
+    "termine": ("keinen Termin", "content/termine/"),
+}
+
+
+def _suggestion(value: str, candidates: Iterable[str]) -> str:
+    candidates = list(candidates)
+    lowered = {c.lower(): c for c in candidates}
+    close = difflib.get_close_matches(value.lower(), list(lowered), n=1, cutoff=0.6)
+    close = close or sorted(c for c in lowered if len(value) >= 3 and value.lower() in c)[:1]
+    return f" Meinten Sie „{lowered[close[0]]}“?" if close else ""
+
+
+def _quote(value: Any) -> str:
+    text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+    return f"„{text[:60]}{'…' if len(text) > 60 else ''}“"
+
+
+@dataclass(frozen=True)
+class SchemaSet:
+    """All schema files of a folder, resolvable by their ``urn:wegweiser:schema:`` ids."""
+
+    registry: Registry
+    vocabularies: Mapping[str, "Vocabulary"]
+    known_ids: Mapping[str, frozenset[str]]
+
+    @classmethod
+    def load(cls, folder: Path) -> "SchemaSet":
+        registry = Registry()
+        for path in sorted(folder.glob("*.schema.json")):
+            contents = json.loads(path.read_text(encoding="utf-8"))
+            registry = registry.with_resource(contents["$id"], Resource.from_contents(contents))
+        return cls(registry.crawl(), {}, {})
+
+    def with_context(self, vocabularies: Mapping[str, "Vocabulary"],
+                     known_ids: Mapping[str, frozenset[str]]) -> "SchemaSet":
+        """The same schemas, checking terms and references against this directory."""
+        return SchemaSet(self.registry, vocabularies, known_ids)
+
+    def schema(self, name: str) -> dict:
+        return self.registry.contents(URN + name)
+
+    def validator(self, name: str) -> Draft202012Validator:
+        vocabularies, known_ids = self.vocabularies, self.known_ids
+
+        def vocabulary_term(validator, vocabulary_name, instance, schema):
+            if not isinstance(instance, str):
+                return
+            vocabulary = vocabularies.get(vocabulary_name)
+            if vocabulary is None or instance in vocabulary:
+                return
+            allowed = ", ".join(f"{t.id} ({t.de})" for t in vocabulary.terms.values())
+            yield ValidationError(
+                f"{_quote(instance)} ist kein erlaubter Begriff."
+                f"{_suggestion(instance, vocabulary.terms)} Erlaubt sind: {allowed}."
+                f" Die Liste steht in schemas/vokabulare/{vocabulary_name}.yml.")
+
+        def record_reference(validator, kind, instance, schema):
+            if not isinstance(instance, str) or kind not in known_ids:
+                return
+            ids = known_ids[kind]
+            if instance in ids:
+                return
+            noun, folder = KIND_NOUNS[kind]
+            listing = f" Vorhanden sind: {', '.join(sorted(ids))}." if 0 < len(ids) <= 25 else ""
+            yield ValidationError(
+                f"Es gibt {noun} mit der Kennung {_quote(instance)}.{_suggestion(instance, ids)}"
+                f"{listing} Die Kennungen sind die Dateinamen in {folder}.")
+
+        cls = validators.extend(
+            Draft202012Validator,
+            {"x-vokabular": vocabulary_term, "x-verweis": record_reference},
+        )
+        return cls(self.schema(name), registry=self.registry, format_checker=FORMAT_CHECKER)
+
+
+def validate(document: "Document", validator: Draft202012Validator) -> list[Problem]:
+    problems = []
+    for error in validator.iter_errors(document.data):
+        problems.extend(_problems_for(error, document))
+    return problems
+
+
+def _title(schema: Mapping, name: str) -> str:
+    title = schema.get("properties", {}).get(name, {}).get("title")
+    return f"„{name}“ ({title})" if title else f"„{name}“"
+
+
+def _problems_for(error: ValidationError, document: "Document") -> list[Problem]:
+    path = tuple(error.absolute_path)
+    kind = error.validator
+    schema, instance = error.schema, error.instance
+
+    if kind == "required":
+        name = error.message.split("'")[1]
+        return [document.problem(path, f"Das Pflichtfeld {_title(schema, name)} fehlt. Bitte ergänzen Sie es.")]
+    if kind == "additionalProperties" and isinstance(instance, dict):
+        allowed = list(schema.get("properties", {}))
+        return [
+            document.problem(
+                path + (name,),
+                f"Das Feld „{name}“ gibt es hier nicht.{_suggestion(name, allowed)} "
+                f"Erlaubt sind: {', '.join(allowed)}.",
+                key=True,
+            )
+            for name in instance if name not in schema.get("properties", {})
+        ]
+    if kind == "dependentRequired":
+        missing, present = re.findall(r"'([^']*)'", error.message)[:2]
+        return [document.problem(path + (present,), (
+            f"Wer „{present}“ angibt, muss auch „{missing}“ angeben."), key=True)]
+    return [document.problem(path, _message(error))]
+
+
+def _message(error: ValidationError) -> str:
+    kind, schema, instance = error.validator, error.schema, error.instance
+    custom = schema.get("x-fehlermeldung")
+    if kind in ("x-vokabular", "x-verweis"):
+        return error.message
+    if kind == "type":
+        expected = schema["type"]
+        expected = expected if isinstance(expected, list) else [expected]
+        if instance is None:
+            return "Das Feld ist leer. Bitte tragen Sie einen Wert ein oder löschen Sie die Zeile."
+        if "array" in expected:
+            return ("Hier wird eine Liste erwartet. Schreiben Sie jeden Eintrag in eine eigene "
+                    "Zeile mit „- “ davor.")
+        if expected == ["object"]:
+            return "Hier werden Unterfelder erwartet (eingerückt, je Zeile „feld: wert“)."
+        if "object" in expected:
+            return ("Hier wird ein Text erwartet, oder Übersetzungen als Unterfelder "
+                    "„de:“, „cs:“ und „en:“.")
+        if isinstance(instance, list):
+            return "Hier wird ein einzelner Wert erwartet, keine Liste."
+        return "Hier wird ein einzelner Wert erwartet, keine Unterfelder."
+    if kind == "format" and schema.get("format") == "date":
+        return f"{_quote(instance)} ist kein gültiges Datum: Diesen Tag gibt es nicht im Kalender."
+    if kind in ("pattern", "format", "enum", "const") and custom:
+        return f"{custom} Gefunden: {_quote(instance)}."
+    if kind == "enum":
+        return f"{_quote(instance)} ist nicht erlaubt. Erlaubt sind: {', '.join(schema['enum'])}."
+    if kind == "minLength":
+        if instance == "" or instance.strip() == "":
+            return "Das Feld ist leer. Bitte tragen Sie einen Text ein oder löschen Sie die Zeile."
+        return f"Der Text {_quote(instance)} ist zu kurz (mindestens {schema['minLength']} Zeichen)."
+    if kind == "maxLength":
+        return (f"Der Text ist {len(instance)} Zeichen lang; erlaubt sind höchstens "
+                f"{schema['maxLength']}. Bitte kürzen Sie ihn.")
+    if kind == "minItems":
+        return "Die Liste ist leer. Bitte geben Sie mindestens einen Eintrag an."
+    if kind == "uniqueItems":
+        seen, twice = set(), []
+        for item in instance:
+            key = json.dumps(item, sort_keys=True)
+            if key in seen:
+                twice.append(item)
+            seen.add(key)
+        return f"{', '.join(_quote(x) for x in twice)} steht mehrfach in der Liste. Bitte nur einmal angeben."
+    if kind == "minProperties":
+        return "Hier fehlen die Einträge."
+    return f"Der Wert {_quote(instance)} passt nicht: {error.message}"

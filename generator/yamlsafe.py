@@ -1,0 +1,197 @@
+"""A strict YAML loader for provider files.
+
+YAML 1.1 turns ``plz: 01067`` into 567, ``land: NO`` into False and ``10:30`` into 630,
+keeps the last of two equal keys without a word and expands a few hundred bytes of
+aliases into millions of nodes. So this loader keeps every scalar a string (the schema
+types values later), rejects duplicate keys, anchors, aliases and tags, and caps size and
+depth. It builds values straight from parser events, remembering where each value stood,
+so that every later problem can name its line and column.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .problems import Problem, display_path, field_name
+
+MAX_FILE_BYTES = 512 * 1024
+MAX_DEPTH = 12
+
+Parser = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+# The most frequent syntax slips of people new to YAML, in plain German.
+SYNTAX_HINTS = {
+    "found character that cannot start any token": (
+        "Hier steht ein Zeichen, mit dem kein Wert beginnen darf, meist ein Tabulator. "
+        "Bitte rücken Sie nur mit Leerzeichen ein und setzen Sie Texte, die mit @, ` "
+        "oder % beginnen, in Anführungszeichen."
+    ),
+    "found character '\\t' that cannot start any token": (
+        "Die Zeile enthält ein Tabulatorzeichen. Bitte rücken Sie nur mit Leerzeichen ein."
+    ),
+    "mapping values are not allowed": (
+        "Hier steht ein Doppelpunkt, wo keiner stehen darf. Setzen Sie Texte, die einen "
+        "Doppelpunkt enthalten, in Anführungszeichen, z. B. name: \"Beratung: Sucht\"."
+    ),
+    "could not find expected ':'": (
+        "Nach einem Feldnamen fehlt der Doppelpunkt, oder die Einrückung stimmt nicht."
+    ),
+    "did not find expected key": (
+        "Die Einrückung stimmt nicht: Felder, die zusammengehören, müssen genau gleich weit "
+        "eingerückt sein."
+    ),
+    "did not find expected '-' indicator": (
+        "Die Einrückung einer Liste stimmt nicht: jeder Listenpunkt beginnt mit „- “ "
+        "auf derselben Einrückung."
+    ),
+    "did not find expected ',' or ']'": (
+        "Eine Liste in eckigen Klammern [ ] ist nicht geschlossen."
+    ),
+    "found unexpected end of stream": (
+        "Die Datei endet mitten in einem Text. Fehlt ein schließendes Anführungszeichen?"
+    ),
+    "found unknown escape character": (
+        "In einem Text in doppelten Anführungszeichen steht ein ungültiger Rückstrich (\\). "
+        "Verwenden Sie einfache Anführungszeichen oder verdoppeln Sie den Rückstrich."
+    ),
+}
+
+
+class DocumentError(Exception):
+    def __init__(self, message: str, mark: Any = None, path: tuple = ()):
+        super().__init__(message)
+        self.message = message
+        self.mark = mark
+        self.path = path
+
+
+@dataclass(frozen=True)
+class Document:
+    """One loaded file: its data (strings, lists, dicts) and where each value stood."""
+
+    path: Path
+    data: Any
+    positions: dict[tuple, tuple[int, int]] = field(repr=False)
+    key_positions: dict[tuple, tuple[int, int]] = field(repr=False, default_factory=dict)
+
+    def position(self, path: tuple, *, key: bool = False) -> tuple[int, int]:
+        """Line and column (1-based) of the value at ``path``, or of its nearest parent."""
+        path = tuple(path)
+        if key and path in self.key_positions:
+            return self.key_positions[path]
+        while path not in self.positions and path:
+            path = path[:-1]
+        return self.positions.get(path, (1, 1))
+
+    def problem(self, path: tuple, message: str, *, key: bool = False) -> Problem:
+        line, column = self.position(path, key=key)
+        return Problem(display_path(self.path), line, column, field_name(path), message)
+
+
+def _position(mark: Any) -> tuple[int, int]:
+    return (mark.line + 1, mark.column + 1)
+
+
+class _EventReader:
+    def __init__(self, events):
+        self.events = iter(events)
+        self.positions: dict[tuple, tuple[int, int]] = {}
+        self.key_positions: dict[tuple, tuple[int, int]] = {}
+
+    def next(self):
+        return next(self.events)
+
+    def value(self, event, path: tuple) -> Any:
+        if len(path) > MAX_DEPTH:
+            raise DocumentError(
+                f"Die Daten sind tiefer als {MAX_DEPTH} Ebenen verschachtelt. "
+                "Bitte prüfen Sie die Einrückung.", event.start_mark, path)
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            raise DocumentError(
+                "Anker und Verweise (& und *) sind in Einträgen nicht erlaubt. "
+                "Bitte schreiben Sie den Wert aus.", event.start_mark, path)
+        if getattr(event, "tag", None) is not None:
+            raise DocumentError(
+                f"Typangaben wie „{event.tag}“ sind nicht erlaubt. Bitte entfernen Sie sie.",
+                event.start_mark, path)
+        self.positions[path] = _position(event.start_mark)
+        if isinstance(event, yaml.ScalarEvent):
+            if event.value == "" and event.implicit[0]:
+                return None  # an empty field: the schema reports it as empty
+            return event.value
+        if isinstance(event, yaml.SequenceStartEvent):
+            items = []
+            while not isinstance(child := self.next(), yaml.SequenceEndEvent):
+                items.append(self.value(child, path + (len(items),)))
+            return items
+        if isinstance(event, yaml.MappingStartEvent):
+            mapping: dict[str, Any] = {}
+            while not isinstance(key_event := self.next(), yaml.MappingEndEvent):
+                if not isinstance(key_event, yaml.ScalarEvent) or key_event.anchor or key_event.tag:
+                    raise DocumentError(
+                        "Ein Feldname muss ein einfacher Text sein.", key_event.start_mark, path)
+                key = key_event.value
+                if key in mapping:
+                    first = self.key_positions[path + (key,)][0]
+                    raise DocumentError(
+                        f"Das Feld „{key}“ steht zweimal (zuerst in Zeile {first}). "
+                        "Bitte löschen Sie eine der beiden Angaben.",
+                        key_event.start_mark, path + (key,))
+                self.key_positions[path + (key,)] = _position(key_event.start_mark)
+                mapping[key] = self.value(self.next(), path + (key,))
+            return mapping
+        raise DocumentError("Unerwarteter Inhalt.", event.start_mark, path)
+
+
+def parse(text: str, path: Path) -> Document:
+    """Parse one YAML text; raises DocumentError with a German message."""
+    reader = _EventReader(yaml.parse(text, Loader=Parser))
+    try:
+        reader.next()  # StreamStart
+        event = reader.next()
+        if isinstance(event, yaml.StreamEndEvent):
+            raise DocumentError("Die Datei ist leer.")
+        data = reader.value(reader.next(), ())
+        reader.next()  # DocumentEnd
+        event = reader.next()
+        if not isinstance(event, yaml.StreamEndEvent):
+            raise DocumentError(
+                "Die Datei enthält mehr als ein Dokument (eine Zeile „---“ mitten in der "
+                "Datei). Bitte legen Sie für jeden Eintrag eine eigene Datei an.",
+                event.start_mark)
+    except yaml.MarkedYAMLError as error:
+        problem = error.problem or str(error)
+        hint = next((text for key, text in SYNTAX_HINTS.items() if problem.startswith(key)), None)
+        message = hint or f"Die Datei ist kein gültiges YAML ({problem})."
+        raise DocumentError(message, error.problem_mark or error.context_mark) from None
+    return Document(path, data, reader.positions, reader.key_positions)
+
+
+def load(path: Path) -> tuple[Document | None, list[Problem]]:
+    """Load one provider file, or say in German why it cannot be read."""
+    where = display_path(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        return None, [Problem(where, 1, 1, "", f"Die Datei kann nicht gelesen werden ({error.strerror}).")]
+    if len(raw) > MAX_FILE_BYTES:
+        return None, [Problem(where, 1, 1, "", (
+            f"Die Datei ist {len(raw) // 1024} KB groß; erlaubt sind höchstens "
+            f"{MAX_FILE_BYTES // 1024} KB. Bitte kürzen Sie die Beschreibungen."))]
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        return None, [Problem(where, line, 1, "", (
+            "Die Datei ist nicht in UTF-8 gespeichert. Bitte speichern Sie sie in Ihrem "
+            "Editor mit der Kodierung „UTF-8“."))]
+    if "\x00" in text:
+        return None, [Problem(where, 1, 1, "", "Die Datei enthält Binärdaten und ist keine Textdatei.")]
+    try:
+        return parse(text, path), []
+    except DocumentError as error:
+        line, column = _position(error.mark) if error.mark else (1, 1)
+        return None, [Problem(where, line, column, field_name(error.path), error.message)]
