@@ -8,6 +8,7 @@ since MkDocs does not rewrite links inside raw HTML.
 """
 from __future__ import annotations
 
+import html
 import posixpath
 from collections import defaultdict
 from dataclasses import dataclass
@@ -40,8 +41,10 @@ class GeneratedPage:
 
     @property
     def markdown(self) -> str:
-        # Front matter through YAML's own dumper, so no title can break out of it.
-        front = yaml.safe_dump({"title": self.title}, allow_unicode=True, width=10_000)
+        # Material writes meta titles into <title> and the header unescaped, so the title
+        # is HTML-escaped here, and dumped by YAML itself so it cannot end the front matter.
+        title = html.escape(self.title, quote=True)
+        front = yaml.safe_dump({"title": title}, allow_unicode=True, width=10_000)
         return f"---\n{front}---\n\n{self.body}\n"
 
 

@@ -2,12 +2,13 @@
 are unique, offerings that say where they take place, references inside one file."""
 from __future__ import annotations
 
-from collections import defaultdict
+import re
 from typing import Iterable
 
 from .problems import Problem
 from .yamlsafe import Document
 
+ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 FOLDER_NOUNS = {"traeger": "Träger", "netzwerke": "Netzwerk", "regionen": "Region", "termine": "Termin"}
 
 
@@ -46,7 +47,8 @@ def ids_match_file_names(docs: Iterable[Document]) -> list[Problem]:
     problems = []
     for doc in docs:
         record_id = doc.data.get("id")
-        if isinstance(record_id, str) and record_id != doc.path.stem:
+        # An id of the wrong form is reported by the schema; renaming the file won't help.
+        if isinstance(record_id, str) and ID_PATTERN.match(record_id) and record_id != doc.path.stem:
             problems.append(doc.problem(("id",), (
                 f"Die Kennung „{record_id}“ muss genau dem Dateinamen entsprechen. "
                 f"Benennen Sie die Datei in „{record_id}{doc.path.suffix}“ um "

@@ -108,8 +108,13 @@ class SchemaSet:
 
 
 def validate(document: "Document", validator: Draft202012Validator) -> list[Problem]:
+    errors = list(validator.iter_errors(document.data))
+    # A value of the wrong form also fails its format check: one message is enough.
+    malformed = {tuple(e.absolute_path) for e in errors if e.validator == "pattern"}
     problems = []
-    for error in validator.iter_errors(document.data):
+    for error in errors:
+        if error.validator == "format" and tuple(error.absolute_path) in malformed:
+            continue
         problems.extend(_problems_for(error, document))
     return problems
 
@@ -158,6 +163,9 @@ def _message(error: ValidationError) -> str:
         if "array" in expected:
             return ("Hier wird eine Liste erwartet. Schreiben Sie jeden Eintrag in eine eigene "
                     "Zeile mit „- “ davor.")
+        if expected == ["object"] and not error.absolute_path:
+            return ("Die Datei muss aus Feldern wie „id: …“ und „name: …“ bestehen, "
+                    "jedes am Zeilenanfang.")
         if expected == ["object"]:
             return "Hier werden Unterfelder erwartet (eingerückt, je Zeile „feld: wert“)."
         if "object" in expected:
@@ -169,7 +177,7 @@ def _message(error: ValidationError) -> str:
     if kind == "format" and schema.get("format") == "date":
         return f"{_quote(instance)} ist kein gültiges Datum: Diesen Tag gibt es nicht im Kalender."
     if kind in ("pattern", "format", "enum", "const") and custom:
-        return f"{custom} Gefunden: {_quote(instance)}."
+        return f"{custom} Gefunden: {_quote(instance)}.{_german_date_hint(instance)}"
     if kind == "enum":
         return f"{_quote(instance)} ist nicht erlaubt. Erlaubt sind: {', '.join(schema['enum'])}."
     if kind == "minLength":
@@ -192,3 +200,11 @@ def _message(error: ValidationError) -> str:
     if kind == "minProperties":
         return "Hier fehlen die Einträge."
     return f"Der Wert {_quote(instance)} passt nicht: {error.message}"
+
+
+def _german_date_hint(value: Any) -> str:
+    match = re.fullmatch(r"(\d{1,2})\.(\d{1,2})\.(\d{4})", value) if isinstance(value, str) else None
+    if not match:
+        return ""
+    day, month, year = match.groups()
+    return f" Meinten Sie „{year}-{int(month):02d}-{int(day):02d}“?"

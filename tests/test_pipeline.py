@@ -1,0 +1,79 @@
+"""The pipeline as a whole: a valid directory loads; each broken record yields exactly
+the expected German problems (``tests/fixtures/invalid/<kind>/<case>.expected``)."""
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import FIXTURES, SCHEMAS
+from generator import pipeline
+
+INVALID = FIXTURES / "invalid"
+CASES = sorted(p for p in INVALID.glob("*/*.yml"))
+# Set WEGWEISER_UPDATE_EXPECTED=1 to rewrite the .expected files after a wording change;
+# then read the diff before committing it.
+UPDATE = os.environ.get("WEGWEISER_UPDATE_EXPECTED") == "1"
+
+
+def load(content: Path) -> pipeline.Loaded:
+    return pipeline.load_and_validate(pipeline.Sources(content, SCHEMAS))
+
+
+def test_the_fixture_site_loads_without_problems(site_copy):
+    loaded = load(site_copy)
+    assert loaded.problems == ()
+    assert len(loaded.directory.organisations) == 2
+    assert len(loaded.directory.offerings) == 4
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda p: f"{p.parent.name}/{p.stem}")
+def test_each_broken_record_yields_exactly_the_expected_problems(case, site_copy, monkeypatch):
+    target = site_copy / case.parent.name / case.name
+    shutil.copyfile(case, target)
+    monkeypatch.chdir(site_copy)
+
+    loaded = load(site_copy)
+
+    assert loaded.directory is None
+    assert {p.path for p in loaded.problems} == {f"{case.parent.name}/{case.name}"}
+    found = [f"{p.line}:{p.column}: {p.field or 'Datei'}: {p.message}" for p in loaded.problems]
+    expected_file = case.with_suffix(".expected")
+    if UPDATE:
+        expected_file.write_text("\n".join(found) + "\n", encoding="utf-8")
+    assert found == expected_file.read_text(encoding="utf-8").splitlines()
+
+
+def test_problems_of_all_files_come_in_one_run_sorted_by_file_and_line(site_copy, monkeypatch):
+    for name in ("unbekanntes-thema", "falsche-plz", "doppelter-schluessel"):
+        shutil.copyfile(INVALID / "traeger" / f"{name}.yml", site_copy / "traeger" / f"{name}.yml")
+    monkeypatch.chdir(site_copy)
+
+    problems = load(site_copy).problems
+
+    assert {p.path for p in problems} == {
+        "traeger/unbekanntes-thema.yml", "traeger/falsche-plz.yml", "traeger/doppelter-schluessel.yml"}
+    assert list(problems) == sorted(problems)
+
+
+def test_a_yaml_file_outside_the_record_folders_is_reported(site_copy, monkeypatch):
+    (site_copy / "verirrt.yml").write_text("id: verirrt\n", encoding="utf-8")
+    monkeypatch.chdir(site_copy)
+
+    problems = load(site_copy).problems
+
+    assert [(p.path, p.line) for p in problems] == [("verirrt.yml", 1)]
+    assert "content/traeger/" in problems[0].message
+
+
+def test_references_resolve_into_records(site_copy):
+    directory = load(site_copy).directory
+    network = directory.network("arbeitskreis-sucht")
+    organisation = directory.organisation("beratung-beispiel")
+
+    assert network.part_of == "netzwerk-beispiel"
+    assert [n.id for n in directory.networks_of(organisation)] == ["netzwerk-beispiel"]
+    assert directory.region("beispielstadt").part_of == "landkreis-beispiel"
+    assert organisation.offerings[0].places[0].postcode == "01067"
