@@ -66,7 +66,8 @@ def unique(entries, template: str) -> list[Problem]:
         if value in first:
             other_doc, other_path = first[value]
             line = other_doc.position(other_path)[0]
-            other = f"{other_doc.problem(other_path, '').path}, Zeile {line}"
+            other = f"Zeile {line}" if other_doc is doc else \
+                f"{other_doc.problem(other_path, '').path}, Zeile {line}"
             problems.append(doc.problem(path, template.format(value=value, other=other)))
         else:
             first[value] = (doc, path)

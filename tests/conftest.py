@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import shutil
+from html.parser import HTMLParser
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 import pytest
 import yaml
@@ -41,3 +43,49 @@ def site_copy(tmp_path) -> Path:
     target = tmp_path / "project" / "content"
     shutil.copytree(FIXTURE_SITE, target)
     return target
+
+
+class _Links(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.links: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        for name, value in attrs:
+            if name in ("href", "src") and value:
+                self.links.append(value)
+
+
+def links_of(page: Path) -> list[str]:
+    parser = _Links()
+    parser.feed(page.read_text(encoding="utf-8"))
+    return parser.links
+
+
+def resolve(site_dir: Path, page: Path, link: str) -> Path | None:
+    """The file an internal link points to, or None for external and special links."""
+    parts = urlsplit(link)
+    if parts.scheme or parts.netloc or link.startswith("#"):
+        return None
+    target = (page.parent / unquote(parts.path)).resolve()
+    if link.endswith("/") or target.is_dir():
+        target = target / "index.html"
+    return target
+
+
+def crawl(site_dir: Path) -> tuple[set[Path], list[str]]:
+    """Every page reachable from the start page, and every internal link that is broken."""
+    start = (site_dir / "index.html").resolve()
+    seen, todo, broken = {start}, [start], []
+    while todo:
+        page = todo.pop()
+        for link in links_of(page):
+            target = resolve(site_dir, page, link)
+            if target is None:
+                continue
+            if not target.exists():
+                broken.append(f"{page.relative_to(site_dir)} -> {link}")
+            elif target.suffix == ".html" and target not in seen:
+                seen.add(target)
+                todo.append(target)
+    return seen, broken

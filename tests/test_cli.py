@@ -1,0 +1,95 @@
+"""The wegweiser command: validate, new, build."""
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from conftest import FIXTURES, SCHEMAS, mkdocs_config
+from generator import cli
+
+
+def run(*args: str) -> int:
+    return cli.main(["--schemas", str(SCHEMAS), *args])
+
+
+def test_validate_says_all_is_well_and_exits_0(site_copy, capsys):
+    assert run("--content", str(site_copy), "validate") == 0
+    assert "Alle Einträge sind in Ordnung." in capsys.readouterr().err
+
+
+def test_validate_prints_every_problem_and_exits_1(site_copy, capsys, monkeypatch):
+    for name in ("unbekanntes-thema", "falsche-plz"):
+        shutil.copyfile(FIXTURES / "invalid" / "traeger" / f"{name}.yml", site_copy / "traeger" / f"{name}.yml")
+    monkeypatch.chdir(site_copy.parent)
+
+    assert run("--content", "content", "validate") == 1
+
+    out, err = capsys.readouterr()
+    assert out.splitlines()[0].startswith("content/traeger/falsche-plz.yml:7:10: adressen[0].plz: ")
+    assert out.splitlines()[1].startswith("content/traeger/unbekanntes-thema.yml:13:14: angebote[0].themen[0]: ")
+    assert "2 Probleme in 2 Dateien gefunden." in err
+
+
+def test_validate_with_paths_reports_only_those_files(site_copy, capsys, monkeypatch):
+    for name in ("unbekanntes-thema", "falsche-plz"):
+        shutil.copyfile(FIXTURES / "invalid" / "traeger" / f"{name}.yml", site_copy / "traeger" / f"{name}.yml")
+    monkeypatch.chdir(site_copy.parent)
+
+    assert run("--content", "content", "validate", "content/traeger/falsche-plz.yml") == 1
+    out = capsys.readouterr().out
+    assert "falsche-plz.yml" in out and "unbekanntes-thema.yml" not in out
+
+    assert run("--content", "content", "validate", "content/regionen") == 0
+
+
+def test_validate_of_a_missing_path_exits_2(site_copy, capsys):
+    assert run("--content", str(site_copy), "validate", str(site_copy / "gibt-es-nicht.yml")) == 2
+    assert "nicht gefunden" in capsys.readouterr().err
+
+
+def test_new_writes_a_commented_template_that_validates(site_copy, capsys):
+    assert run("--content", str(site_copy), "new", "caritas-aue") == 0
+    written = (site_copy / "traeger" / "caritas-aue.yml").read_text(encoding="utf-8")
+    assert written.startswith("# Vorlage für einen neuen Träger")
+    assert "id: caritas-aue\n" in written and "  - id: caritas-aue-beratung\n" in written
+    assert run("--content", str(site_copy), "validate") == 0
+
+
+def test_new_refuses_to_overwrite_and_refuses_bad_ids(site_copy, capsys):
+    assert run("--content", str(site_copy), "new", "beratung-beispiel") == 2
+    assert "gibt es schon" in capsys.readouterr().err
+    assert run("--content", str(site_copy), "new", "Caritas Aue") == 2
+    assert "keine gültige Kennung" in capsys.readouterr().err
+
+
+def test_wrong_use_exits_2(capsys):
+    with pytest.raises(SystemExit) as stopped:
+        run("gibt-es-nicht")
+    assert stopped.value.code == 2
+
+
+def test_build_runs_mkdocs_strictly_and_writes_the_site(site_copy, tmp_path):
+    site = tmp_path / "site"
+    config = mkdocs_config(site_copy, site)
+    result = subprocess.run(
+        [sys.executable, "-m", "generator.cli", "build", "-f", str(config)],
+        capture_output=True, text=True, cwd=site_copy.parent)
+    assert result.returncode == 0, result.stderr
+    assert (site / "angebote" / "beratung-beispiel-suchtberatung" / "index.html").exists()
+
+
+def test_build_fails_on_a_broken_record_with_the_same_message_as_validate(site_copy, tmp_path):
+    shutil.copyfile(FIXTURES / "invalid" / "traeger" / "falsche-plz.yml", site_copy / "traeger" / "falsche-plz.yml")
+    config = mkdocs_config(site_copy, tmp_path / "site")
+    built = subprocess.run([sys.executable, "-m", "generator.cli", "build", "-f", str(config)],
+                           capture_output=True, text=True, cwd=site_copy.parent)
+    validated = subprocess.run([sys.executable, "-m", "generator.cli", "--schemas", str(SCHEMAS),
+                                "validate"], capture_output=True, text=True, cwd=site_copy.parent)
+    assert built.returncode != 0 and validated.returncode == 1
+    message = validated.stdout.strip()
+    assert message.startswith("content/traeger/falsche-plz.yml:7:10: adressen[0].plz: Eine deutsche Postleitzahl")
+    assert message in built.stderr
+    assert not (tmp_path / "site").exists()

@@ -1,0 +1,116 @@
+"""Rendering pages from a directory: links, escaping, listings."""
+from __future__ import annotations
+
+from html.parser import HTMLParser
+
+import yaml
+
+from conftest import FIXTURE_SITE, SCHEMAS
+from generator import pipeline
+from generator.pages import GeneratedPage, page_url, relative_url, render_site
+
+
+def rendered() -> dict[str, GeneratedPage]:
+    loaded = pipeline.load_and_validate(pipeline.Sources(FIXTURE_SITE, SCHEMAS))
+    return {page.src_uri: page for page in render_site(loaded.directory, loaded.vocabularies)}
+
+
+def test_pages_get_directory_urls_like_mkdocs_gives_them():
+    assert page_url("index.md") == ""
+    assert page_url("themen/index.md") == "themen/"
+    assert page_url("angebote/x.md") == "angebote/x/"
+    assert relative_url("angebote/x.md", "traeger/y.md") == "../../traeger/y/"
+    assert relative_url("index.md", "themen/sucht.md") == "themen/sucht/"
+    assert relative_url("themen/index.md", "themen/index.md") == "./"
+
+
+def test_every_kind_of_page_is_generated():
+    pages = rendered()
+    for src in ("index.md", "a-z.md", "traeger/index.md", "termine/index.md", "themen/index.md",
+                "themen/sucht.md", "zielgruppen/alle.md", "regionen/index.md", "regionen/beispielstadt.md",
+                "netzwerke/index.md", "netzwerke/netzwerk-beispiel.md", "traeger/beratung-beispiel.md",
+                "angebote/beratung-beispiel-suchtberatung.md"):
+        assert src in pages
+
+
+def test_only_overview_pages_are_in_the_navigation():
+    in_nav = sorted(src for src, page in rendered().items() if page.in_nav)
+    assert in_nav == ["a-z.md", "index.md", "netzwerke/index.md", "regionen/index.md",
+                      "termine/index.md", "themen/index.md", "traeger/index.md", "zielgruppen/index.md"]
+
+
+class Elements(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.found: list[tuple[str, str, str]] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.found += [(tag, name, value or "") for name, value in attrs] or [(tag, "", "")]
+
+
+def test_hostile_values_appear_only_as_text_never_as_elements_or_attributes():
+    for page in rendered().values():
+        parser = Elements()
+        parser.feed(page.body)
+        for tag, name, value in parser.found:
+            assert tag not in ("script", "img", "svg", "iframe", "marquee", "i", "b"), page.src_uri
+            assert not name.startswith("on"), page.src_uri
+            assert not value.strip().lower().startswith(("javascript:", "data:")), page.src_uri
+    body = rendered()["angebote/feindliche-werte-angebot.md"].body
+    assert "&lt;script&gt;alert(3)&lt;/script&gt;" in body
+    assert "${alert(1)} {{ 7*7 }}" in body
+
+
+def test_a_title_cannot_break_out_of_the_front_matter_or_the_title_tag():
+    page = rendered()["angebote/feindliche-werte-angebot.md"]
+    front, body = page.markdown.split("\n---\n", 1)[0], page.markdown
+    meta = yaml.safe_load(front.removeprefix("---\n"))
+    assert meta == {"title": "---\ntitle: gekapert\n--- &lt;script&gt;alert(2)&lt;/script&gt;"}
+    assert body.count("\n---\n") == 1
+
+
+def test_ended_offerings_keep_their_page_but_leave_the_listings():
+    pages = rendered()
+    assert "angebote/beratung-beispiel-alte-gruppe.md" in pages
+    assert "Frühere Gesprächsgruppe" not in pages["a-z.md"].body
+    assert "Frühere Gesprächsgruppe" not in pages["themen/selbsthilfe.md"].body
+    organisation = pages["traeger/beratung-beispiel.md"].body
+    assert organisation.index("Beendete Angebote") < organisation.index("Frühere Gesprächsgruppe")
+    assert "Dieses Angebot gibt es nicht mehr" in pages["angebote/beratung-beispiel-alte-gruppe.md"].body
+
+
+def test_an_offering_page_shows_its_facts_and_last_checked_date():
+    body = rendered()["angebote/beratung-beispiel-suchtberatung.md"].body
+    assert 'Zuletzt geprüft am <time datetime="2026-03-01">1. März 2026</time>' in body
+    assert '<a href="../../themen/sucht/">Sucht</a>' in body
+    assert "Deutsche Gebärdensprache (DGS)" in body
+    assert '<a href="tel:+49373300000' in body
+    assert "Sie trinken zu viel Alkohol?" in body  # Leichte Sprache
+    assert "Dienstag, Donnerstag" in body and "09:00 bis 12:00 Uhr" in body
+
+
+def test_a_direct_line_is_shown_only_when_publishing_was_agreed():
+    pages = rendered()
+    assert "03733 000002" not in pages["angebote/beratung-beispiel-suchtberatung.md"].body
+    assert "+420 475 000 002" in pages["angebote/beratung-beispiel-poradna.md"].body
+
+
+def test_a_temporarily_closed_offering_says_so_at_the_top():
+    body = rendered()["angebote/beratung-beispiel-poradna.md"].body
+    assert body.index("Vorübergehend geschlossen") < body.index("Beschreibung")
+
+
+def test_a_region_lists_offerings_of_its_subregions_and_those_for_the_whole_district():
+    pages = rendered()
+    district = pages["regionen/landkreis-beispiel.md"].body
+    town = pages["regionen/beispielstadt.md"].body
+    assert "Suchtberatung Beispielstadt" in district  # offered in the sub-region
+    assert "Suchtberatung Beispielstadt" in town
+    assert "Teilregionen" in district and "Beispielstadt" in district
+
+
+def test_a_network_page_lists_members_parts_and_events():
+    body = rendered()["netzwerke/netzwerk-beispiel.md"].body
+    assert "Beratung Beispiel e. V." in body
+    assert "Arbeitskreis Sucht" in body
+    assert "Netzwerktreffen Dezember" in body

@@ -1,0 +1,83 @@
+"""End to end: MkDocs with the wegweiser plugin builds the small fixture site."""
+from __future__ import annotations
+
+import logging
+import re
+import shutil
+
+import pytest
+from mkdocs.exceptions import Abort, PluginError
+
+from conftest import FIXTURES, build, crawl, mkdocs_config
+
+
+@pytest.fixture
+def built(site_copy, tmp_path):
+    site = tmp_path / "site"
+    build(mkdocs_config(site_copy, site))
+    return site
+
+
+def html_pages(site):
+    return sorted(p for p in site.rglob("*.html"))
+
+
+def test_every_page_is_reachable_from_the_start_page_and_no_link_is_broken(built):
+    reachable, broken = crawl(built)
+    assert broken == []
+    generated = {p.resolve() for p in html_pages(built) if p.name == "index.html"} - {
+        (built / "search" / "index.html").resolve()}
+    assert generated - reachable == set()
+
+
+def test_records_are_pages_not_published_yaml(built):
+    assert list(built.rglob("*.yml")) == []
+    assert (built / "angebote" / "beratung-beispiel-suchtberatung" / "index.html").exists()
+    assert (built / "traeger" / "beratung-beispiel" / "index.html").exists()
+
+
+def test_entry_pages_stay_out_of_the_navigation(built):
+    start = (built / "index.html").read_text(encoding="utf-8")
+    assert "angebote/beratung-beispiel-suchtberatung/" not in start.split('class="md-content"')[0]
+
+
+def test_the_demo_notice_is_on_every_page(built):
+    for page in html_pages(built):
+        assert "Beispielverzeichnis mit Demonstrationsdaten" in page.read_text(encoding="utf-8"), page
+
+
+def test_the_demo_notice_can_be_switched_off(site_copy, tmp_path):
+    site = tmp_path / "ohne-hinweis"
+    build(mkdocs_config(site_copy, site, demo_notice=False))
+    assert "Demonstrationsdaten" not in (site / "index.html").read_text(encoding="utf-8")
+
+
+def test_pages_load_nothing_from_other_hosts(built):
+    for page in html_pages(built):
+        text = page.read_text(encoding="utf-8")
+        for match in re.finditer(r'<(?:script|link|img|iframe)\b[^>]*\b(?:src|href)="([^"]+)"', text):
+            assert not re.match(r"(https?:)?//", match.group(1)), (page, match.group(1))
+
+
+def test_a_hostile_name_is_escaped_in_the_title_tag(built):
+    page = (built / "angebote" / "feindliche-werte-angebot" / "index.html").read_text(encoding="utf-8")
+    title = re.search(r"<title>(.*?)</title>", page, re.S).group(1)
+    assert "<script>" not in title and "&lt;script&gt;alert(2)&lt;/script&gt;" in title
+
+
+def test_a_broken_record_stops_the_build_and_leaves_the_previous_site_untouched(site_copy, tmp_path, caplog):
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text("vorherige Seite", encoding="utf-8")
+    for name in ("unbekanntes-thema", "falsche-plz"):
+        shutil.copyfile(FIXTURES / "invalid" / "traeger" / f"{name}.yml", site_copy / "traeger" / f"{name}.yml")
+
+    with caplog.at_level(logging.ERROR), pytest.raises((PluginError, Abort)):
+        build(mkdocs_config(site_copy, site))
+
+    logged = [r.getMessage() for r in caplog.records]
+    assert "2 Probleme in 2 Dateien gefunden. Die Seite wurde nicht erstellt." in logged
+    assert any("unbekanntes-thema.yml:13:14: angebote[0].themen[0]: „suchtt“" in m for m in logged)
+    assert any("falsche-plz.yml:7:10: adressen[0].plz: Eine deutsche Postleitzahl" in m for m in logged)
+    assert [p.name for p in site.iterdir()] == ["index.html"]
+    assert (site / "index.html").read_text(encoding="utf-8") == "vorherige Seite"

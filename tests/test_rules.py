@@ -1,0 +1,57 @@
+"""Rules across records: ids, uniqueness and places."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from generator import rules, yamlsafe
+
+
+def document(tmp_path: Path, name: str, text: str) -> yamlsafe.Document:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    doc, problems = yamlsafe.load(path)
+    assert problems == []
+    return doc
+
+
+def messages(problems):
+    return [f"{Path(p.path).name}:{p.line}:{p.field}: {p.message}" for p in problems]
+
+
+def org(offering_id: str, places="orte: [a]") -> str:
+    return (f"id: {{id}}\nadressen:\n  - id: a\nangebote:\n  - id: {offering_id}\n    {places}\n")
+
+
+def test_the_id_must_match_the_file_name(tmp_path):
+    doc = document(tmp_path, "caritas-aue.yml", "id: caritas-au\n")
+    assert messages(rules.ids_match_file_names([doc])) == [
+        "caritas-aue.yml:1:id: Die Kennung „caritas-au“ muss genau dem Dateinamen entsprechen. "
+        "Benennen Sie die Datei in „caritas-au.yml“ um oder ändern Sie die Kennung in „caritas-aue“."]
+
+
+def test_offering_ids_are_unique_across_all_organisations(tmp_path):
+    first = document(tmp_path, "a.yml", org("beratung").format(id="a"))
+    second = document(tmp_path, "b.yml", org("beratung").format(id="b"))
+    found = messages(rules.check({"traeger": [first, second]}))
+    assert len(found) == 1
+    assert found[0].startswith("b.yml:5:angebote[0].id: Die Kennung „beratung“ hat schon ein anderes Angebot (")
+    assert "a.yml, Zeile 5" in found[0]
+
+
+def test_an_offering_must_say_where_it_takes_place(tmp_path):
+    nowhere = document(tmp_path, "a.yml", org("x", places="name: Ohne Ort").format(id="a"))
+    outreach = document(tmp_path, "b.yml", org("y", places="aufsuchend: ja").format(id="b"))
+    online = document(tmp_path, "c.yml", org("z", places="online: ja").format(id="c"))
+    assert [p.path.endswith("a.yml") for p in rules.check({"traeger": [nowhere, outreach, online]})] == [True]
+
+
+def test_address_ids_are_unique_within_an_organisation(tmp_path):
+    doc = document(tmp_path, "a.yml", "id: a\nadressen:\n  - id: x\n  - id: x\nangebote: []\n")
+    assert messages(rules.check({"traeger": [doc]})) == [
+        "a.yml:4:adressen[1].id: Die Adresskennung „x“ steht schon bei einer anderen Adresse (Zeile 3)."]
+
+
+def test_an_event_ending_before_it_begins_is_reported(tmp_path):
+    doc = document(tmp_path, "t.yml", "id: t\ndatum: 2026-03-05\nbis_datum: 2026-03-01\nonline: ja\n")
+    assert messages(rules.check({"termine": [doc]})) == [
+        "t.yml:3:bis_datum: „bis_datum“ (2026-03-01) liegt vor „datum“ (2026-03-05)."]

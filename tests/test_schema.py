@@ -1,0 +1,136 @@
+"""The schemas: documented in German, and turned into plain German messages."""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from conftest import SCHEMAS
+from generator import schema, yamlsafe
+from generator.vocab import Term, Vocabulary
+
+SCHEMA_FILES = sorted(SCHEMAS.glob("*.schema.json"))
+
+
+def walk_properties(node, path=""):
+    """Every named property in a schema, with its definition."""
+    if isinstance(node, dict):
+        for name, definition in node.get("properties", {}).items():
+            yield f"{path}.{name}", definition
+        for key, value in node.items():
+            yield from walk_properties(value, f"{path}/{key}")
+    elif isinstance(node, list):
+        for item in node:
+            yield from walk_properties(item, path)
+
+
+@pytest.mark.parametrize("schema_file", SCHEMA_FILES, ids=lambda p: p.name)
+def test_every_field_has_a_german_title_and_description(schema_file):
+    contents = json.loads(schema_file.read_text(encoding="utf-8"))
+    assert contents["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+    missing = [
+        path for path, definition in walk_properties(contents)
+        # The branches of if/then/else only narrow a field documented above them.
+        if not re.search(r"/(if|then|else)[./]", path)
+        and not (definition.get("title") and definition.get("description"))
+    ]
+    assert missing == []
+
+
+def check(tmp_path, text: str, name="traeger", **context) -> list[str]:
+    path = tmp_path / "x.yml"
+    path.write_text(text, encoding="utf-8")
+    document, problems = yamlsafe.load(path)
+    assert problems == []
+    schemas = schema.SchemaSet.load(SCHEMAS).with_context(
+        context.get("vocabularies", {}), context.get("known_ids", {}))
+    return [f"{p.line}:{p.field}: {p.message}" for p in schema.validate(document, schemas.validator(name))]
+
+
+REGION = "id: r\nname: Region\nart: landkreis\nlaender: [DE]\n"
+
+
+def test_a_valid_region_has_no_problems(tmp_path):
+    assert check(tmp_path, REGION, "region") == []
+
+
+def test_a_missing_required_field_names_the_field_and_its_title(tmp_path):
+    assert check(tmp_path, "id: r\nname: Region\nart: landkreis\n", "region") == [
+        "1:: Das Pflichtfeld „laender“ (Länder) fehlt. Bitte ergänzen Sie es."]
+
+
+def test_an_unknown_field_points_at_its_key_and_suggests_the_right_one(tmp_path):
+    [message] = check(tmp_path, REGION + "gemeinde: [Aue]\n", "region")
+    assert message.startswith("5:gemeinde: Das Feld „gemeinde“ gibt es hier nicht. Meinten Sie „gemeinden“?")
+
+
+@pytest.mark.parametrize("phone", ["03733 565729", "03733 / 565729", "+49 3733 565729", "0162 9049611",
+                                   "030 12345678", "+420 475 123 456", "+420475123456", "0800 111 0 111"])
+def test_german_and_czech_phone_numbers_are_accepted(tmp_path, phone):
+    text = REGION.replace("laender: [DE]", "laender: [DE]") + ""
+    network = (f"id: n\nname: Netz\nart: netzwerk\nbeschreibung: x\nregionen: [r]\n"
+               f"zuletzt_geprueft: 2026-01-01\nkoordination:\n  - rolle: Koordination\n    telefon: {phone}\n")
+    assert check(tmp_path, network, "netzwerk") == []
+
+
+@pytest.mark.parametrize("phone", ["565729", "+48 123 456 789", "+420 12 34", "03733 565729 ; drop", "tel:03733"])
+def test_other_phone_numbers_are_refused_with_examples(tmp_path, phone):
+    network = (f"id: n\nname: Netz\nart: netzwerk\nbeschreibung: x\nregionen: [r]\n"
+               f"zuletzt_geprueft: 2026-01-01\nkoordination:\n  - rolle: Koordination\n    telefon: \"{phone}\"\n")
+    [message] = check(tmp_path, network, "netzwerk")
+    assert "„03733 565729“" in message and "„+420 475 123 456“" in message
+
+
+@pytest.mark.parametrize("address, ok", [
+    ("plz: '01067'\n    ort: Dresden", True),
+    ("plz: '1067'\n    ort: Dresden", False),
+    ("plz: 400 01\n    ort: Ústí\n    land: CZ", True),
+    ("plz: '40001'\n    ort: Ústí\n    land: CZ", True),
+    ("plz: '01067'\n    ort: Ústí\n    land: CZ", False),
+])
+def test_postcodes_follow_the_country_of_the_address(tmp_path, address, ok):
+    event = f"id: t\ntitel: Treffen\ndatum: 2026-01-01\nort:\n    {address}\n"
+    assert (check(tmp_path, event, "termin") == []) is ok
+
+
+@pytest.mark.parametrize("url, ok", [
+    ("https://www.beispiel.example/pfad?x=1", True),
+    ("http://www.beispiel.example", False),
+    ("javascript:alert(1)", False),
+    ("https://beispiel.example/<script>", False),
+    ("https://", False),
+])
+def test_websites_must_be_https(tmp_path, url, ok):
+    network = (f"id: n\nname: Netz\nart: netzwerk\nbeschreibung: x\nregionen: [r]\n"
+               f"zuletzt_geprueft: 2026-01-01\nwebseite: \"{url}\"\n")
+    assert (check(tmp_path, network, "netzwerk") == []) is ok
+
+
+def test_an_unknown_term_lists_the_allowed_terms_and_suggests_one(tmp_path):
+    vocabularies = {"regionsarten": Vocabulary("regionsarten", {
+        "landkreis": Term("landkreis", "Landkreis", "Okres", "District"),
+        "stadt": Term("stadt", "Stadt", "Město", "Town")})}
+    [message] = check(tmp_path, REGION.replace("art: landkreis", "art: Landkreise"), "region",
+                      vocabularies=vocabularies)
+    assert message == ("3:art: „Landkreise“ ist kein erlaubter Begriff. Meinten Sie „landkreis“? "
+                       "Erlaubt sind: landkreis (Landkreis), stadt (Stadt). "
+                       "Die Liste steht in schemas/vokabulare/regionsarten.yml.")
+
+
+def test_an_unknown_reference_names_the_folder_of_the_ids(tmp_path):
+    [message] = check(tmp_path, REGION + "teil_von: sachsn\n", "region",
+                      known_ids={"regionen": frozenset({"r", "sachsen"})})
+    assert "„sachsn“" in message and "Meinten Sie „sachsen“?" in message and "content/regionen/" in message
+
+
+def test_a_text_may_carry_czech_and_english_but_needs_german(tmp_path):
+    assert check(tmp_path, REGION.replace("name: Region", "name: {de: Region, cs: Oblast, en: Area}"), "region") == []
+    [message] = check(tmp_path, REGION.replace("name: Region", "name: {cs: Oblast}"), "region")
+    assert "Pflichtfeld „de“ (Deutsch)" in message
+
+
+def test_a_too_long_text_says_how_long_it_may_be(tmp_path):
+    [message] = check(tmp_path, REGION.replace("name: Region", "name: " + "x" * 201), "region")
+    assert "201 Zeichen lang; erlaubt sind höchstens 200" in message
