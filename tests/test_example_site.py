@@ -1,0 +1,73 @@
+"""End to end: the repository's own example directory builds into a complete site."""
+from __future__ import annotations
+
+import re
+
+import pytest
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import load_config
+
+from conftest import REPO, SCHEMAS, crawl
+from generator import pipeline
+
+SEED_MOBILE_NUMBERS = ("0162 9049611", "01629049611", "0174 9678496", "0173 5243610")
+
+
+@pytest.fixture(scope="module")
+def loaded():
+    result = pipeline.load_and_validate(pipeline.Sources(REPO / "content", SCHEMAS))
+    assert result.problems == ()
+    return result
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    site_dir = tmp_path_factory.mktemp("beispielseite")
+    mkdocs_build(load_config(str(REPO / "mkdocs.yml"), site_dir=str(site_dir), strict=True))
+    return site_dir
+
+
+def test_the_example_directory_is_realistically_large(loaded):
+    directory = loaded.directory
+    assert len(directory.organisations) >= 40
+    assert len(directory.offerings) >= 80
+    assert len(directory.events) >= 8
+
+
+def test_the_networks_of_the_seed_texts_are_in_it(loaded):
+    networks = {n.id for n in loaded.directory.networks}
+    for network in ("netz-werk-statt-annaberg", "netz-werk-statt-aue-schwarzenberg", "myknetz",
+                    "euroregion-elbe-labe-soziale-ausgrenzung"):
+        assert network in networks
+    regions = {r.id for r in loaded.directory.regions}
+    for region in ("versorgungsregion-annaberg", "versorgungsregion-aue-schwarzenberg", "ustecky-kraj",
+                   "landkreis-mayen-koblenz", "hochtaunuskreis", "rheinisch-bergischer-kreis",
+                   "staedteregion-aachen"):
+        assert region in regions
+
+
+def test_czech_partners_have_czech_addresses(loaded):
+    czech = [a for o in loaded.directory.organisations for a in o.addresses if a.country == "CZ"]
+    assert len(czech) >= 4
+    assert all(re.fullmatch(r"\d{3} ?\d{2}", a.postcode) for a in czech)
+
+
+def test_no_private_mobile_number_of_a_named_person_is_published():
+    for path in (REPO / "content").rglob("*.yml"):
+        text = path.read_text(encoding="utf-8")
+        for number in SEED_MOBILE_NUMBERS:
+            assert number not in text, path
+
+
+def test_every_page_is_reachable_from_the_start_page_without_broken_links(site):
+    reachable, broken = crawl(site)
+    assert broken == []
+    pages = {p.resolve() for p in site.rglob("index.html")}
+    assert pages - reachable == set()
+
+
+def test_every_offering_page_shows_when_it_was_last_checked_and_the_demo_notice(site, loaded):
+    for offering in loaded.directory.offerings:
+        page = (site / "angebote" / offering.id / "index.html").read_text(encoding="utf-8")
+        assert "Zuletzt geprüft am <time datetime=" in page
+        assert "Demonstrationsdaten" in page
