@@ -54,6 +54,7 @@ class Address:
     town: str
     country: str
     note: Text | None
+    confidential: bool = False  # a shelter: the town is public, the street never
 
     @property
     def one_line(self) -> str:
@@ -93,6 +94,7 @@ class Offering:
     outreach: bool
     online: bool
     hours: tuple[OpeningHours, ...]
+    around_the_clock: bool
     hours_note: Text | None
     cost: str
     cost_note: Text | None
@@ -140,6 +142,7 @@ class Network:
     members: tuple[str, ...]
     website: str
     since: dt.date | None
+    until: dt.date | None
     last_checked: dt.date
     source: Source
 
@@ -239,6 +242,7 @@ def address(data: Mapping) -> Address:
         town=data["ort"],
         country=data.get("land", "DE"),
         note=Text.of(data.get("hinweis")),
+        confidential=_yes(data.get("vertraulich")),
     )
 
 
@@ -271,6 +275,7 @@ def offering(data: Mapping, organisation_id: str, addresses: Mapping[str, Addres
             OpeningHours(tuple(h["tage"]), h["von"], h["bis"], Text.of(h.get("hinweis")))
             for h in data.get("sprechzeiten", ())
         ),
+        around_the_clock=_yes(data.get("rund_um_die_uhr")),
         hours_note=Text.of(data.get("sprechzeiten_hinweis")),
         cost=data.get("kosten", ""),
         cost_note=Text.of(data.get("kosten_hinweis")),
@@ -321,6 +326,7 @@ def network(data: Mapping, source: Source) -> Network:
         members=tuple(data.get("mitglieder", ())),
         website=data.get("webseite", ""),
         since=_date(data.get("seit")),
+        until=_date(data.get("bis")),
         last_checked=_date(data["zuletzt_geprueft"]),
         source=source,
     )

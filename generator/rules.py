@@ -81,6 +81,11 @@ def offering_places(doc: Document) -> list[Problem]:
         ((doc, ("adressen", i, "id"), a.get("id")) for i, a in enumerate(addresses)),
         "Die Adresskennung „{value}“ steht schon bei einer anderen Adresse ({other}).",
     )
+    for i, address in enumerate(addresses):
+        if address.get("vertraulich") in ("ja", "true") and "strasse" in address:
+            problems.append(doc.problem(("adressen", i, "strasse"), (
+                "Eine vertrauliche Anschrift darf keine Straße enthalten: Alles in dieser Datei "
+                "ist öffentlich. Bitte löschen Sie die Zeile „strasse“."), key=True))
     address_ids = [a.get("id") for a in addresses if isinstance(a.get("id"), str)]
     for i, offering in enumerate(_list(doc.data, "angebote")):
         places = offering.get("orte") if isinstance(offering.get("orte"), list) else []

@@ -26,7 +26,7 @@ def test_the_fixture_site_loads_without_problems(site_copy):
     loaded = load(site_copy)
     assert loaded.problems == ()
     assert len(loaded.directory.organisations) == 2
-    assert len(loaded.directory.offerings) == 4
+    assert len(loaded.directory.offerings) == 5
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda p: f"{p.parent.name}/{p.stem}")
