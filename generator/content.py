@@ -12,6 +12,7 @@ from .problems import Problem, display_path
 # Folder name -> schema name; the folder names are also the kinds x-verweis points to.
 KINDS = {"regionen": "region", "netzwerke": "netzwerk", "traeger": "traeger", "termine": "termin"}
 RECORD_SUFFIXES = (".yml", ".yaml")
+GEOCACHE_NAME = "geocache.json"  # the geocode cache, kept beside the records it belongs to
 
 
 def is_record_path(relative: str) -> bool:

@@ -101,6 +101,8 @@ class SiteRenderer:
             offering_src=offering_src,
             organisation_src=organisation_src,
             sort_key=sort_key,
+            attributions=lambda addresses: sorted(
+                {a.location.attribution for a in addresses if a.location and a.location.attribution}),
         )
 
     def label(self, vocabulary: str, term_id: str) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import content, records, rules, schema, vocab, yamlsafe
+from . import content, geocache, geocode, records, rules, schema, vocab, yamlsafe
 from .problems import Problem
 from .records import Directory, Source
 from .vocab import Vocabulary
@@ -23,10 +23,15 @@ class Sources:
 
     content_dir: Path
     schema_dir: Path
+    geocache_file: Path | None = None  # default: geocache.json in the content folder
 
     @property
     def vocabulary_dir(self) -> Path:
         return self.schema_dir / "vokabulare"
+
+    @property
+    def geocache(self) -> Path:
+        return self.geocache_file or self.content_dir / "geocache.json"
 
 
 @dataclass(frozen=True)
@@ -34,6 +39,7 @@ class Loaded:
     directory: Directory | None
     vocabularies: dict[str, Vocabulary]
     problems: tuple[Problem, ...]
+    geocache: dict[str, geocache.CacheEntry] = None
 
     @property
     def ok(self) -> bool:
@@ -45,6 +51,8 @@ def load_and_validate(sources: Sources) -> Loaded:
     vocabularies, problems = vocab.load_vocabularies(sources.vocabulary_dir, schemas)
     files, found = content.record_files(sources.content_dir)
     problems += found
+    cached, cache_problems = geocache.load(sources.geocache, schemas)
+    problems += cache_problems
 
     documents: dict[str, list[yamlsafe.Document]] = {kind: [] for kind in files}
     for kind, paths in files.items():
@@ -68,8 +76,8 @@ def load_and_validate(sources: Sources) -> Loaded:
         kind: [d for d in docs if isinstance(d.data, dict)] for kind, docs in documents.items()
     })
     if problems:
-        return Loaded(None, vocabularies, tuple(sorted(set(problems))))
-    return Loaded(build_directory(documents), vocabularies, ())
+        return Loaded(None, vocabularies, tuple(sorted(set(problems))), cached)
+    return Loaded(build_directory(documents), vocabularies, (), cached)
 
 
 def build_directory(documents: dict[str, list[yamlsafe.Document]]) -> Directory:
@@ -90,8 +98,12 @@ def build_directory(documents: dict[str, list[yamlsafe.Document]]) -> Directory:
     )
 
 
-def render(loaded: Loaded):
-    """Render the pages of a valid directory (the geocode stage will come before this)."""
+def locate(loaded: Loaded) -> tuple[Directory, geocode.LocatingReport]:
+    """Coordinates for every address, offline: record > cache > gazetteer."""
+    return geocode.locate(loaded.directory, loaded.geocache)
+
+
+def render(directory: Directory, vocabularies: dict[str, Vocabulary]):
     from .pages import render_site
 
-    return render_site(loaded.directory, loaded.vocabularies)
+    return render_site(directory, vocabularies)

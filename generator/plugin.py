@@ -32,13 +32,19 @@ NAV = [
 
 class WegweiserPlugin(BasePlugin[WegweiserConfig]):
     def on_config(self, config):
-        sources = pipeline.Sources(Path(config.docs_dir), Path(self.config.schemas))
+        sources = pipeline.Sources(Path(config.docs_dir), Path(self.config.schemas),
+                                   Path(self.config.geocache) if self.config.geocache else None)
         loaded = pipeline.load_and_validate(sources)
         if not loaded.ok:
             for problem in loaded.problems:
                 log.error(str(problem))
             raise PluginError(summary(loaded.problems) + " Die Seite wurde nicht erstellt.")
-        self.pages = pipeline.render(loaded)
+        directory, located = pipeline.locate(loaded)
+        if located.missing or located.approximate:
+            log.info(
+                f"Verortung: {len(located.approximate)} Adressen nur ungefähr, "
+                f"{len(located.missing)} ohne Koordinaten. Einzelheiten: wegweiser geocode --check")
+        self.pages = pipeline.render(directory, loaded.vocabularies)
         if not config.nav:
             config.nav = NAV
         config.extra["wegweiser_demo"] = self.config.demo_notice
@@ -46,7 +52,7 @@ class WegweiserPlugin(BasePlugin[WegweiserConfig]):
 
     def on_files(self, files: Files, config) -> Files:
         for file in list(files):
-            if content.is_record_path(file.src_uri):
+            if content.is_record_path(file.src_uri) or file.src_uri == content.GEOCACHE_NAME:
                 files.remove(file)  # records become pages; the YAML itself is not published
         for page in self.pages:
             files.append(File.generated(

@@ -45,6 +45,24 @@ class Source:
     line: int = 1
 
 
+PRECISIONS = ("adresse", "strasse", "plz", "ort")  # from exact to approximate
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where a place is on the map, where that knowledge came from and how exact it is."""
+
+    latitude: float
+    longitude: float
+    source: str  # "eintrag" (written in the record), "cache" (a geocoder's answer), "ortsverzeichnis"
+    precision: str  # one of PRECISIONS
+    attribution: str = ""  # whose data the point is, for the credit line on pages and maps
+
+    @property
+    def approximate(self) -> bool:
+        return self.precision in ("plz", "ort")
+
+
 @dataclass(frozen=True)
 class Address:
     id: str
@@ -55,6 +73,8 @@ class Address:
     country: str
     note: Text | None
     confidential: bool = False  # a shelter: the town is public, the street never
+    coordinates: tuple[float, float] | None = None  # written in the record by hand
+    location: Location | None = None  # set by the geocode stage
 
     @property
     def one_line(self) -> str:
@@ -186,7 +206,7 @@ class Directory:
     networks: tuple[Network, ...] = ()
     organisations: tuple[Organisation, ...] = ()
     events: tuple[Event, ...] = ()
-    _index: dict = field(default_factory=dict, compare=False, repr=False)
+    _index: dict = field(default_factory=dict, init=False, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         self._index.update(
@@ -243,6 +263,8 @@ def address(data: Mapping) -> Address:
         country=data.get("land", "DE"),
         note=Text.of(data.get("hinweis")),
         confidential=_yes(data.get("vertraulich")),
+        coordinates=(float(data["koordinaten"]["breite"]), float(data["koordinaten"]["laenge"]))
+        if "koordinaten" in data else None,
     )
 
 

