@@ -9,7 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from . import pipeline, template
+from . import geocoding_cli, pipeline, template
 from .problems import report, summary
 
 
@@ -79,6 +79,8 @@ def parser() -> argparse.ArgumentParser:
     build.set_defaults(run=lambda args: mkdocs("build", args.extra))
     serve = commands.add_parser("serve", help="die Seite bauen und mit Live-Vorschau anzeigen (mkdocs serve)")
     serve.set_defaults(run=lambda args: mkdocs("serve", args.extra))
+
+    geocoding_cli.add_parser(commands)
 
     create = commands.add_parser("new", help="eine kommentierte Vorlage für einen neuen Träger anlegen")
     create.add_argument("id", metavar="KENNUNG", help="Kennung des Trägers, z. B. caritas-aue")

@@ -119,5 +119,5 @@ def test_a_network_page_lists_members_parts_and_events():
 def test_a_confidential_address_shows_the_town_but_never_a_street_or_postcode():
     body = rendered()["angebote/beratung-beispiel-schutzwohnung.md"].body
     assert "wird zum Schutz der Menschen, die hier wohnen, nicht veröffentlicht" in body
-    assert "Beispielstadt" in body and "09366" not in body
+    assert "Stollberg/Erzgeb." in body and "09366" not in body
     assert "Rund um die Uhr erreichbar" in body
