@@ -36,7 +36,7 @@ def address_key(address: Address) -> str:
     """``DE|09366|stollberg|herrenstrasse 25``: what decides whether two addresses are one."""
     def norm(text: str) -> str:
         text = text.casefold().replace("ß", "ss")
-        text = re.sub(r"\bstr\.(?=\s|$)", "strasse", text)
+        text = re.sub(r"str\.(?=\s|$)", "strasse", text)
         return re.sub(r"\s+", " ", text).strip()
 
     return "|".join((address.country, address.postcode.replace(" ", ""), norm(address.town), norm(address.street)))

@@ -71,3 +71,12 @@ def test_every_offering_page_shows_when_it_was_last_checked_and_the_demo_notice(
         page = (site / "angebote" / offering.id / "index.html").read_text(encoding="utf-8")
         assert "Zuletzt geprüft am <time datetime=" in page
         assert "Demonstrationsdaten" in page
+
+
+def test_every_address_of_the_example_gets_coordinates_without_any_network(loaded):
+    directory, report = pipeline.locate(loaded)
+    assert report.missing == []
+    assert all(p.location.source in ("eintrag", "cache", "ortsverzeichnis") for p in report.places)
+    for offering in directory.offerings:
+        for place in offering.places:
+            assert place.location is not None

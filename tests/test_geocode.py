@@ -1,0 +1,87 @@
+"""The offline geocode stage: record > cache > gazetteer, and what it reports."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from generator import geocode
+from generator.gazetteer import Gazetteer, Town
+from generator.geocache import CacheEntry, address_key
+from generator.records import Address, Directory, Organisation, Source, Text
+
+TOWNS = Gazetteer([Town("Stollberg", "DE", 50.71, 12.78, 11127),
+                   Town("Stolberg", "DE", 50.77, 6.23, 57684), Town("Stolberg", "DE", 51.57, 10.96, 1401)])
+
+
+def address(**changes) -> Address:
+    values = dict(id="a", label=None, street="Herrenstraße 25", postcode="09366", town="Stollberg/Erzgeb.",
+                  country="DE", note=None)
+    values.update(changes)
+    return Address(**values)
+
+
+def place(a: Address, cache=None):
+    return geocode.place(a, cache or {}, lambda: TOWNS)
+
+
+def test_coordinates_written_in_the_record_come_first():
+    a = address(coordinates=(50.7101, 12.7799))
+    cache = {address_key(a): CacheEntry(1.0, 2.0, "adresse", "d", "2026-01-01")}
+    location, _ = place(a, cache)
+    assert (location.latitude, location.longitude, location.source, location.approximate) == (50.7101, 12.7799, "eintrag", False)
+
+
+def test_a_cached_answer_comes_before_the_gazetteer_and_credits_openstreetmap():
+    a = address()
+    location, _ = place(a, {address_key(a): CacheEntry(50.7099, 12.7795, "strasse", "d", "2026-01-01")})
+    assert (location.source, location.precision, location.approximate) == ("cache", "strasse", False)
+    assert "OpenStreetMap" in location.attribution
+
+
+def test_without_cache_the_town_centre_is_used_and_marked_approximate():
+    location, note = place(address())
+    assert (location.latitude, location.source, location.precision, location.approximate) == (50.71, "ortsverzeichnis", "ort", True)
+    assert "GeoNames" in location.attribution and note == ""
+
+
+def test_an_ambiguous_town_takes_the_largest_and_asks_for_a_look():
+    location, note = place(address(town="Stolberg", postcode="52222"))
+    assert location.longitude == 6.23
+    assert "2 Orte namens „Stolberg“" in note
+
+
+def test_an_unknown_town_has_no_coordinates_and_says_why():
+    location, note = place(address(town="Nirgendwo"))
+    assert location is None and "„Nirgendwo“ kennt das Ortsverzeichnis nicht" in note
+
+
+def test_a_confidential_address_is_only_ever_placed_at_its_town_centre():
+    a = address(street="", confidential=True)
+    location, _ = place(a, {address_key(a): CacheEntry(50.7, 12.7, "adresse", "d", "2026-01-01")})
+    assert (location.source, location.precision) == ("ortsverzeichnis", "ort")
+
+
+def test_locate_puts_the_same_location_on_an_address_and_on_the_offerings_that_use_it():
+    from generator import records
+    a = address()
+    offering = records.offering(
+        {"id": "o", "name": "O", "beschreibung": "B", "themen": ["sucht"], "zielgruppen": ["alle"],
+         "zugang": ["termin"], "kontakt": [{"rolle": "R"}], "status": "aktiv", "zuletzt_geprueft": "2026-01-01",
+         "orte": ["a"]}, "org", {"a": a}, Source(Path("x.yml")))
+    organisation = Organisation("org", Text("Org"), "", "verein", None, "", "", "", (a,), (), (offering,),
+                                Source(Path("content/traeger/org.yml")))
+    stale = {"DE|0|alt|alt": CacheEntry(1.0, 1.0, "adresse", "d", "2026-01-01")}
+
+    directory, report = geocode.locate(Directory(organisations=(organisation,)), stale, lambda: TOWNS)
+
+    located = directory.organisations[0]
+    assert located.addresses[0].location == located.offerings[0].places[0].location
+    assert located.addresses[0].location.source == "ortsverzeichnis"
+    assert report.stale_keys == ("DE|0|alt|alt",)
+    assert [p.owner for p in report.approximate] == ["content/traeger/org.yml"]
+    assert organisation.addresses[0].location is None  # the input is left as it was
+
+
+def test_describe_says_how_exact_and_where_from():
+    location, _ = place(address())
+    assert geocode.describe(location) == "ungefähr (Ortsmitte), aus dem Ortsverzeichnis"
+    assert geocode.describe(None) == "ohne Koordinaten"
