@@ -18,6 +18,16 @@ class GeocoderConfig(base.Config):
     timeout = c.Type((int, float), default=10)
 
 
+class MapConfig(base.Config):
+    # The tile server: loaded only after the visitor clicks "Karte laden". Point it at a
+    # self-hosted or EU server if you prefer; name it for the consent sentence.
+    tiles = c.Type(str, default="https://tile.openstreetmap.org/{z}/{x}/{y}.png")
+    attribution = c.Type(str, default='&copy; <a href="https://www.openstreetmap.org/copyright">'
+                                      'OpenStreetMap</a>-Mitwirkende')
+    tile_server_name = c.Type(str, default="OpenStreetMap Foundation")
+    max_zoom = c.Type(int, default=19)
+
+
 class WegweiserConfig(base.Config):
     # Where the JSON Schemas and, in its subfolder vokabulare/, the vocabularies are.
     schemas = c.Dir(exists=True, default="schemas")
@@ -25,5 +35,8 @@ class WegweiserConfig(base.Config):
     demo_notice = c.Type(bool, default=False)
     # The geocode cache; default: geocache.json in the content folder (docs_dir).
     geocache = c.Optional(c.File(exists=False))
+    # Maps: the tile server, and where npm installed Leaflet (`npm ci`, run by make).
+    maps = c.SubConfig(MapConfig)
+    node_modules = c.Type(str, default="node_modules")
     # The online geocoder, used only by `wegweiser geocode` (never by a build).
     geocoder = c.SubConfig(GeocoderConfig)

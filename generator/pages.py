@@ -19,8 +19,8 @@ import jinja2
 import yaml
 from markupsafe import Markup
 
-from . import markup
-from .records import Directory, Offering, Organisation, Text, sort_key
+from . import maps, markup
+from .records import Address, Directory, Offering, Organisation, Text, sort_key
 from .vocab import Vocabulary
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -58,9 +58,22 @@ def page_url(src_uri: str) -> str:
 
 
 def relative_url(from_src: str, to_src: str) -> str:
+    """A link from one page to another page (``.md``) or to a file such as a map."""
+    if not to_src.endswith(".md"):
+        return posixpath.relpath(to_src, page_url(from_src) or ".")
     here, there = page_url(from_src), page_url(to_src)
     relative = posixpath.relpath(there or ".", here or ".")
     return "./" if relative == "." else relative + "/"
+
+
+def by_town(offerings: Iterable[Offering]) -> list[tuple[str, list[tuple[Offering, Address]]]]:
+    """Every (offering, place) pair grouped by town, in German order: the maps' text alternative."""
+    groups: dict[str, list[tuple[Offering, Address]]] = defaultdict(list)
+    for offering in offerings:
+        for place in offering.places:
+            groups[place.town].append((offering, place))
+    return [(town, sorted(groups[town], key=lambda pair: (sort_key(pair[0].name), pair[0].id)))
+            for town in sorted(groups, key=sort_key)]
 
 
 def offering_src(offering_id: str) -> str:
@@ -74,9 +87,12 @@ def organisation_src(organisation_id: str) -> str:
 class SiteRenderer:
     """Renders every page of one directory. Holds the derived listings once."""
 
-    def __init__(self, directory: Directory, vocabularies: dict[str, Vocabulary]):
+    def __init__(self, directory: Directory, vocabularies: dict[str, Vocabulary],
+                 map_settings: maps.MapSettings | None = None):
         self.directory = directory
         self.vocabularies = vocabularies
+        self.map_settings = map_settings or maps.MapSettings()
+        self.maps: list[maps.GeneratedMap] = []
         self.listed = sorted(
             (o for o in directory.offerings if o.status != "beendet"),
             key=lambda o: (sort_key(o.name), o.id),
@@ -101,6 +117,7 @@ class SiteRenderer:
             offering_src=offering_src,
             organisation_src=organisation_src,
             sort_key=sort_key,
+            map_settings=self.map_settings,
             attributions=lambda addresses: sorted(
                 {a.location.attribution for a in addresses if a.location and a.location.attribution}),
         )
@@ -117,7 +134,8 @@ class SiteRenderer:
         return GeneratedPage(src_uri, title, body.strip(), in_nav)
 
     def pages(self) -> list[GeneratedPage]:
-        pages = [self.start_page(), self.a_to_z(), self.organisations_overview(), self.events()]
+        pages = [self.start_page(), self.a_to_z(), self.organisations_overview(), self.events(),
+                 self.overview_map(), self.places()]
         for folder, attribute, vocabulary, title in FACETS:
             pages += self.facet_pages(folder, attribute, vocabulary, title)
         pages += self.region_pages()
@@ -154,6 +172,23 @@ class SiteRenderer:
     def events(self) -> GeneratedPage:
         events = sorted(self.directory.events, key=lambda e: (e.date, e.id), reverse=True)
         return self.render("events.html", "termine/index.md", "Termine", events=events)
+
+    def map_of(self, src_uri: str, title: str, offerings: list[Offering]) -> maps.GeneratedMap | None:
+        markers = maps.markers_for(offerings, self.directory)
+        if not markers:
+            return None
+        generated = maps.render_map(src_uri, title, markers, self.map_settings, self.vocabularies["themen"])
+        self.maps.append(generated)
+        return generated
+
+    def overview_map(self) -> GeneratedPage:
+        generated = self.map_of(f"{maps.MAPS_FOLDER}/alle.html", "Karte aller Angebote", self.listed)
+        return self.render("overview_map.html", "karte.md", "Karte", map=generated)
+
+    def places(self) -> GeneratedPage:
+        return self.render("places.html", "orte.md", "Angebote nach Ort", in_nav=False,
+                           groups=by_town(self.listed),
+                           elsewhere=[o for o in self.listed if not o.places])
 
     def facet_pages(self, folder: str, attribute: str, vocabulary: str, title: str) -> list[GeneratedPage]:
         counts = self._counts(attribute, vocabulary)
@@ -197,10 +232,14 @@ class SiteRenderer:
         for region in regions:
             inside = within(region)
             upward = {r.id for r in parents(region)}
+            offerings = [o for o in self.listed if inside & set(o.regions)]
             pages.append(self.render(
                 "region.html", f"regionen/{region.id}.md", str(region.name), in_nav=False,
                 region=region, children=children[region.id], parents=parents(region),
-                offerings=[o for o in self.listed if inside & set(o.regions)],
+                offerings=offerings, groups=by_town(offerings),
+                elsewhere=[o for o in offerings if not o.places],
+                map=self.map_of(f"{maps.MAPS_FOLDER}/region-{region.id}.html",
+                                f"Karte: Angebote in {region.name}", offerings),
                 wider=[o for o in self.listed if upward & set(o.regions) and not inside & set(o.regions)],
                 networks=[n for n in self.directory.networks if inside & set(n.regions)],
             ))
@@ -249,5 +288,14 @@ class SiteRenderer:
         return sorted((r for r in self.directory.regions if not r.part_of), key=lambda r: sort_key(r.name))
 
 
-def render_site(directory: Directory, vocabularies: dict[str, Vocabulary]) -> list[GeneratedPage]:
-    return SiteRenderer(directory, vocabularies).pages()
+@dataclass(frozen=True)
+class Site:
+    pages: list[GeneratedPage]
+    maps: list[maps.GeneratedMap]
+
+
+def render_site(directory: Directory, vocabularies: dict[str, Vocabulary],
+                map_settings: maps.MapSettings | None = None) -> Site:
+    renderer = SiteRenderer(directory, vocabularies, map_settings)
+    pages = renderer.pages()
+    return Site(pages, renderer.maps)

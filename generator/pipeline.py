@@ -103,7 +103,8 @@ def locate(loaded: Loaded) -> tuple[Directory, geocode.LocatingReport]:
     return geocode.locate(loaded.directory, loaded.geocache)
 
 
-def render(directory: Directory, vocabularies: dict[str, Vocabulary]):
+def render(directory: Directory, vocabularies: dict[str, Vocabulary], map_settings=None):
+    """Pages and maps of a located directory."""
     from .pages import render_site
 
-    return render_site(directory, vocabularies)
+    return render_site(directory, vocabularies, map_settings)

@@ -12,7 +12,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from . import content, pipeline
+from . import content, maps, pipeline
 from .config import WegweiserConfig
 from .problems import summary
 
@@ -23,6 +23,7 @@ NAV = [
     {"Themen": "themen/index.md"},
     {"Zielgruppen": "zielgruppen/index.md"},
     {"Regionen": "regionen/index.md"},
+    {"Karte": "karte.md"},
     {"A–Z": "a-z.md"},
     {"Träger": "traeger/index.md"},
     {"Netzwerke": "netzwerke/index.md"},
@@ -44,7 +45,13 @@ class WegweiserPlugin(BasePlugin[WegweiserConfig]):
             log.info(
                 f"Verortung: {len(located.approximate)} Adressen nur ungefähr, "
                 f"{len(located.missing)} ohne Koordinaten. Einzelheiten: wegweiser geocode --check")
-        self.pages = pipeline.render(directory, loaded.vocabularies)
+        self.node_modules = Path(config.config_file_path or ".").parent / self.config.node_modules
+        missing = maps.missing_libraries(self.node_modules)
+        if missing:
+            raise PluginError(
+                f"Für die Karten fehlen {', '.join(missing)}. Bitte führen Sie „npm ci“ aus "
+                "(oder „make serve“ bzw. „make test“, die das erledigen).")
+        self.site = pipeline.render(directory, loaded.vocabularies, maps.MapSettings(**self.config.maps))
         if not config.nav:
             config.nav = NAV
         config.extra["wegweiser_demo"] = self.config.demo_notice
@@ -54,11 +61,15 @@ class WegweiserPlugin(BasePlugin[WegweiserConfig]):
         for file in list(files):
             if content.is_record_path(file.src_uri) or file.src_uri == content.GEOCACHE_NAME:
                 files.remove(file)  # records become pages; the YAML itself is not published
-        for page in self.pages:
+        for page in self.site.pages:
             files.append(File.generated(
                 config, page.src_uri, content=page.markdown,
                 inclusion=InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV,
             ))
+        for generated in self.site.maps:
+            files.append(File.generated(config, generated.src_uri, content=generated.html))
+        for site_path, disk_path in maps.library_files(self.node_modules).items():
+            files.append(File.generated(config, site_path, abs_src_path=str(disk_path)))
         return files
 
     def on_serve(self, server, config, builder):

@@ -16,14 +16,15 @@ SCHEMAS = REPO / "schemas"
 FIXTURE_SITE = FIXTURES / "site" / "content"
 
 
-def mkdocs_config(content_dir: Path, site_dir: Path, demo_notice: bool = True) -> Path:
+def mkdocs_config(content_dir: Path, site_dir: Path, demo_notice: bool = True, maps: dict | None = None) -> Path:
     """A mkdocs.yml like the repository's, pointing at the given content."""
     config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
     config.update(docs_dir=str(content_dir), site_dir=str(site_dir))
     config["theme"]["custom_dir"] = str(REPO / "overrides")
     config["plugins"] = [
         "search",
-        {"wegweiser": {"schemas": str(SCHEMAS), "demo_notice": demo_notice}},
+        {"wegweiser": {"schemas": str(SCHEMAS), "demo_notice": demo_notice,
+                       "node_modules": str(REPO / "node_modules"), "maps": maps or {}}},
     ]
     path = content_dir.parent / "mkdocs.yml"
     path.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")

@@ -12,7 +12,8 @@ from generator.pages import GeneratedPage, page_url, relative_url, render_site
 
 def rendered() -> dict[str, GeneratedPage]:
     loaded = pipeline.load_and_validate(pipeline.Sources(FIXTURE_SITE, SCHEMAS))
-    return {page.src_uri: page for page in render_site(loaded.directory, loaded.vocabularies)}
+    directory, _ = pipeline.locate(loaded)
+    return {page.src_uri: page for page in render_site(directory, loaded.vocabularies).pages}
 
 
 def test_pages_get_directory_urls_like_mkdocs_gives_them():
@@ -35,7 +36,7 @@ def test_every_kind_of_page_is_generated():
 
 def test_only_overview_pages_are_in_the_navigation():
     in_nav = sorted(src for src, page in rendered().items() if page.in_nav)
-    assert in_nav == ["a-z.md", "index.md", "netzwerke/index.md", "regionen/index.md",
+    assert in_nav == ["a-z.md", "index.md", "karte.md", "netzwerke/index.md", "regionen/index.md",
                       "termine/index.md", "themen/index.md", "traeger/index.md", "zielgruppen/index.md"]
 
 

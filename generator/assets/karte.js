@@ -1,0 +1,117 @@
+/* Wegweiser: markers of one map document, built from JSON with DOM text nodes only.
+ * Record values are never parsed as HTML here: names like "${alert(1)}" or
+ * "</script><img onerror=...>" are shown literally. */
+(function () {
+  "use strict";
+
+  function text(tag, value, className) {
+    var node = document.createElement(tag);
+    node.textContent = value;
+    if (className) node.className = className;
+    return node;
+  }
+
+  function icon(approximate) {
+    return L.divIcon({
+      className: "ww-markierung" + (approximate ? " ww-markierung--ungefaehr" : ""),
+      iconSize: [18, 18],
+      iconAnchor: [9, 9],
+      popupAnchor: [0, -8]
+    });
+  }
+
+  window.wegweiserMarkierungen = function (map, data) {
+    var exact = icon(false);
+    var approximate = icon(true);
+
+    function popup(row) {
+      var box = document.createElement("div");
+      box.className = "ww-popup";
+      var heading = document.createElement("strong");
+      var link = document.createElement("a");
+      link.href = data.angebote + encodeURIComponent(row[3]) + "/";
+      link.target = "_top";
+      link.textContent = row[2];
+      heading.appendChild(link);
+      box.appendChild(heading);
+      box.appendChild(text("div", data.traeger[row[4]]));
+      box.appendChild(text("div", (row[5] ? row[5] + ", " : "") + data.orte[row[6]]));
+      var topics = row[7].map(function (i) { return data.themen[i]; }).join(", ");
+      if (topics) box.appendChild(text("div", topics, "ww-popup__themen"));
+      if (row[8]) box.appendChild(text("div", "Lage nur ungefähr (Ortsmitte)", "ww-popup__ungefaehr"));
+      return box;
+    }
+
+    var markers = data.m.map(function (row) {
+      var label = row[2] + ", " + data.orte[row[6]] + (row[8] ? " (Lage ungefähr)" : "");
+      var marker = L.marker([row[0], row[1]], {
+        icon: row[8] ? approximate : exact,
+        title: label,
+        alt: label,
+        keyboard: true,
+        riseOnHover: true
+      });
+      marker.wegweiserThemen = row[7];
+      marker.bindPopup(function () { return popup(row); });
+      return marker;
+    });
+
+    var cluster = L.markerClusterGroup({
+      chunkedLoading: true,
+      showCoverageOnHover: false,
+      spiderfyOnMaxZoom: true,
+      maxClusterRadius: 45
+    });
+    cluster.addLayers(markers);
+    cluster.addTo(map);
+
+    data.quellen.forEach(function (source) {
+      var span = document.createElement("span");
+      span.textContent = source;
+      map.attributionControl.addAttribution(span.innerHTML);
+    });
+
+    var status = text("p", "", "ww-karte-status");
+    status.setAttribute("role", "status");
+
+    function show(topic) {
+      var chosen = topic === "" ? markers : markers.filter(function (m) {
+        return m.wegweiserThemen.indexOf(Number(topic)) >= 0;
+      });
+      cluster.clearLayers();
+      cluster.addLayers(chosen);
+      status.textContent = chosen.length === 1 ? "1 Markierung auf der Karte" : chosen.length + " Markierungen auf der Karte";
+      return chosen.length;
+    }
+
+    if (data.themen.length > 1) {
+      var filter = L.control({ position: "topright" });
+      filter.onAdd = function () {
+        var box = L.DomUtil.create("div", "ww-themenfilter leaflet-bar");
+        var label = text("label", "Thema ");
+        var select = document.createElement("select");
+        select.appendChild(text("option", "Alle Themen"));
+        select.options[0].value = "";
+        data.themen
+          .map(function (name, index) { return [name, index]; })
+          .sort(function (a, b) { return a[0].localeCompare(b[0], "de"); })
+          .forEach(function (pair) {
+            var option = text("option", pair[0]);
+            option.value = String(pair[1]);
+            select.appendChild(option);
+          });
+        select.addEventListener("change", function () { show(select.value); });
+        label.appendChild(select);
+        box.appendChild(label);
+        box.appendChild(status);
+        L.DomEvent.disableClickPropagation(box);
+        L.DomEvent.disableScrollPropagation(box);
+        return box;
+      };
+      filter.addTo(map);
+    }
+    status.textContent = markers.length === 1 ? "1 Markierung auf der Karte" : markers.length + " Markierungen auf der Karte";
+    window.wegweiserKarte = { markers: markers.length, show: show };
+    return cluster;
+  };
+})();

@@ -1,0 +1,170 @@
+"""Maps of offerings, made with folium, that are safe, private, accessible and light.
+
+Each map is a small HTML document of its own (``karten/<name>.html``) that a page embeds
+in a sandboxed iframe only after the visitor clicked "Karte laden": before that, no tile
+server hears of the visitor. Leaflet and the clustering plugin are served from the site
+(npm packages, never a CDN). Marker data goes into the document as JSON (escaped for a
+script element by ``tojson``) and the popups are built from text nodes by our script, so
+no record value is ever parsed as HTML. folium's random element ids are renumbered, so
+two builds of the same content give the same bytes.
+"""
+from __future__ import annotations
+
+import html
+import itertools
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import folium
+from branca.element import Figure, MacroElement
+from folium.elements import JSCSSMixin
+from folium.template import Template
+
+from .records import Directory, Offering, sort_key
+from .vocab import Vocabulary
+
+MAPS_FOLDER = "karten"
+ASSETS = f"{MAPS_FOLDER}/assets"
+OWN_ASSETS = Path(__file__).parent / "assets"
+
+# Files served beside the maps: (URL path in the site, npm package, path in the package).
+LIBRARY_FILES = (
+    (f"{ASSETS}/leaflet.js", "leaflet", "dist/leaflet.js"),
+    (f"{ASSETS}/leaflet.css", "leaflet", "dist/leaflet.css"),
+    (f"{ASSETS}/images/layers.png", "leaflet", "dist/images/layers.png"),
+    (f"{ASSETS}/images/layers-2x.png", "leaflet", "dist/images/layers-2x.png"),
+    (f"{ASSETS}/leaflet.markercluster.js", "leaflet.markercluster", "dist/leaflet.markercluster.js"),
+    (f"{ASSETS}/MarkerCluster.css", "leaflet.markercluster", "dist/MarkerCluster.css"),
+)
+OWN_FILES = ((f"{ASSETS}/wegweiser-karte.js", "karte.js"), (f"{ASSETS}/wegweiser-karte.css", "karte.css"))
+
+
+@dataclass(frozen=True)
+class MapSettings:
+    tiles: str = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
+    attribution: str = '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>-Mitwirkende'
+    tile_server_name: str = "OpenStreetMap Foundation"
+    max_zoom: int = 19
+
+    @property
+    def tile_host(self) -> str:
+        return urlsplit(self.tiles.replace("{s}", "a")).hostname or self.tiles
+
+
+@dataclass(frozen=True)
+class Marker:
+    latitude: float
+    longitude: float
+    name: str
+    offering_id: str
+    organisation: str
+    street: str
+    town: str
+    topics: tuple[str, ...]
+    approximate: bool
+    attribution: str
+
+
+@dataclass(frozen=True)
+class GeneratedMap:
+    src_uri: str  # e.g. "karten/region-versorgungsregion-annaberg.html"
+    title: str
+    html: str
+    markers: tuple[Marker, ...]
+
+
+def markers_for(offerings: list[Offering], directory: Directory) -> list[Marker]:
+    """One marker per offering and place, sorted by town and name; shelters stay off maps."""
+    markers = [
+        Marker(round(place.location.latitude, 5), round(place.location.longitude, 5), str(offering.name),
+               offering.id, str(directory.organisation(offering.organisation_id).name), place.street,
+               place.town, offering.topics, place.location.approximate, place.location.attribution)
+        for offering in offerings for place in offering.places
+        if place.location is not None and not place.confidential
+    ]
+    return sorted(markers, key=lambda m: (sort_key(m.town), sort_key(m.name), m.offering_id))
+
+
+class OfferingMarkers(JSCSSMixin, MacroElement):
+    """All markers of one map, drawn by our script from one JSON value."""
+
+    _template = Template("""
+        {% macro script(this, kwargs) %}
+            var {{ this.get_name() }} = wegweiserMarkierungen({{ this._parent.get_name() }}, {{ this.payload|tojson }});
+        {% endmacro %}
+    """)
+    default_js = [("leaflet_markercluster", "assets/leaflet.markercluster.js"),
+                  ("wegweiser_karte", "assets/wegweiser-karte.js")]
+    default_css = [("markercluster_css", "assets/MarkerCluster.css"),
+                   ("wegweiser_karte_css", "assets/wegweiser-karte.css")]
+
+    def __init__(self, payload: dict):
+        super().__init__()
+        self._name = "WegweiserMarkierungen"
+        self.payload = payload
+
+
+def payload(markers: list[Marker], vocabulary: Vocabulary) -> dict:
+    """Compact rows; organisations, towns and topics once each, referred to by number."""
+    organisations = sorted({m.organisation for m in markers}, key=sort_key)
+    towns = sorted({m.town for m in markers}, key=sort_key)
+    topics = [t for t in vocabulary.terms.values() if any(t.id in m.topics for m in markers)]
+    topic_index = {t.id: i for i, t in enumerate(topics)}
+    org_index = {name: i for i, name in enumerate(organisations)}
+    town_index = {name: i for i, name in enumerate(towns)}
+    return {
+        "angebote": "../angebote/",
+        "traeger": organisations,
+        "orte": towns,
+        "themen": [t.de for t in topics],
+        "quellen": sorted({m.attribution for m in markers if m.attribution}),
+        "m": [[m.latitude, m.longitude, m.name, m.offering_id, org_index[m.organisation], m.street,
+               town_index[m.town], [topic_index[t] for t in m.topics if t in topic_index], int(m.approximate)]
+              for m in markers],
+    }
+
+
+def render_map(src_uri: str, title: str, markers: list[Marker], settings: MapSettings,
+               topics: Vocabulary) -> GeneratedMap:
+    figure = Figure(title=html.escape(title))
+    fmap = folium.Map(location=None, tiles=None, zoom_start=9, control_scale=True, prefer_canvas=False)
+    # Per instance, so no class-level list of folium is changed: our own files only.
+    fmap.default_js = [("leaflet", "assets/leaflet.js")]
+    fmap.default_css = [("leaflet_css", "assets/leaflet.css")]
+    figure.add_child(fmap)
+    folium.TileLayer(tiles=settings.tiles, attr=settings.attribution, max_zoom=settings.max_zoom,
+                     name="Karte").add_to(fmap)
+    OfferingMarkers(payload(markers, topics)).add_to(fmap)
+    if markers:
+        south = min(m.latitude for m in markers)
+        north = max(m.latitude for m in markers)
+        west = min(m.longitude for m in markers)
+        east = max(m.longitude for m in markers)
+        fmap.fit_bounds([[south, west], [north, east]], padding=(20, 20), max_zoom=13)
+    _renumber(figure)
+    document = figure.render().replace("<html>", '<html lang="de">', 1)
+    # folium forbids zooming the page; people with low vision need it (WCAG 1.4.4).
+    document = re.sub(r'<meta name="viewport"[^>]*>',
+                      '<meta name="viewport" content="width=device-width, initial-scale=1.0">', document)
+    return GeneratedMap(src_uri, title, document, tuple(markers))
+
+
+def _renumber(element, counter=None) -> None:
+    """folium names elements with random ids; number them in tree order instead."""
+    counter = counter or itertools.count(1)
+    element._id = f"{next(counter):04d}"
+    for child in element._children.values():
+        _renumber(child, counter)
+
+
+def library_files(node_modules: Path) -> dict[str, Path]:
+    """Site path -> file on disk, for every front-end file the maps need."""
+    files = {site: node_modules / package / inner for site, package, inner in LIBRARY_FILES}
+    files.update({site: OWN_ASSETS / name for site, name in OWN_FILES})
+    return files
+
+
+def missing_libraries(node_modules: Path) -> list[str]:
+    return [site for site, path in library_files(node_modules).items() if not path.is_file()]

@@ -1,0 +1,40 @@
+/* Wegweiser: load a map only after the visitor asked for it.
+ * Until then the page makes no request to the tile server. The choice is remembered
+ * for this browser tab only (sessionStorage), never in a cookie. */
+(function () {
+  "use strict";
+  var KEY = "wegweiser-karten-erlaubt";
+
+  function allowed() {
+    try { return window.sessionStorage.getItem(KEY) === "1"; } catch (e) { return false; }
+  }
+
+  function remember() {
+    try { window.sessionStorage.setItem(KEY, "1"); } catch (e) { /* private mode: ask again */ }
+  }
+
+  function load(box) {
+    var frame = document.createElement("iframe");
+    frame.src = box.getAttribute("data-karte");
+    frame.title = box.getAttribute("data-karte-titel");
+    frame.className = "ww-karte__rahmen";
+    // The map runs in its own sandbox: scripts yes, but no access to this page.
+    frame.setAttribute("sandbox", "allow-scripts allow-popups allow-top-navigation-by-user-activation");
+    frame.setAttribute("referrerpolicy", "no-referrer");
+    box.replaceWith(frame);
+  }
+
+  document.querySelectorAll("[data-karte]").forEach(function (box) {
+    if (allowed()) {
+      load(box);
+      return;
+    }
+    var button = box.querySelector(".ww-karte__laden");
+    button.setAttribute("role", "button");
+    button.addEventListener("click", function (event) {
+      event.preventDefault();
+      remember();
+      load(box);
+    });
+  });
+})();
