@@ -1,25 +1,28 @@
 # The two set-up commands of the README:
 #   make serve   builds the example site and serves it on http://127.0.0.1:8000
-#   make test    runs the whole test suite
-# Both create .venv and install the pinned dependencies on first use.
+#   make test    runs the whole test suite, browser tests included
+# Both install what they need on first use: the pinned Python packages into .venv, the
+# pinned front-end packages (Leaflet) into node_modules; make test also installs
+# Debian's chromium for the browser tests when it is missing.
 
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+NODE_STAMP := node_modules/.installed
 
-.PHONY: serve build test install clean
+.PHONY: serve build test install browser clean
 
-serve: $(STAMP)
+serve: $(STAMP) $(NODE_STAMP)
 	$(BIN)/wegweiser serve
 
-build: $(STAMP)
+build: $(STAMP) $(NODE_STAMP)
 	$(BIN)/wegweiser build
 
-test: $(STAMP)
+test: $(STAMP) $(NODE_STAMP) browser
 	$(BIN)/python -m pytest
 
-install: $(STAMP)
+install: $(STAMP) $(NODE_STAMP)
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -27,5 +30,15 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $(NODE_STAMP)
+
+# Browser tests drive Debian's chromium with Playwright; no browser download.
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  echo "Installing Debian's chromium for the browser tests ..."; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
 clean:
-	rm -rf $(VENV) site
+	rm -rf $(VENV) node_modules site

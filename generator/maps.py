@@ -50,7 +50,7 @@ class MapSettings:
 
     @property
     def tile_host(self) -> str:
-        return urlsplit(self.tiles.replace("{s}", "a")).hostname or self.tiles
+        return urlsplit(self.tiles.replace("{s}", "a")).netloc or self.tiles
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,93 @@
+"""Map documents: only our own files, data as escaped JSON, stable bytes, honest markers."""
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from conftest import FIXTURE_SITE, REPO, SCHEMAS
+from generator import maps, pipeline
+
+
+@pytest.fixture(scope="module")
+def fixture_directory():
+    loaded = pipeline.load_and_validate(pipeline.Sources(FIXTURE_SITE, SCHEMAS))
+    directory, _ = pipeline.locate(loaded)
+    return directory, loaded.vocabularies
+
+
+def listed(directory):
+    return [o for o in directory.offerings if o.status != "beendet"]
+
+
+def render(fixture_directory, settings=None):
+    directory, vocabularies = fixture_directory
+    markers = maps.markers_for(listed(directory), directory)
+    return maps.render_map("karten/test.html", "Karte: <Test> & Co", markers, settings or maps.MapSettings(),
+                           vocabularies["themen"])
+
+
+def payload_of(document: str) -> dict:
+    return json.loads(re.search(r"wegweiserMarkierungen\([^,]+, (\{.*\})\);", document).group(1))
+
+
+def test_markers_leave_out_shelters_and_ended_offerings_and_are_sorted_by_town(fixture_directory):
+    directory, _ = fixture_directory
+    markers = maps.markers_for(listed(directory), directory)
+    ids = [m.offering_id for m in markers]
+    assert "beratung-beispiel-schutzwohnung" not in ids  # confidential address
+    assert "beratung-beispiel-alte-gruppe" not in ids  # ended, and has no place anyway
+    assert [m.town for m in markers] == sorted((m.town for m in markers), key=str.casefold)
+
+
+def test_the_document_loads_only_our_own_files(fixture_directory):
+    document = render(fixture_directory).html
+    sources = re.findall(r'<(?:script|link)\b[^>]*(?:src|href)="([^"]+)"', document)
+    assert sources and all(s.startswith("assets/") for s in sources)
+    for host in ("jsdelivr", "cdnjs", "jquery", "bootstrap", "font-awesome", "googleapis", "unpkg"):
+        assert host not in document
+
+
+def test_hostile_names_stay_inside_the_json_data(fixture_directory):
+    document = render(fixture_directory).html
+    assert "</script><img" not in document and "<img src=x" not in document
+    assert document.count("</script>") == document.count("<script")
+    names = [row[2] for row in payload_of(document)["m"]]
+    assert any("</script><img src=x onerror=alert(1)>" in name or "${alert(1)}" in name
+               for name in names + payload_of(document)["traeger"])
+
+
+def test_two_renders_are_byte_identical(fixture_directory):
+    assert render(fixture_directory).html == render(fixture_directory).html
+
+
+def test_the_document_has_a_language_an_escaped_title_and_allows_zooming(fixture_directory):
+    document = render(fixture_directory).html
+    assert '<html lang="de">' in document
+    assert "<title>Karte: &lt;Test&gt; &amp; Co</title>" in document
+    assert "user-scalable=no" not in document and "maximum-scale" not in document
+
+
+def test_the_map_opens_on_the_extent_of_its_markers(fixture_directory):
+    generated = render(fixture_directory)
+    south = min(m.latitude for m in generated.markers)
+    assert f"[[{south}," in generated.html and "fitBounds" in generated.html
+
+
+def test_approximate_positions_are_flagged_and_sources_credited(fixture_directory):
+    data = payload_of(render(fixture_directory).html)
+    assert any(row[8] == 1 for row in data["m"])
+    assert any("GeoNames" in source for source in data["quellen"])
+
+
+def test_the_tile_server_is_configuration(fixture_directory):
+    settings = maps.MapSettings(tiles="https://kacheln.beispiel.example/{z}/{x}/{y}.png", tile_server_name="Beispiel")
+    assert "https://kacheln.beispiel.example/{z}/{x}/{y}.png" in render(fixture_directory, settings).html
+    assert settings.tile_host == "kacheln.beispiel.example"
+
+
+def test_the_front_end_libraries_come_from_node_modules():
+    assert maps.missing_libraries(REPO / "node_modules") == []
+    files = maps.library_files(REPO / "node_modules")
+    assert files["karten/assets/leaflet.js"].parent.parent.name == "leaflet"

@@ -1,0 +1,122 @@
+"""The maps in a real browser: nothing leaves the site before consent, tiles go only to the
+configured server afterwards, hostile names never run, the list holds every marker."""
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import sync_playwright
+
+from browser import CHROMIUM_FLAGS, LocalServer, chromium_path
+from conftest import build, mkdocs_config
+
+REGION = "regionen/landkreis-beispiel/"
+
+
+@pytest.fixture(scope="module")
+def servers(tmp_path_factory):
+    import shutil
+    from conftest import FIXTURE_SITE
+
+    root = tmp_path_factory.mktemp("karten")
+    content = root / "project" / "content"
+    shutil.copytree(FIXTURE_SITE, content)
+    with LocalServer() as tiles:
+        site = root / "site"
+        build(mkdocs_config(content, site, maps={"tiles": f"http://{tiles.host}/{{z}}/{{x}}/{{y}}.png",
+                                                 "tile_server_name": "Testkacheln"}))
+        with LocalServer(site) as web:
+            yield web, tiles
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.requested_hosts = set()
+    page.dialogs = []
+    page.on("request", lambda request: page.requested_hosts.add(urlsplit(request.url).netloc))
+    page.on("dialog", lambda dialog: (page.dialogs.append(dialog.message), dialog.dismiss()))
+    yield page
+    context.close()
+
+
+def open_map(page, servers):
+    web, _ = servers
+    page.goto(web.url + REGION)
+    page.click("text=Karte laden")
+    frame = page.frame_locator("iframe.ww-karte__rahmen")
+    frame.locator(".leaflet-marker-icon").first.wait_for(timeout=15000)
+    return frame
+
+
+def test_before_consent_only_the_site_itself_is_asked(page, servers):
+    web, tiles = servers
+    page.goto(web.url + REGION, wait_until="networkidle")
+    assert page.requested_hosts == {web.host}
+    assert page.locator("iframe").count() == 0
+    placeholder = page.locator(".ww-karte__platzhalter")
+    assert "Testkacheln" in placeholder.inner_text() and tiles.host in placeholder.inner_text()
+
+
+def test_after_consent_tiles_come_only_from_the_configured_server(page, servers):
+    web, tiles = servers
+    open_map(page, servers)
+    page.wait_for_load_state("networkidle")
+    assert page.requested_hosts == {web.host, tiles.host}
+
+
+def test_consent_is_remembered_for_the_session_only(page, servers):
+    web, _ = servers
+    open_map(page, servers)
+    page.goto(web.url + "karte/")
+    assert page.locator("iframe.ww-karte__rahmen").count() == 1  # loaded without a second click
+    fresh = page.context.browser.new_context().new_page()
+    fresh.goto(web.url + "karte/")
+    assert fresh.locator("iframe").count() == 0
+    fresh.context.close()
+
+
+def test_hostile_names_show_literally_and_never_run(page, servers):
+    web, _ = servers
+    page.goto(web.url + "karte/")
+    page.click("text=Karte laden")
+    frame = page.frame_locator("iframe.ww-karte__rahmen")
+    marker = frame.locator('.leaflet-marker-icon[title*="alert"]').first
+    marker.wait_for(timeout=15000)
+    marker.focus()
+    marker.press("Enter")
+    popup = frame.locator(".leaflet-popup-content")
+    popup.wait_for()
+    assert "</script><img src=x onerror=alert(1)>" in popup.inner_text()
+    assert frame.locator(".leaflet-popup-content img, .leaflet-popup-content script").count() == 0
+    page.wait_for_timeout(300)
+    assert page.dialogs == []
+
+
+def test_the_list_beside_the_map_holds_every_marker(page, servers):
+    frame = open_map(page, servers)
+    marker_ids = set(frame.locator("body").evaluate("() => window.wegweiserKarte.ids"))
+    links = page.locator(".ww-ort + ul a.ww-eintrag__name").evaluate_all(
+        "links => links.map(a => a.getAttribute('href'))")
+    listed_ids = {href.rstrip("/").split("/")[-1] for href in links}
+    assert marker_ids and marker_ids <= listed_ids
+
+
+def test_markers_are_reachable_by_keyboard_with_a_meaningful_name(page, servers):
+    frame = open_map(page, servers)
+    iframe = page.locator("iframe.ww-karte__rahmen")
+    assert iframe.get_attribute("title") == "Karte: Angebote in Landkreis Beispiel"
+    icons = frame.locator(".leaflet-marker-icon")
+    for i in range(icons.count()):
+        assert icons.nth(i).get_attribute("tabindex") == "0"
+        assert icons.nth(i).get_attribute("title") or icons.nth(i).inner_text()
+    page.keyboard.press("Tab")  # focus moves on and out: the map does not trap it
