@@ -28,6 +28,13 @@ class QuietHandler(SimpleHTTPRequestHandler):
         pass
 
 
+class QuietServer(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request, client_address):
+        pass  # a browser that closes a connection early (a tile no longer needed) is fine
+
+
 class LocalServer:
     """A real HTTP server on 127.0.0.1 over a folder (the built site) or for tiles."""
 
@@ -43,8 +50,7 @@ class LocalServer:
             handler = TileHandler
         else:
             handler = functools.partial(QuietHandler, directory=str(folder))
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        self.server.daemon_threads = True
+        self.server = QuietServer(("127.0.0.1", 0), handler)
         self.host = f"127.0.0.1:{self.server.server_address[1]}"
         self.url = f"http://{self.host}/"
 

@@ -82,3 +82,14 @@ def test_a_broken_record_stops_the_build_and_leaves_the_previous_site_untouched(
     assert any("falsche-plz.yml:7:10: adressen[0].plz: Eine deutsche Postleitzahl" in m for m in logged)
     assert [p.name for p in site.iterdir()] == ["index.html"]
     assert (site / "index.html").read_text(encoding="utf-8") == "vorherige Seite"
+
+
+def test_two_builds_of_the_same_content_are_byte_identical(site_copy, tmp_path):
+    first, second = tmp_path / "eins", tmp_path / "zwei"
+    build(mkdocs_config(site_copy, first))
+    build(mkdocs_config(site_copy, second))
+    files = sorted(p.relative_to(first) for p in first.rglob("*") if p.is_file())
+    assert files == sorted(p.relative_to(second) for p in second.rglob("*") if p.is_file())
+    assert any(str(f).startswith("karten/") for f in files)
+    for name in files:
+        assert (first / name).read_bytes() == (second / name).read_bytes(), name

@@ -1,0 +1,91 @@
+"""Benchmark of the map documents: bytes per marker and time until markers are shown.
+
+Run by hand (not in CI), after `make test` has installed everything:
+
+    .venv/bin/python benchmarks/maps.py            # 100, 1,000 and 10,000 markers
+    .venv/bin/python benchmarks/maps.py 50000      # other sizes
+
+Targets (issue 4): at most 150 bytes of map per marker at 10,000 markers, and the
+overview map interactive within 2 s of load in headless Chromium on a 2-core machine.
+"""
+from __future__ import annotations
+
+import random
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(REPO), str(REPO / "tests")]
+
+from browser import CHROMIUM_FLAGS, LocalServer, chromium_path  # noqa: E402
+from generator import maps, schema, vocab  # noqa: E402
+
+STREETS = ("Hauptstraße", "Bahnhofstraße", "Schulstraße", "Gartenstraße", "Dorfstraße", "Lindenweg")
+KINDS = ("Suchtberatung", "Schuldnerberatung", "Familienberatung", "Sozialpsychiatrischer Dienst",
+         "Migrationsberatung", "Pflegeberatung", "Beratungsstelle für Menschen mit Behinderung")
+
+
+def synthetic_markers(count: int, topics: vocab.Vocabulary, seed: int = 7) -> list[maps.Marker]:
+    """Realistic lengths: names of about 35 characters, 2 topics, one in five approximate."""
+    rng = random.Random(seed)
+    towns = [f"Musterstadt {i}" for i in range(max(10, count // 20))]
+    organisations = [f"Träger Beispiel {i} e. V." for i in range(max(5, count // 5))]
+    topic_ids = list(topics.terms)
+    markers = []
+    for i in range(count):
+        approximate = rng.random() < 0.2
+        markers.append(maps.Marker(
+            latitude=round(rng.uniform(47.5, 54.8), 5), longitude=round(rng.uniform(6.0, 18.5), 5),
+            name=f"{rng.choice(KINDS)} {rng.choice(towns)}", offering_id=f"traeger-{i // 3}-angebot-{i}",
+            organisation=rng.choice(organisations), street=f"{rng.choice(STREETS)} {rng.randint(1, 99)}",
+            town=rng.choice(towns), topics=tuple(rng.sample(topic_ids, 2)), approximate=approximate,
+            attribution="Ortsdaten: GeoNames (CC BY 4.0)" if approximate else "",
+        ))
+    return markers
+
+
+def main(sizes: list[int]) -> int:
+    schemas = schema.SchemaSet.load(REPO / "schemas")
+    vocabularies, _ = vocab.load_vocabularies(REPO / "schemas" / "vokabulare", schemas)
+    folder = Path(tempfile.mkdtemp(prefix="wegweiser-karten-"))
+    for site_path, disk_path in maps.library_files(REPO / "node_modules").items():
+        (folder / site_path).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(disk_path, folder / site_path)
+
+    from playwright.sync_api import sync_playwright
+
+    print(f"{'Markierungen':>12} {'Bytes gesamt':>13} {'Bytes je Markierung':>20} {'Erzeugen':>9} "
+          f"{'bis sichtbar':>13}")
+    with LocalServer() as tiles, LocalServer(folder) as web, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
+        settings = maps.MapSettings(tiles=f"http://{tiles.host}/{{z}}/{{x}}/{{y}}.png")
+        for count in sizes:
+            markers = synthetic_markers(count, vocabularies["themen"])
+            started = time.perf_counter()
+            generated = maps.render_map(f"karten/bench-{count}.html", "Benchmark", markers, settings,
+                                        vocabularies["themen"])
+            rendered = time.perf_counter() - started
+            size = len(generated.html.encode("utf-8"))
+            (folder / generated.src_uri).write_text(generated.html, encoding="utf-8")
+
+            timings = []
+            for _ in range(3):
+                page = browser.new_page(viewport={"width": 1280, "height": 800})
+                page.goto(web.url + generated.src_uri, wait_until="commit")
+                page.wait_for_function(
+                    "window.wegweiserKarte && document.querySelector('.leaflet-marker-icon')", timeout=60000)
+                timings.append(page.evaluate("performance.now()") / 1000)
+                page.close()
+            shown = sorted(timings)[1]  # the median of three loads
+            print(f"{count:>12,} {size:>13,} {size / count:>20.1f} {rendered:>8.2f}s {shown:>12.2f}s")
+        browser.close()
+    shutil.rmtree(folder)
+    print("\nZiele bei 10.000 Markierungen: höchstens 150 Bytes je Markierung, sichtbar in unter 2 s.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main([int(a) for a in sys.argv[1:]] or [100, 1000, 10000]))
