@@ -59,6 +59,12 @@ class Gazetteer:
         if (country, town_key(alias)) not in self._by_key:
             self._add(country, alias, town)
 
+    def within(self, south: float, north: float, west: float, east: float) -> list[Town]:
+        """Every town inside a box, each once."""
+        found = {t for towns in self._by_key.values() for t in towns
+                 if south <= t.latitude <= north and west <= t.longitude <= east}
+        return sorted(found, key=lambda t: (t.name, t.latitude))
+
     def candidates(self, town: str, country: str) -> list[Town]:
         """Towns of that name in that country, most populous first."""
         for variant in name_variants(town):

@@ -109,3 +109,24 @@ def describe(location: Location | None) -> str:
     source = {"eintrag": "im Eintrag angegeben", "cache": "aus dem Geocode-Cache",
               "ortsverzeichnis": "aus dem Ortsverzeichnis"}[location.source]
     return f"{PRECISION_WORDS[location.precision]}, {source}"
+
+
+def search_places(directory: Directory, gazetteer: Callable[[], towns.Gazetteer] = towns.load,
+                  margin: float = 0.3) -> list[tuple[str, float, float]]:
+    """Places a visitor can search "near": every town around the directory's addresses
+    (from the gazetteer) and every postcode of an address, so "near me" needs no network."""
+    located = [a for _, a in addresses(directory) if a.location is not None]
+    if not located:
+        return []
+    south = min(a.location.latitude for a in located) - margin
+    north = max(a.location.latitude for a in located) + margin
+    west = min(a.location.longitude for a in located) - margin
+    east = max(a.location.longitude for a in located) + margin
+    places = {(t.name, t.latitude, t.longitude) for t in gazetteer().within(south, north, west, east)}
+    by_postcode: dict[str, list] = {}
+    for address in located:
+        by_postcode.setdefault(address.postcode.replace(" ", ""), []).append(address.location)
+    for postcode, points in by_postcode.items():
+        places.add((postcode, sum(p.latitude for p in points) / len(points),
+                    sum(p.longitude for p in points) / len(points)))
+    return sorted(places)

@@ -19,7 +19,7 @@ import jinja2
 import yaml
 from markupsafe import Markup
 
-from . import maps, markup
+from . import maps, markup, search
 from .records import Address, Directory, Offering, Organisation, Text, sort_key
 from .vocab import Vocabulary
 
@@ -60,7 +60,8 @@ def page_url(src_uri: str) -> str:
 def relative_url(from_src: str, to_src: str) -> str:
     """A link from one page to another page (``.md``) or to a file such as a map."""
     if not to_src.endswith(".md"):
-        return posixpath.relpath(to_src, page_url(from_src) or ".")
+        relative = posixpath.relpath(to_src, page_url(from_src) or ".")
+        return relative + "/" if to_src.endswith("/") and relative != "." else ("./" if relative == "." else relative)
     here, there = page_url(from_src), page_url(to_src)
     relative = posixpath.relpath(there or ".", here or ".")
     return "./" if relative == "." else relative + "/"
@@ -135,7 +136,7 @@ class SiteRenderer:
 
     def pages(self) -> list[GeneratedPage]:
         pages = [self.start_page(), self.a_to_z(), self.organisations_overview(), self.events(),
-                 self.overview_map(), self.places()]
+                 self.overview_map(), self.places(), self.search_page()]
         for folder, attribute, vocabulary, title in FACETS:
             pages += self.facet_pages(folder, attribute, vocabulary, title)
         pages += self.region_pages()
@@ -180,6 +181,13 @@ class SiteRenderer:
         generated = maps.render_map(src_uri, title, markers, self.map_settings, self.vocabularies["themen"])
         self.maps.append(generated)
         return generated
+
+    def search_page(self) -> GeneratedPage:
+        facets = [facet for facet, _ in search.facets_for(self.directory, self.vocabularies)]
+        return self.render("search.html", "suche.md", "Suche", facets=facets)
+
+    def search_index(self, places) -> dict[str, str]:
+        return search.build_index(self.directory, self.vocabularies, self.listed, places)
 
     def overview_map(self) -> GeneratedPage:
         generated = self.map_of(f"{maps.MAPS_FOLDER}/alle.html", "Karte aller Angebote", self.listed)
@@ -292,10 +300,11 @@ class SiteRenderer:
 class Site:
     pages: list[GeneratedPage]
     maps: list[maps.GeneratedMap]
+    search_files: dict[str, str]  # site path -> JSON
 
 
 def render_site(directory: Directory, vocabularies: dict[str, Vocabulary],
-                map_settings: maps.MapSettings | None = None) -> Site:
+                map_settings: maps.MapSettings | None = None, places=()) -> Site:
     renderer = SiteRenderer(directory, vocabularies, map_settings)
     pages = renderer.pages()
-    return Site(pages, renderer.maps)
+    return Site(pages, renderer.maps, renderer.search_index(list(places)))

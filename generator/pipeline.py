@@ -104,7 +104,7 @@ def locate(loaded: Loaded) -> tuple[Directory, geocode.LocatingReport]:
 
 
 def render(directory: Directory, vocabularies: dict[str, Vocabulary], map_settings=None):
-    """Pages and maps of a located directory."""
+    """Pages, maps and the search index of a located directory."""
     from .pages import render_site
 
-    return render_site(directory, vocabularies, map_settings)
+    return render_site(directory, vocabularies, map_settings, geocode.search_places(directory))

@@ -25,6 +25,7 @@ NAV = [
     {"Regionen": "regionen/index.md"},
     {"Karte": "karte.md"},
     {"A–Z": "a-z.md"},
+    {"Suche": "suche.md"},
     {"Träger": "traeger/index.md"},
     {"Netzwerke": "netzwerke/index.md"},
     {"Termine": "termine/index.md"},
@@ -68,6 +69,8 @@ class WegweiserPlugin(BasePlugin[WegweiserConfig]):
             ))
         for generated in self.site.maps:
             files.append(File.generated(config, generated.src_uri, content=generated.html))
+        for site_path, text in self.site.search_files.items():
+            files.append(File.generated(config, site_path, content=text))
         for site_path, disk_path in maps.library_files(self.node_modules).items():
             files.append(File.generated(config, site_path, abs_src_path=str(disk_path)))
         return files

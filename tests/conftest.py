@@ -22,7 +22,6 @@ def mkdocs_config(content_dir: Path, site_dir: Path, demo_notice: bool = True, m
     config.update(docs_dir=str(content_dir), site_dir=str(site_dir))
     config["theme"]["custom_dir"] = str(REPO / "overrides")
     config["plugins"] = [
-        "search",
         {"wegweiser": {"schemas": str(SCHEMAS), "demo_notice": demo_notice,
                        "node_modules": str(REPO / "node_modules"), "maps": maps or {}}},
     ]

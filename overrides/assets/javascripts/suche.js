@@ -1,0 +1,352 @@
+/* Wegweiser search: a German-aware index loaded in small pieces, facet filters with
+ * counts, "near a place", and the whole state in the URL (bookmark, send, back button).
+ * The index format is described in generator/search.py. */
+(function () {
+  "use strict";
+  var root = document.querySelector("[data-suche-index]");
+  if (!root) return;
+  var base = root.getAttribute("data-suche-index");
+  var offeringsBase = root.getAttribute("data-angebote");
+  var form = root.querySelector("form");
+  var queryInput = form.querySelector("[name=q]");
+  var placeInput = form.querySelector("[name=ort]");
+  var statusLine = root.querySelector(".ww-treffer");
+  var resultList = root.querySelector(".ww-ergebnisse");
+  var moreButton = root.querySelector(".ww-mehr");
+  var placeNote = root.querySelector(".ww-ort-hinweis");
+  var PAGE = 20;
+  var cache = {};
+  var manifest = null;
+  var facetSets = {};
+  var shown = PAGE;
+  var lastRun = 0;
+
+  function load(name) {
+    if (!cache[name]) {
+      cache[name] = fetch(base + name).then(function (response) {
+        if (!response.ok) throw new Error(name + ": " + response.status);
+        return response.json();
+      });
+    }
+    return cache[name];
+  }
+
+  /* Must match fold() in generator/search.py. */
+  function fold(text) {
+    return text.toLowerCase().replace(/ß/g, "ss").replace(/ä/g, "ae").replace(/ö/g, "oe").replace(/ü/g, "ue")
+      .normalize("NFKD").replace(/[\u0300-\u036f]/g, "");
+  }
+
+  /* German endings, so "Schulden" finds "Schuldnerberatung" and "Alleinerziehende" finds
+   * "alleinerziehend"; the rest of the word is matched as a word beginning. */
+  var ENDINGS = ["ern", "em", "en", "er", "es", "e", "n", "s"];
+  function stem(word) {
+    for (var i = 0; i < ENDINGS.length; i++) {
+      var ending = ENDINGS[i];
+      if (word.length - ending.length >= 4 && word.slice(-ending.length) === ending) {
+        return word.slice(0, -ending.length);
+      }
+    }
+    return word;
+  }
+
+  function queryWords(query) {
+    var stop = manifest.stopwords;
+    return (fold(query).match(/[a-z0-9]+/g) || []).filter(function (w) {
+      return w.length > 1 && stop.indexOf(w) < 0;
+    });
+  }
+
+  function decode(text) {
+    var ids = [], previous = 0;
+    if (!text) return ids;
+    text.split(",").forEach(function (gap) {
+      previous += parseInt(gap, 36);
+      ids.push(previous);
+    });
+    return ids;
+  }
+
+  function flags(ids) {
+    var set = new Uint8Array(manifest.docs);
+    ids.forEach(function (id) { set[id] = 1; });
+    return set;
+  }
+
+  /* A compound typed as one word also finds its parts written apart:
+   * "suchtberatung" finds "Sucht- und Drogenberatung" (sucht + ...beratung). */
+  function scoreWord(word) {
+    var tail = null;
+    if (word.length >= 8) {
+      tail = manifest.tails.filter(function (t) {
+        return word.length - t.length >= 3 && word.slice(-t.length) === t;
+      })[0];
+    }
+    if (!tail) return scoreWhole(word);
+    var head = word.slice(0, -tail.length);
+    return Promise.all([scoreWhole(word), scoreWhole(head), scoreWhole(tail)]).then(function (found) {
+      var whole = found[0] || {}, heads = found[1] || {}, tails = found[2] || {};
+      Object.keys(heads).forEach(function (id) {
+        if (tails[id]) {
+          var parts = Math.min(heads[id], tails[id]) * 0.7;
+          if (!whole[id] || whole[id] < parts) whole[id] = parts;
+        }
+      });
+      return whole;
+    });
+  }
+
+  /* Scores of the documents that match one query word (best field, exact words count more). */
+  function scoreWhole(word) {
+    var root = stem(word);
+    if (root.length < 2) return Promise.resolve(null);
+    var shard = root.slice(0, 2);
+    if (manifest.shards.indexOf(shard) < 0) return Promise.resolve({});
+    return load("w-" + shard + ".json").then(function (entries) {
+      var scores = {};
+      Object.keys(entries).forEach(function (token) {
+        if (token.indexOf(root) !== 0) return;
+        var exact = token === word || token === root ? 2 : 1;
+        entries[token].forEach(function (encoded, field) {
+          var weight = manifest.fields[field] * exact;
+          decode(encoded).forEach(function (id) {
+            if (!scores[id] || scores[id] < weight) scores[id] = weight;
+          });
+        });
+      });
+      return scores;
+    });
+  }
+
+  function textMatches(query) {
+    var words = queryWords(query);
+    if (!words.length) return Promise.resolve(null);
+    return Promise.all(words.map(scoreWord)).then(function (perWord) {
+      perWord = perWord.filter(Boolean);
+      var total = {}, hits = {};
+      perWord.forEach(function (scores) {
+        var ids = Object.keys(scores);
+        var rarity = Math.log(1 + manifest.docs / Math.max(1, ids.length));
+        ids.forEach(function (id) {
+          total[id] = (total[id] || 0) + scores[id] * rarity;
+          hits[id] = (hits[id] || 0) + 1;
+        });
+      });
+      var ids = Object.keys(total).map(Number);
+      var all = ids.filter(function (id) { return hits[id] === perWord.length; });
+      return { scores: total, ids: all.length ? all : ids, partial: !all.length && ids.length > 0 };
+    });
+  }
+
+  function selected() {
+    var chosen = {};
+    form.querySelectorAll("input[type=checkbox]:checked").forEach(function (box) {
+      (chosen[box.name] = chosen[box.name] || []).push(box.value);
+    });
+    return chosen;
+  }
+
+  function facetFilter(chosen, except) {
+    var pass = new Uint8Array(manifest.docs).fill(1);
+    Object.keys(chosen).forEach(function (key) {
+      if (key === except) return;
+      var any = new Uint8Array(manifest.docs);
+      chosen[key].forEach(function (value) {
+        var set = facetSets[key + "=" + value];
+        if (set) for (var i = 0; i < set.length; i++) any[i] |= set[i];
+      });
+      for (var i = 0; i < pass.length; i++) pass[i] &= any[i];
+    });
+    return pass;
+  }
+
+  function updateCounts(textSet, chosen) {
+    manifest.facets.forEach(function (facet) {
+      var pass = facetFilter(chosen, facet.key);
+      facet.values.forEach(function (value) {
+        var set = facetSets[facet.key + "=" + value[0]], count = 0;
+        for (var i = 0; i < set.length; i++) if (set[i] && pass[i] && textSet[i]) count++;
+        var box = form.querySelector("input[name='" + facet.key + "'][value='" + value[0] + "']");
+        if (!box) return;
+        box.closest("li").querySelector(".ww-anzahl").textContent = "(" + count + ")";
+        box.closest("li").hidden = count === 0 && !box.checked;
+      });
+    });
+  }
+
+  function distanceKm(a, b) {
+    var rad = Math.PI / 180, dLat = (b[0] - a[0]) * rad, dLon = (b[1] - a[1]) * rad;
+    var h = Math.sin(dLat / 2) * Math.sin(dLat / 2) +
+      Math.cos(a[0] * rad) * Math.cos(b[0] * rad) * Math.sin(dLon / 2) * Math.sin(dLon / 2);
+    return 12742 * Math.asin(Math.sqrt(h));
+  }
+
+  /* A postcode or town typed by the visitor, looked up in the places the build ships. */
+  function findPlace(text) {
+    var name = text.trim();
+    if (!name) return Promise.resolve(null);
+    var digits = /^\d/.test(name);
+    var key = digits ? "p" : fold(name).charAt(0);
+    return load("o-" + key + ".json").catch(function () { return []; }).then(function (places) {
+      var wanted = digits ? name.replace(/\s/g, "") : fold(name);
+      var exact = places.filter(function (p) { return (digits ? p[0] : fold(p[0])) === wanted; });
+      var begins = places.filter(function (p) { return (digits ? p[0] : fold(p[0])).indexOf(wanted) === 0; });
+      var found = exact[0] || begins[0];
+      return found ? { name: found[0], point: [found[1], found[2]] } : { missing: name };
+    });
+  }
+
+  function currentPoint() {
+    var here = placeInput.getAttribute("data-punkt");
+    if (here) return Promise.resolve({ name: "Ihrem Standort", point: here.split(",").map(Number) });
+    return findPlace(placeInput.value);
+  }
+
+  function render(order, distances, total, partial, place) {
+    var ids = order.slice(0, shown);
+    var files = {};
+    ids.forEach(function (id) { files[Math.floor(id / manifest.perFile)] = true; });
+    return Promise.all(Object.keys(files).map(function (n) {
+      return load("d-" + n + ".json").then(function (docs) { return [Number(n), docs]; });
+    })).then(function (loaded) {
+      var byFile = {};
+      loaded.forEach(function (pair) { byFile[pair[0]] = pair[1]; });
+      resultList.textContent = "";
+      ids.forEach(function (id) {
+        var doc = byFile[Math.floor(id / manifest.perFile)][id % manifest.perFile];
+        var item = document.createElement("li");
+        item.className = "ww-eintrag";
+        var link = document.createElement("a");
+        link.className = "ww-eintrag__name";
+        link.href = offeringsBase + encodeURIComponent(doc[1]) + "/";
+        link.textContent = doc[0];
+        item.appendChild(link);
+        if (doc[4]) {
+          var badge = document.createElement("strong");
+          badge.className = "ww-status";
+          badge.textContent = doc[4];
+          item.appendChild(document.createTextNode(" "));
+          item.appendChild(badge);
+        }
+        var details = document.createElement("span");
+        details.className = "ww-eintrag__details";
+        var distance = distances && distances[id] !== undefined && distances[id] < Infinity
+          ? " · " + (distances[id] < 10 ? distances[id].toFixed(1).replace(".", ",") : Math.round(distances[id])) + " km"
+          : "";
+        details.textContent = doc[2] + (doc[3] ? " · " + doc[3] : "") + distance;
+        item.appendChild(details);
+        resultList.appendChild(item);
+      });
+      var words = total === 1 ? "1 Angebot gefunden" : total + " Angebote gefunden";
+      if (place && place.point) words += ", nach Entfernung von " + place.name + " sortiert";
+      if (partial) words += ". Kein Angebot enthält alle Suchwörter; gezeigt werden Angebote mit einem Teil davon";
+      statusLine.textContent = words + ".";
+      moreButton.hidden = total <= shown;
+    });
+  }
+
+  function run() {
+    var run = ++lastRun;
+    var chosen = selected();
+    return Promise.all([textMatches(queryInput.value), currentPoint()]).then(function (results) {
+      if (run !== lastRun) return;
+      var text = results[0], place = results[1];
+      var textSet = text ? flags(text.ids) : new Uint8Array(manifest.docs).fill(1);
+      updateCounts(textSet, chosen);
+      var pass = facetFilter(chosen, null);
+      var order = [];
+      for (var i = 0; i < manifest.docs; i++) if (textSet[i] && pass[i]) order.push(i);
+      placeNote.textContent = place && place.missing
+        ? "Den Ort „" + place.missing + "“ kennen wir nicht. Bitte geben Sie eine Postleitzahl oder einen anderen Ort ein." : "";
+      var sorting = Promise.resolve(null);
+      if (place && place.point) {
+        sorting = load("k.json").then(function (coordinates) {
+          var distances = {};
+          order.forEach(function (id) {
+            distances[id] = coordinates[id].reduce(function (best, c) {
+              return Math.min(best, distanceKm(place.point, c));
+            }, Infinity);
+          });
+          order.sort(function (a, b) { return distances[a] - distances[b] || a - b; });
+          return distances;
+        });
+      } else if (text) {
+        order.sort(function (a, b) { return text.scores[b] - text.scores[a] || a - b; });
+      }
+      return sorting.then(function (distances) {
+        if (run !== lastRun) return;
+        return render(order, distances, order.length, text && text.partial, place);
+      });
+    }).catch(function (error) {
+      statusLine.textContent = "Die Suche konnte nicht geladen werden. Bitte versuchen Sie es später erneut " +
+        "oder nutzen Sie die Listen nach Thema, Zielgruppe und Region.";
+      if (window.console) console.error(error);
+    });
+  }
+
+  function toUrl(push) {
+    var params = new URLSearchParams(new FormData(form));
+    Array.from(params.keys()).forEach(function (key) { if (!params.get(key)) params.delete(key); });
+    var here = placeInput.getAttribute("data-punkt");
+    if (here) params.set("punkt", here);
+    var url = location.pathname + (params.toString() ? "?" + params.toString() : "");
+    if (url !== location.pathname + location.search) history[push ? "pushState" : "replaceState"](null, "", url);
+  }
+
+  function fromUrl() {
+    var params = new URLSearchParams(location.search);
+    queryInput.value = params.get("q") || "";
+    placeInput.value = params.get("ort") || "";
+    if (params.get("punkt")) placeInput.setAttribute("data-punkt", params.get("punkt"));
+    else placeInput.removeAttribute("data-punkt");
+    form.querySelectorAll("input[type=checkbox]").forEach(function (box) {
+      box.checked = params.getAll(box.name).indexOf(box.value) >= 0;
+    });
+    shown = PAGE;
+  }
+
+  var typing = null;
+  queryInput.addEventListener("input", function () {
+    clearTimeout(typing);
+    typing = setTimeout(function () { shown = PAGE; toUrl(false); run(); }, 200);
+  });
+  placeInput.addEventListener("change", function () {
+    placeInput.removeAttribute("data-punkt");
+    shown = PAGE; toUrl(true); run();
+  });
+  form.addEventListener("change", function (event) {
+    if (event.target.type === "checkbox") { shown = PAGE; toUrl(true); run(); }
+  });
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    placeInput.removeAttribute("data-punkt");
+    shown = PAGE; toUrl(true); run();
+  });
+  moreButton.addEventListener("click", function () { shown += PAGE; run(); });
+  var locate = root.querySelector(".ww-standort");
+  if (locate && navigator.geolocation) {
+    locate.hidden = false;
+    locate.addEventListener("click", function () {
+      navigator.geolocation.getCurrentPosition(function (position) {
+        placeInput.value = "";
+        placeInput.setAttribute("data-punkt",
+          position.coords.latitude.toFixed(3) + "," + position.coords.longitude.toFixed(3));
+        shown = PAGE; toUrl(true); run();
+      }, function () {
+        placeNote.textContent = "Ihr Standort ist nicht verfügbar. Bitte geben Sie eine Postleitzahl oder einen Ort ein.";
+      });
+    });
+  }
+  window.addEventListener("popstate", function () { fromUrl(); run(); });
+
+  load("manifest.json").then(function (data) {
+    manifest = data;
+    manifest.facets.forEach(function (facet) {
+      facet.values.forEach(function (value) { facetSets[facet.key + "=" + value[0]] = flags(decode(value[2])); });
+    });
+    fromUrl();
+    root.classList.add("ww-suche--bereit");
+    window.wegweiserSuche = { run: run };
+    return run();
+  });
+})();
