@@ -161,6 +161,9 @@
   }
 
   function updateCounts(textSet, chosen) {
+    form.querySelectorAll("input[type=checkbox]").forEach(function (box) {
+      if (!facetSets[box.name + "=" + box.value]) box.closest("li").hidden = true;  // no offering has it
+    });
     manifest.facets.forEach(function (facet) {
       var pass = facetFilter(chosen, facet.key);
       facet.values.forEach(function (value) {
@@ -301,7 +304,9 @@
     else placeInput.removeAttribute("data-punkt");
     form.querySelectorAll("input[type=checkbox]").forEach(function (box) {
       box.checked = params.getAll(box.name).indexOf(box.value) >= 0;
+      if (box.checked) box.closest("details.ww-facette").open = true;
     });
+    if (form.querySelector("input[type=checkbox]:checked")) form.querySelector("details.ww-filter").open = true;
     shown = PAGE;
   }
 
