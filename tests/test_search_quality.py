@@ -1,0 +1,49 @@
+"""The search-quality set (tests/fixtures/suchanfragen.yml) in a real browser over the
+example site: every expected offer must be among the first ten results."""
+from __future__ import annotations
+
+from urllib.parse import quote
+
+import pytest
+import yaml
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import load_config
+from playwright.sync_api import sync_playwright
+
+from browser import CHROMIUM_FLAGS, LocalServer, chromium_path
+from conftest import FIXTURES, REPO
+
+QUERIES = yaml.safe_load((FIXTURES / "suchanfragen.yml").read_text(encoding="utf-8"))
+
+
+def test_the_set_is_large_enough():
+    assert len(QUERIES) >= 30
+
+
+@pytest.fixture(scope="module")
+def search_page(tmp_path_factory):
+    site = tmp_path_factory.mktemp("beispielsuche")
+    mkdocs_build(load_config(str(REPO / "mkdocs.yml"), site_dir=str(site), strict=True))
+    with LocalServer(site) as web, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
+        page = browser.new_page()
+        page.goto(web.url + "suche/")
+        page.wait_for_function("window.wegweiserSuche !== undefined")
+        yield page
+        browser.close()
+
+
+def top_ten(page, query: str) -> list[str]:
+    page.fill("#ww-suchwort", query)
+    page.evaluate("window.wegweiserSuche.run()")
+    page.wait_for_function("document.querySelector('.ww-treffer').textContent.indexOf('gefunden') >= 0")
+    hrefs = page.locator(".ww-ergebnisse a.ww-eintrag__name").evaluate_all(
+        "links => links.slice(0, 10).map(a => a.getAttribute('href'))")
+    return [href.rstrip("/").split("/")[-1] for href in hrefs]
+
+
+@pytest.mark.parametrize("case", QUERIES, ids=[q["frage"] for q in QUERIES])
+def test_expected_offers_are_in_the_top_ten(search_page, case):
+    found = top_ten(search_page, case["frage"])
+    missing = [expected for expected in case["erwartet"] if expected not in found]
+    assert missing == [], f"„{case['frage']}“ fand: {found}"
