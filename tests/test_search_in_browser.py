@@ -1,0 +1,153 @@
+"""The search page in a real browser over the fixture site: query, every facet, URL state,
+distance sort, keyboard use, and no request to any other host."""
+from __future__ import annotations
+
+import shutil
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import sync_playwright
+
+from browser import CHROMIUM_FLAGS, LocalServer, chromium_path
+from conftest import FIXTURE_SITE, build, mkdocs_config
+
+
+@pytest.fixture(scope="module")
+def site_url(tmp_path_factory):
+    root = tmp_path_factory.mktemp("suche")
+    shutil.copytree(FIXTURE_SITE, root / "project" / "content")
+    build(mkdocs_config(root / "project" / "content", root / "site"))
+    with LocalServer(root / "site") as web:
+        yield web
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser, site_url):
+    context = browser.new_context()
+    page = context.new_page()
+    page.hosts = set()
+    page.on("request", lambda r: page.hosts.add(urlsplit(r.url).netloc))
+    page.open = lambda query="": (page.goto(site_url.url + "suche/" + query),
+                                  page.wait_for_function("window.wegweiserSuche !== undefined"), settle(page))
+    yield page
+    context.close()
+
+
+def settle(page):
+    page.evaluate("window.wegweiserSuche.run()")
+
+
+def names(page) -> list[str]:
+    return page.locator(".ww-ergebnisse a.ww-eintrag__name").all_inner_texts()
+
+
+def status(page) -> str:
+    return page.locator(".ww-treffer").inner_text()
+
+
+@pytest.mark.parametrize("query", ["beratung", "Strasse", "Straße", "Schluessel", "Suchtberatungen"])
+def test_a_query_finds_word_parts_and_transliterations(page, query):
+    page.open()
+    page.fill("#ww-suchwort", query)
+    settle(page)
+    assert "Suchtberatung Beispielstadt" in names(page)
+
+
+def test_every_facet_filters_and_its_count_matches_the_results(page):
+    page.open()
+    page.locator("details.ww-filter > summary").click()
+    keys = page.locator(".ww-facette input[type=checkbox]").evaluate_all(
+        "boxes => [...new Set(boxes.map(b => b.name))]")
+    assert set(keys) == {"region", "thema", "zielgruppe", "recht", "sprache", "barrierefrei", "kosten",
+                         "zugang", "status"}
+    for key in keys:
+        page.open()
+        page.locator("details.ww-filter > summary").click()
+        box = page.locator(f".ww-facette li:not([hidden]) input[name={key}]").first
+        box.locator("xpath=ancestor::details[1]/summary").click()
+        count = int(box.locator("xpath=ancestor::li[1]").locator(".ww-anzahl").inner_text().strip("()"))
+        box.check()
+        settle(page)
+        assert len(names(page)) == count, key
+        assert f"{count} Angebot" in status(page)
+
+
+def test_facets_combine_with_the_query(page):
+    page.open("?q=beratung&thema=familie")
+    assert names(page) == ["Beratung für Familien in Ústí"]
+
+
+def test_the_filter_state_lives_in_the_url_and_the_back_button_undoes_it(page):
+    page.open("?q=beratung")
+    before = names(page)
+    page.locator("details.ww-filter > summary").click()
+    page.locator(".ww-facette input[name=thema][value=familie]").evaluate("b => b.closest('details').open = true")
+    page.check(".ww-facette input[name=thema][value=familie]")
+    settle(page)
+    assert "thema=familie" in page.url and "q=beratung" in page.url
+    page.reload()
+    page.wait_for_function("window.wegweiserSuche !== undefined")
+    settle(page)
+    assert page.is_checked(".ww-facette input[name=thema][value=familie]")
+    page.go_back()
+    settle(page)
+    assert not page.is_checked(".ww-facette input[name=thema][value=familie]")
+    assert names(page) == before
+
+
+def test_near_a_place_sorts_by_distance_and_shows_it(page):
+    page.open("?ort=Dresden")
+    results = page.locator(".ww-ergebnisse li").all_inner_texts()
+    assert results[0].startswith("Suchtberatung Beispielstadt") and " km" in results[0]
+    assert "nach Entfernung von Dresden sortiert" in status(page)
+    page.open("?ort=40001")
+    assert names(page)[0] == "Beratung für Familien in Ústí"
+
+
+def test_an_unknown_place_is_explained(page):
+    page.open("?ort=Atlantis")
+    assert "Den Ort „Atlantis“ kennen wir nicht" in page.locator(".ww-ort-hinweis").inner_text()
+
+
+def test_the_search_works_by_keyboard_and_announces_the_count(page):
+    page.open()
+    page.focus("#ww-suchwort")
+    page.keyboard.type("Familien")
+    page.wait_for_timeout(400)
+    settle(page)
+    assert page.locator(".ww-treffer").get_attribute("role") == "status"
+    assert "Beratung für Familien in Ústí" in names(page)
+    summary = page.locator("details.ww-filter > summary")
+    summary.focus()
+    page.keyboard.press("Enter")
+    page.locator(".ww-facette summary").first.focus()
+    page.keyboard.press("Enter")
+    first_box = page.locator(".ww-facette li:not([hidden]) input").first
+    first_box.focus()
+    page.keyboard.press("Space")
+    settle(page)
+    assert first_box.is_checked()
+    assert page.locator("label:has(#ww-suchwort), label[for=ww-suchwort]").count() == 1
+
+
+def test_the_search_page_asks_no_other_host(page, site_url):
+    page.open("?q=sucht&ort=Dresden")
+    page.wait_for_load_state("networkidle")
+    assert page.hosts == {site_url.host}
+
+
+def test_the_search_box_on_every_page_leads_to_the_search(page, site_url):
+    page.goto(site_url.url + "themen/sucht/")
+    page.fill("#ww-suchleiste-feld", "Suchtberatung")
+    page.keyboard.press("Enter")
+    page.wait_for_function("window.wegweiserSuche !== undefined")
+    settle(page)
+    assert "Suchtberatung Beispielstadt" in names(page)
