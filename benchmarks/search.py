@@ -1,0 +1,132 @@
+"""Benchmark of the search: bytes transferred for the first query and time to results.
+
+Run by hand (not in CI), after `make test` has installed everything:
+
+    .venv/bin/python benchmarks/search.py            # 1,000 and 10,000 offerings
+    .venv/bin/python benchmarks/search.py 3000
+
+It builds a synthetic directory with the real pipeline and MkDocs, serves it gzip-compressed
+as static hosting does, opens the search page in headless Chromium, and measures what the
+first query transfers after the page has loaded, and how long queries take once their index
+files are loaded. Targets at 10,000 offerings (issue 5): at most 150 KB for the first query,
+results in under 100 ms.
+"""
+from __future__ import annotations
+
+import gzip
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from http.server import SimpleHTTPRequestHandler
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(REPO), str(REPO / "tests"), str(REPO / "benchmarks")]
+
+from browser import CHROMIUM_FLAGS, QuietServer, chromium_path  # noqa: E402
+from conftest import build, mkdocs_config  # noqa: E402
+from synthetic import write_directory  # noqa: E402
+
+QUERIES = ("Suchtberatung", "Hilfe bei Schulden", "Demenz Mayen", "beratung", "Alleinerziehende",
+           "Gebärdensprache", "Familienberatung Aachen", "Wohnungsnot")
+
+
+class GzipHandler(SimpleHTTPRequestHandler):
+    """Static files, gzip-compressed when the browser accepts it, like GitHub Pages."""
+
+    def send_head(self):
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        if "gzip" not in self.headers.get("Accept-Encoding", "") or not path.is_file() \
+                or path.suffix not in (".html", ".json", ".js", ".css"):
+            return super().send_head()
+        body = gzip.compress(path.read_bytes(), compresslevel=6)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        import io
+        return io.BytesIO(body)
+
+    def log_message(self, *args):
+        pass
+
+
+def measure(count: int, browser) -> None:
+    folder = Path(tempfile.mkdtemp(prefix="wegweiser-suche-"))
+    content = folder / "project" / "content"
+    write_directory(content, count)
+    started = time.perf_counter()
+    build(mkdocs_config(content, folder / "site", demo_notice=False))
+    built = time.perf_counter() - started
+    index_bytes = sum(p.stat().st_size for p in (folder / "site" / "suche").glob("*.json"))
+
+    import functools
+    import threading
+    server = QuietServer(("127.0.0.1", 0), functools.partial(GzipHandler, directory=str(folder / "site")))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{server.server_address[1]}/suche/"
+
+    first_query_bytes = []
+    for query in QUERIES[:4]:  # a fresh page for each first query
+        page = browser.new_page()
+        page.goto(url, wait_until="networkidle")  # the page with its script, before any query
+        transferred = []
+        page.on("requestfinished", lambda r: transferred.append(r.sizes()["responseBodySize"]
+                                                               + r.sizes()["responseHeadersSize"]))
+        # What the first query costs: the index files it needs (the page load above
+        # already fetched the manifest, so count that too).
+        manifest = page.evaluate("performance.getEntriesByName(location.origin + '/suche/manifest.json')"
+                                 "[0].encodedBodySize")
+        page.fill("#ww-suchwort", query)
+        page.evaluate("window.wegweiserSuche.run()")
+        page.wait_for_timeout(300)
+        first_query_bytes.append(sum(transferred) + manifest)
+        page.close()
+
+    page = browser.new_page()
+    page.goto(url, wait_until="networkidle")
+    timings = []
+    for query in QUERIES:
+        page.fill("#ww-suchwort", query)
+        page.evaluate("window.wegweiserSuche.run()")  # loads the files this query needs
+        times = []
+        for _ in range(5):
+            times.append(page.evaluate("""async () => {
+                const start = performance.now();
+                await window.wegweiserSuche.run();
+                return performance.now() - start;
+            }"""))
+        timings.append(statistics.median(times))
+    page.close()
+    server.shutdown()
+    print(f"{count:>9,} {built:>8.1f}s {index_bytes / 1024:>12,.0f} KB "
+          f"{max(first_query_bytes) / 1024:>18.1f} KB {statistics.median(timings):>12.1f} ms "
+          f"{max(timings):>10.1f} ms")
+    shutil.rmtree(folder)
+
+
+def main(sizes: list[int]) -> int:
+    import logging
+
+    from playwright.sync_api import sync_playwright
+
+    logging.basicConfig(level=logging.ERROR, format="%(message)s")  # show problems if the build fails
+
+    print(f"{'Angebote':>9} {'Bauzeit':>9} {'Index gesamt':>15} {'1. Anfrage (gzip)':>21} "
+          f"{'Median':>15} {'Maximum':>13}")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
+        for count in sizes:
+            measure(count, browser)
+        browser.close()
+    print("\nZiele bei 10.000 Angeboten: erste Anfrage höchstens 150 KB, Ergebnisse in unter 100 ms.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main([int(a) for a in sys.argv[1:]] or [1000, 10000]))

@@ -1,0 +1,58 @@
+"""Synthetic provider files for the benchmarks: realistic German offerings in bulk."""
+from __future__ import annotations
+
+import random
+import shutil
+from pathlib import Path
+
+import yaml
+
+REPO = Path(__file__).resolve().parent.parent
+KINDS = ("Suchtberatung", "Schuldnerberatung", "Familienberatung", "Sozialpsychiatrischer Dienst",
+         "Migrationsberatung", "Pflegeberatung", "Teilhabeberatung", "Erziehungsberatung",
+         "Wohnungsnotfallhilfe", "Demenzcafé", "Jugendtreff", "Frühförderung", "Werkstatt",
+         "Selbsthilfegruppe", "Bewährungshilfe", "Interventionsstelle", "Sprachcafé", "Tagesstätte")
+PHRASES = ("Wir beraten Sie vertraulich und kostenlos.", "Termine nach Vereinbarung, auch telefonisch.",
+           "Angehörige sind ebenfalls willkommen.", "Wir helfen bei Anträgen und Behördengängen.",
+           "Die Beratung ist anonym möglich.", "Wir vermitteln in weiterführende Hilfen.",
+           "Gruppenangebote finden wöchentlich statt.", "Wir kommen auch zu Ihnen nach Hause.",
+           "Unterstützung bei Bürgergeld, Wohngeld und Grundsicherung.", "Hilfe bei Schulden und Mietrückständen.",
+           "Beratung für Menschen mit Behinderung und ihre Familien.", "Begleitung in Krisen und bei Sucht.")
+TOWNS = (("Annaberg-Buchholz", "09456"), ("Stollberg/Erzgeb.", "09366"), ("Aue-Bad Schlema", "08280"),
+         ("Marienberg", "09496"), ("Andernach", "56626"), ("Mayen", "56727"), ("Koblenz", "56068"),
+         ("Bergisch Gladbach", "51465"), ("Aachen", "52062"), ("Dresden", "01067"),
+         ("Bad Homburg vor der Höhe", "61348"), ("Chemnitz", "09111"), ("Neuwied", "56564"))
+
+
+def write_directory(content: Path, offerings: int, seed: int = 11) -> None:
+    """Regions, networks and vocabularies of the example; organisations made up, 5 offerings each."""
+    rng = random.Random(seed)
+    shutil.copytree(REPO / "content" / "regionen", content / "regionen")
+    (content / "traeger").mkdir(parents=True)
+    vocabularies = {name: list(yaml.safe_load((REPO / "schemas" / "vokabulare" / f"{name}.yml").read_text()))
+                    for name in ("themen", "zielgruppen", "sprachen", "barrierefreiheit", "zugangswege")}
+    regions = [p.stem for p in (content / "regionen").glob("*.yml")]
+    for org in range(offerings // 5):
+        town, postcode = rng.choice(TOWNS)
+        record = {
+            "id": f"traeger-{org}", "name": f"Beispielträger {org} e. V.", "art": "verein",
+            "adressen": [{"id": "sitz", "strasse": f"Musterstraße {org % 90 + 1}", "plz": postcode, "ort": town}],
+            "angebote": [],
+        }
+        for number in range(5):
+            kind = rng.choice(KINDS)
+            record["angebote"].append({
+                "id": f"traeger-{org}-angebot-{number}", "name": f"{kind} {town.split('/')[0]}",
+                "beschreibung": " ".join(rng.sample(PHRASES, 4)),
+                "themen": rng.sample(vocabularies["themen"], 2),
+                "zielgruppen": rng.sample(vocabularies["zielgruppen"], 2),
+                "regionen": [rng.choice(regions)], "orte": ["sitz"],
+                "zugang": rng.sample(vocabularies["zugangswege"], 2),
+                "sprachen": ["de"] + rng.sample([l for l in vocabularies["sprachen"] if l != "de"], 1),
+                "barrierefreiheit": rng.sample(vocabularies["barrierefreiheit"], 1),
+                "kosten": "kostenlos", "kontakt": [{"rolle": "Sekretariat", "telefon": "03733 000000"}],
+                "status": "aktiv" if rng.random() > 0.05 else "voruebergehend-geschlossen",
+                "zuletzt_geprueft": "2026-06-01",
+            })
+        (content / "traeger" / f"traeger-{org}.yml").write_text(
+            yaml.safe_dump(record, allow_unicode=True, sort_keys=False), encoding="utf-8")
