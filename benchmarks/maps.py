@@ -20,7 +20,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(REPO), str(REPO / "tests")]
 
-from browser import CHROMIUM_FLAGS, LocalServer, chromium_path  # noqa: E402
+from browser import CHROMIUM_FLAGS, chromium_path  # noqa: E402
+from local_server import LocalServer  # noqa: E402
 from generator import maps, schema, vocab  # noqa: E402
 
 STREETS = ("Hauptstraße", "Bahnhofstraße", "Schulstraße", "Gartenstraße", "Dorfstraße", "Lindenweg")

@@ -25,7 +25,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(REPO), str(REPO / "tests"), str(REPO / "benchmarks")]
 
-from browser import CHROMIUM_FLAGS, QuietServer, chromium_path  # noqa: E402
+from browser import CHROMIUM_FLAGS, chromium_path  # noqa: E402
+from local_server import QuietServer  # noqa: E402
 from conftest import build, mkdocs_config  # noqa: E402
 from synthetic import write_directory  # noqa: E402
 

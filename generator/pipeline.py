@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import content, geocache, geocode, records, rules, schema, vocab, yamlsafe
+from . import content, from_yaml, geocache, geocode, rules, schema, vocab, yamlsafe
 from .problems import Problem
 from .records import Directory, Source
 from .vocab import Vocabulary
@@ -85,11 +85,11 @@ def build_directory(documents: dict[str, list[yamlsafe.Document]]) -> Directory:
         return Source(doc.path, 1)
 
     built = {
-        kind: tuple(records.BUILDERS[kind](doc.data, source(doc)) for doc in documents[kind])
-        for kind in records.BUILDERS
+        kind: tuple(from_yaml.BUILDERS[kind](doc.data, source(doc)) for doc in documents[kind])
+        for kind in from_yaml.BUILDERS
     }
     organisations = tuple(
-        records.organisation(doc.data, source(doc), lambda path, doc=doc: doc.position(path)[0])
+        from_yaml.organisation(doc.data, source(doc), lambda path, doc=doc: doc.position(path)[0])
         for doc in documents["traeger"]
     )
     return Directory(

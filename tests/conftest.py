@@ -113,3 +113,16 @@ def crawl(site_dir: Path) -> tuple[set[Path], list[str]]:
                 seen.add(target)
                 todo.append(target)
     return seen, broken
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    """Debian's chromium, driven by Playwright, shared by all browser tests."""
+    from playwright.sync_api import sync_playwright
+
+    from browser import CHROMIUM_FLAGS, chromium_path
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
+        yield browser
+        browser.close()

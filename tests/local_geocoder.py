@@ -6,12 +6,13 @@ answers, delays, 429s, 500s and garbage are all real HTTP seen by the real geopy
 from __future__ import annotations
 
 import json
-import threading
 import time
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from typing import Callable
 from urllib.parse import parse_qs, urlsplit
+
+from local_server import LocalServer
 
 
 @dataclass
@@ -58,14 +59,12 @@ class LocalGeocoder:
             def log_message(self, *args):
                 pass
 
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.server.daemon_threads = True
-        self.domain = f"127.0.0.1:{self.server.server_address[1]}"
+        self.server = LocalServer(handler=Handler)
+        self.domain = self.server.host
 
     def __enter__(self):
-        threading.Thread(target=self.server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
+        self.server.__enter__()
         return self
 
     def __exit__(self, *exc):
-        self.server.shutdown()
-        self.server.server_close()
+        self.server.__exit__(*exc)

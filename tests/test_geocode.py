@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator import geocode
+from generator import from_yaml, geocode
 from generator.gazetteer import Gazetteer, Town
 from generator.geocache import CacheEntry, address_key
 from generator.records import Address, Directory, Organisation, Source, Text
@@ -61,9 +61,8 @@ def test_a_confidential_address_is_only_ever_placed_at_its_town_centre():
 
 
 def test_locate_puts_the_same_location_on_an_address_and_on_the_offerings_that_use_it():
-    from generator import records
     a = address()
-    offering = records.offering(
+    offering = from_yaml.offering(
         {"id": "o", "name": "O", "beschreibung": "B", "themen": ["sucht"], "zielgruppen": ["alle"],
          "zugang": ["termin"], "kontakt": [{"rolle": "R"}], "status": "aktiv", "zuletzt_geprueft": "2026-01-01",
          "orte": ["a"]}, "org", {"a": a}, Source(Path("x.yml")))

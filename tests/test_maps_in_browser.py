@@ -5,9 +5,8 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import sync_playwright
 
-from browser import CHROMIUM_FLAGS, LocalServer, chromium_path
+from local_server import LocalServer
 from conftest import build, mkdocs_config
 
 REGION = "regionen/landkreis-beispiel/"
@@ -29,17 +28,9 @@ def servers(tmp_path_factory):
             yield web, tiles
 
 
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
-        yield chromium
-        chromium.close()
-
-
 @pytest.fixture
-def page(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
+def page(chromium):
+    context = chromium.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
     page.requested_hosts = set()
     page.dialogs = []

@@ -6,9 +6,8 @@ import shutil
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import sync_playwright
 
-from browser import CHROMIUM_FLAGS, LocalServer, chromium_path
+from local_server import LocalServer
 from conftest import FIXTURE_SITE, build, mkdocs_config
 
 
@@ -21,17 +20,9 @@ def site_url(tmp_path_factory):
         yield web
 
 
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
-        yield chromium
-        chromium.close()
-
-
 @pytest.fixture
-def page(browser, site_url):
-    context = browser.new_context()
+def page(chromium, site_url):
+    context = chromium.new_context()
     page = context.new_page()
     page.hosts = set()
     page.on("request", lambda r: page.hosts.add(urlsplit(r.url).netloc))

@@ -8,9 +8,8 @@ import pytest
 import yaml
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
-from playwright.sync_api import sync_playwright
 
-from browser import CHROMIUM_FLAGS, LocalServer, chromium_path
+from local_server import LocalServer
 from conftest import FIXTURES, REPO
 
 QUERIES = yaml.safe_load((FIXTURES / "suchanfragen.yml").read_text(encoding="utf-8"))
@@ -21,16 +20,15 @@ def test_the_set_is_large_enough():
 
 
 @pytest.fixture(scope="module")
-def search_page(tmp_path_factory):
+def search_page(tmp_path_factory, chromium):
     site = tmp_path_factory.mktemp("beispielsuche")
     mkdocs_build(load_config(str(REPO / "mkdocs.yml"), site_dir=str(site), strict=True))
-    with LocalServer(site) as web, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
-        page = browser.new_page()
+    with LocalServer(site) as web:
+        page = chromium.new_page()
         page.goto(web.url + "suche/")
         page.wait_for_function("window.wegweiserSuche !== undefined")
         yield page
-        browser.close()
+        page.close()
 
 
 def top_ten(page, query: str) -> list[str]:
