@@ -5,12 +5,13 @@ Exit codes: 0 everything in order, 1 problems in the records, 2 wrong use of the
 from __future__ import annotations
 
 import argparse
+import os
 import subprocess
 import sys
 from pathlib import Path
 
-from . import geocoding_cli, pipeline, template
-from .problems import report, summary
+from . import geocoding_cli, pipeline, stale_cli, template
+from .problems import github_annotations, json_report, markdown_summary, report, summary
 
 
 def validate(args) -> int:
@@ -23,8 +24,18 @@ def validate(args) -> int:
     missing = [p for p in args.paths if not Path(p).exists()]
     for path in missing:
         print(f"{path}: Datei oder Ordner nicht gefunden.", file=sys.stderr)
-    if problems:
+    if args.format == "json":
+        print(json_report(problems))
+    elif args.format == "github":
+        if problems:
+            print(github_annotations(problems))
+        summary_file = args.summary or os.environ.get("GITHUB_STEP_SUMMARY")
+        if summary_file:
+            with open(summary_file, "a", encoding="utf-8") as file:
+                file.write(markdown_summary(problems))
+    elif problems:
         print(report(problems))
+    if problems:
         print(f"\n{summary(problems)}", file=sys.stderr)
         return 1
     if missing:
@@ -73,6 +84,11 @@ def parser() -> argparse.ArgumentParser:
 
     check = commands.add_parser("validate", help="Einträge prüfen und alle Probleme auf einmal zeigen")
     check.add_argument("paths", nargs="*", metavar="PFAD", help="nur diese Dateien oder Ordner melden (Standard: alle)")
+    check.add_argument("--format", choices=("text", "github", "json"), default="text",
+                       help="text: für Menschen (Standard); github: Anmerkungen für GitHub Actions und "
+                            "Bericht in $GITHUB_STEP_SUMMARY; json: für Werkzeuge")
+    check.add_argument("--summary", metavar="DATEI",
+                       help="mit --format github: den Bericht (Markdown) an diese Datei anhängen")
     check.set_defaults(run=validate)
 
     build = commands.add_parser("build", help="die Seite nach site/ bauen (mkdocs build --strict)")
@@ -81,6 +97,7 @@ def parser() -> argparse.ArgumentParser:
     serve.set_defaults(run=lambda args: mkdocs("serve", args.extra))
 
     geocoding_cli.add_parser(commands)
+    stale_cli.add_parser(commands)
 
     create = commands.add_parser("new", help="eine kommentierte Vorlage für einen neuen Träger anlegen")
     create.add_argument("id", metavar="KENNUNG", help="Kennung des Trägers, z. B. caritas-aue")

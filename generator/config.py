@@ -33,6 +33,10 @@ class WegweiserConfig(base.Config):
     schemas = c.Dir(exists=True, default="schemas")
     # Show on every page that the entries are demonstration data.
     demo_notice = c.Type(bool, default=False)
+    # Entries last checked longer ago than this are marked as possibly outdated (12m = 12
+    # months, 90d = days, 2j = years); past hide_after they leave listings, maps and search.
+    stale_after = c.Optional(c.Type(str))
+    hide_after = c.Optional(c.Type(str))
     # The geocode cache; default: geocache.json in the content folder (docs_dir).
     geocache = c.Optional(c.File(exists=False))
     # Maps: the tile server, and where npm installed Leaflet (`npm ci`, run by make).

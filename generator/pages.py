@@ -19,7 +19,7 @@ import jinja2
 import yaml
 from markupsafe import Markup
 
-from . import maps, markup, search
+from . import freshness, maps, markup, search
 from .records import Address, Directory, Offering, Organisation, Text, sort_key
 from .vocab import Vocabulary
 
@@ -89,13 +89,16 @@ class SiteRenderer:
     """Renders every page of one directory. Holds the derived listings once."""
 
     def __init__(self, directory: Directory, vocabularies: dict[str, Vocabulary],
-                 map_settings: maps.MapSettings | None = None):
+                 map_settings: maps.MapSettings | None = None, limits: freshness.Limits | None = None):
         self.directory = directory
         self.vocabularies = vocabularies
         self.map_settings = map_settings or maps.MapSettings()
+        self.limits = limits or freshness.Limits()
         self.maps: list[maps.GeneratedMap] = []
+        # Ended offerings, and by configuration very old ones, keep their page but leave
+        # the listings, the maps and the search.
         self.listed = sorted(
-            (o for o in directory.offerings if o.status != "beendet"),
+            (o for o in directory.offerings if o.status != "beendet" and not self.limits.is_hidden(o)),
             key=lambda o: (sort_key(o.name), o.id),
         )
         self.env = jinja2.Environment(
@@ -119,6 +122,8 @@ class SiteRenderer:
             organisation_src=organisation_src,
             sort_key=sort_key,
             map_settings=self.map_settings,
+            is_stale=self.limits.is_stale,
+            stale_before=self.limits.stale_before,
             attributions=lambda addresses: sorted(
                 {a.location.attribution for a in addresses if a.location and a.location.attribution}),
         )
@@ -304,7 +309,8 @@ class Site:
 
 
 def render_site(directory: Directory, vocabularies: dict[str, Vocabulary],
-                map_settings: maps.MapSettings | None = None, places=()) -> Site:
-    renderer = SiteRenderer(directory, vocabularies, map_settings)
+                map_settings: maps.MapSettings | None = None, places=(),
+                limits: freshness.Limits | None = None) -> Site:
+    renderer = SiteRenderer(directory, vocabularies, map_settings, limits)
     pages = renderer.pages()
     return Site(pages, renderer.maps, renderer.search_index(list(places)))

@@ -103,8 +103,8 @@ def locate(loaded: Loaded) -> tuple[Directory, geocode.LocatingReport]:
     return geocode.locate(loaded.directory, loaded.geocache)
 
 
-def render(directory: Directory, vocabularies: dict[str, Vocabulary], map_settings=None):
+def render(directory: Directory, vocabularies: dict[str, Vocabulary], map_settings=None, limits=None):
     """Pages, maps and the search index of a located directory."""
     from .pages import render_site
 
-    return render_site(directory, vocabularies, map_settings, geocode.search_places(directory))
+    return render_site(directory, vocabularies, map_settings, geocode.search_places(directory), limits)

@@ -12,7 +12,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from . import content, maps, pipeline
+from . import content, freshness, maps, pipeline
 from .config import WegweiserConfig
 from .problems import summary
 
@@ -52,7 +52,11 @@ class WegweiserPlugin(BasePlugin[WegweiserConfig]):
             raise PluginError(
                 f"Für die Karten fehlen {', '.join(missing)}. Bitte führen Sie „npm ci“ aus "
                 "(oder „make serve“ bzw. „make test“, die das erledigen).")
-        self.site = pipeline.render(directory, loaded.vocabularies, maps.MapSettings(**self.config.maps))
+        try:
+            limits = freshness.Limits.from_config(self.config.stale_after, self.config.hide_after)
+        except ValueError as error:
+            raise PluginError(f"wegweiser: stale_after/hide_after: {error}") from error
+        self.site = pipeline.render(directory, loaded.vocabularies, maps.MapSettings(**self.config.maps), limits)
         if not config.nav:
             config.nav = NAV
         config.extra["wegweiser_demo"] = self.config.demo_notice

@@ -53,3 +53,41 @@ def summary(problems: Iterable[Problem]) -> str:
 def report(problems: Iterable[Problem]) -> str:
     """All problems, sorted by file and line, one per line."""
     return "\n".join(str(p) for p in sorted(problems))
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def github_annotations(problems: Iterable[Problem]) -> str:
+    """GitHub Actions workflow commands: one error annotation at each file and line."""
+    return "\n".join(
+        f"::error file={_escape_property(p.path)},line={p.line},col={p.column},"
+        f"title={_escape_property(p.field or 'Datei')}::{_escape_data(p.message)}"
+        for p in sorted(problems)
+    )
+
+
+def markdown_summary(problems: Iterable[Problem]) -> str:
+    """The complete report for the job summary (GitHub shows only 10 annotations per step)."""
+    problems = sorted(problems)
+    if not problems:
+        return "## Prüfung der Einträge\n\nAlle Einträge sind in Ordnung.\n"
+    def cell(text: str) -> str:
+        return text.replace("|", "\\|").replace("\n", " ")
+    rows = "\n".join(f"| `{cell(p.path)}` | {p.line} | `{cell(p.field or 'Datei')}` | {cell(p.message)} |"
+                     for p in problems)
+    return (f"## Prüfung der Einträge\n\n{summary(problems)} Bitte korrigieren Sie die Dateien.\n\n"
+            f"| Datei | Zeile | Feld | Problem |\n| --- | --- | --- | --- |\n{rows}\n")
+
+
+def json_report(problems: Iterable[Problem]) -> str:
+    import json
+
+    items = [{"datei": p.path, "zeile": p.line, "spalte": p.column, "feld": p.field, "meldung": p.message}
+             for p in sorted(problems)]
+    return json.dumps({"anzahl": len(items), "probleme": items}, ensure_ascii=False, indent=2)

@@ -1,6 +1,7 @@
 """The wegweiser command: validate, new, build."""
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 import sys
@@ -93,3 +94,33 @@ def test_build_fails_on_a_broken_record_with_the_same_message_as_validate(site_c
     assert message.startswith("content/traeger/falsche-plz.yml:7:10: adressen[0].plz: Eine deutsche Postleitzahl")
     assert message in built.stderr
     assert not (tmp_path / "site").exists()
+
+
+def test_validate_for_github_writes_annotations_and_the_full_report_to_the_summary(site_copy, capsys, monkeypatch, tmp_path):
+    for name in ("unbekanntes-thema", "falsche-plz"):
+        shutil.copyfile(FIXTURES / "invalid" / "traeger" / f"{name}.yml", site_copy / "traeger" / f"{name}.yml")
+    monkeypatch.chdir(site_copy.parent)
+    summary = tmp_path / "summary.md"
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+
+    assert run("--content", "content", "validate", "--format", "github") == 1
+
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].startswith("::error file=content/traeger/falsche-plz.yml,line=7,col=10,"
+                               "title=adressen[0].plz::Eine deutsche Postleitzahl")
+    report = summary.read_text(encoding="utf-8")
+    assert "| `content/traeger/unbekanntes-thema.yml` | 13 | `angebote[0].themen[0]` |" in report
+
+
+def test_validate_as_json_for_tools(site_copy, capsys, monkeypatch):
+    shutil.copyfile(FIXTURES / "invalid" / "traeger" / "falsche-plz.yml", site_copy / "traeger" / "falsche-plz.yml")
+    monkeypatch.chdir(site_copy.parent)
+    assert run("--content", "content", "validate", "--format", "json") == 1
+    data = json.loads(capsys.readouterr().out)
+    assert data["anzahl"] == 1 and data["probleme"][0]["zeile"] == 7
+
+
+def test_annotation_text_is_escaped_for_workflow_commands():
+    from generator.problems import Problem, github_annotations
+    line = github_annotations([Problem("a,b.yml", 1, 2, "x:y", "100% falsch\nzweite Zeile")])
+    assert line == "::error file=a%2Cb.yml,line=1,col=2,title=x%3Ay::100%25 falsch%0Azweite Zeile"

@@ -122,3 +122,22 @@ def test_a_confidential_address_shows_the_town_but_never_a_street_or_postcode():
     assert "wird zum Schutz der Menschen, die hier wohnen, nicht veröffentlicht" in body
     assert "Stollberg/Erzgeb." in body and "09366" not in body
     assert "Rund um die Uhr erreichbar" in body
+
+
+def test_old_entries_are_marked_and_very_old_ones_leave_the_listings():
+    import datetime as dt
+
+    from generator import freshness
+
+    loaded = pipeline.load_and_validate(pipeline.Sources(FIXTURE_SITE, SCHEMAS))
+    directory, _ = pipeline.locate(loaded)
+    limits = freshness.Limits.from_config("12m", "30m", dt.date(2026, 11, 22))
+    site = render_site(directory, loaded.vocabularies, limits=limits)
+    pages = {p.src_uri: p for p in site.pages}
+    assert "Bitte vorher nachfragen" in pages["angebote/beratung-beispiel-poradna.md"].body
+    assert "Angaben seit 15. Januar 2025 nicht geprüft" in pages["a-z.md"].body
+    assert "Bitte vorher nachfragen" not in pages["angebote/beratung-beispiel-suchtberatung.md"].body
+    hidden = render_site(directory, loaded.vocabularies, limits=freshness.Limits.from_config(None, "12m", dt.date(2026, 11, 22)))
+    listing = {p.src_uri: p for p in hidden.pages}["a-z.md"].body
+    assert "Beratung für Familien in Ústí" not in listing
+    assert "angebote/beratung-beispiel-poradna.md" in {p.src_uri for p in hidden.pages}
