@@ -39,6 +39,9 @@ class WegweiserConfig(base.Config):
     hide_after = c.Optional(c.Type(str))
     # The geocode cache; default: geocache.json in the content folder (docs_dir).
     geocache = c.Optional(c.File(exists=False))
+    # The GitHub repository ("owner/name") for "Fehler melden / Eintrag ändern" links and
+    # the provider documentation; without it, pages show no such links.
+    repository = c.Optional(c.Type(str))
     # Maps: the tile server, and where npm installed Leaflet (`npm ci`, run by make).
     maps = c.SubConfig(MapConfig)
     node_modules = c.Type(str, default="node_modules")

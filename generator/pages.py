@@ -33,6 +33,25 @@ FACETS = (
 
 
 @dataclass(frozen=True)
+class ContributionLinks:
+    """Links into the repository on GitHub, where providers change their entries."""
+
+    repository: str | None = None  # "owner/name"
+
+    @property
+    def enabled(self) -> bool:
+        return bool(self.repository)
+
+    def form(self, template: str, **fields: str) -> str:
+        """A GitHub issue form, its fields prefilled from the URL (field id = parameter)."""
+        from urllib.parse import urlencode
+        return f"https://github.com/{self.repository}/issues/new?" + urlencode({"template": template, **fields})
+
+    def file(self, path: str) -> str:
+        return f"https://github.com/{self.repository}/blob/main/{path}"
+
+
+@dataclass(frozen=True)
 class GeneratedPage:
     src_uri: str  # as MkDocs names it, e.g. "angebote/suchtberatung-aue.md"
     title: str
@@ -89,8 +108,11 @@ class SiteRenderer:
     """Renders every page of one directory. Holds the derived listings once."""
 
     def __init__(self, directory: Directory, vocabularies: dict[str, Vocabulary],
-                 map_settings: maps.MapSettings | None = None, limits: freshness.Limits | None = None):
+                 map_settings: maps.MapSettings | None = None, limits: freshness.Limits | None = None,
+                 provider_docs=(), links: ContributionLinks | None = None):
         self.directory = directory
+        self.provider_docs = list(provider_docs)
+        self.links = links or ContributionLinks()
         self.vocabularies = vocabularies
         self.map_settings = map_settings or maps.MapSettings()
         self.limits = limits or freshness.Limits()
@@ -123,6 +145,7 @@ class SiteRenderer:
             sort_key=sort_key,
             map_settings=self.map_settings,
             is_stale=self.limits.is_stale,
+            links=self.links,
             stale_before=self.limits.stale_before,
             attributions=lambda addresses: sorted(
                 {a.location.attribution for a in addresses if a.location and a.location.attribution}),
@@ -141,7 +164,7 @@ class SiteRenderer:
 
     def pages(self) -> list[GeneratedPage]:
         pages = [self.start_page(), self.a_to_z(), self.organisations_overview(), self.events(),
-                 self.overview_map(), self.places(), self.search_page()]
+                 self.overview_map(), self.places(), self.search_page(), self.contribute()]
         for folder, attribute, vocabulary, title in FACETS:
             pages += self.facet_pages(folder, attribute, vocabulary, title)
         pages += self.region_pages()
@@ -186,6 +209,10 @@ class SiteRenderer:
         generated = maps.render_map(src_uri, title, markers, self.map_settings, self.vocabularies["themen"])
         self.maps.append(generated)
         return generated
+
+    def contribute(self) -> GeneratedPage:
+        return self.render("contribute.html", "mitmachen.md", "Mitmachen: Einträge anlegen und ändern",
+                           sections=self.provider_docs)
 
     def search_page(self) -> GeneratedPage:
         facets = [facet for facet, _ in search.facets_for(self.directory, self.vocabularies)]
@@ -310,7 +337,8 @@ class Site:
 
 def render_site(directory: Directory, vocabularies: dict[str, Vocabulary],
                 map_settings: maps.MapSettings | None = None, places=(),
-                limits: freshness.Limits | None = None) -> Site:
-    renderer = SiteRenderer(directory, vocabularies, map_settings, limits)
+                limits: freshness.Limits | None = None, provider_docs=(),
+                links: ContributionLinks | None = None) -> Site:
+    renderer = SiteRenderer(directory, vocabularies, map_settings, limits, provider_docs, links)
     pages = renderer.pages()
     return Site(pages, renderer.maps, renderer.search_index(list(places)))

@@ -40,6 +40,8 @@ class Loaded:
     vocabularies: dict[str, Vocabulary]
     problems: tuple[Problem, ...]
     geocache: dict[str, geocache.CacheEntry] = None
+    schemas: schema.SchemaSet | None = None
+    documents: dict[str, list[yamlsafe.Document]] | None = None  # for examples in the documentation
 
     @property
     def ok(self) -> bool:
@@ -76,8 +78,8 @@ def load_and_validate(sources: Sources) -> Loaded:
         kind: [d for d in docs if isinstance(d.data, dict)] for kind, docs in documents.items()
     })
     if problems:
-        return Loaded(None, vocabularies, tuple(sorted(set(problems))), cached)
-    return Loaded(build_directory(documents), vocabularies, (), cached)
+        return Loaded(None, vocabularies, tuple(sorted(set(problems))), cached, schemas, documents)
+    return Loaded(build_directory(documents), vocabularies, (), cached, schemas, documents)
 
 
 def build_directory(documents: dict[str, list[yamlsafe.Document]]) -> Directory:
@@ -103,8 +105,12 @@ def locate(loaded: Loaded) -> tuple[Directory, geocode.LocatingReport]:
     return geocode.locate(loaded.directory, loaded.geocache)
 
 
-def render(directory: Directory, vocabularies: dict[str, Vocabulary], map_settings=None, limits=None):
+def render(loaded: Loaded, directory: Directory, map_settings=None, limits=None, links=None):
     """Pages, maps and the search index of a located directory."""
+    from . import field_docs
     from .pages import render_site
 
-    return render_site(directory, vocabularies, map_settings, geocode.search_places(directory), limits)
+    provider_docs = field_docs.documentation(loaded.schemas, loaded.vocabularies,
+                                             field_docs.examples_from(directory, loaded.documents or {}))
+    return render_site(directory, loaded.vocabularies, map_settings, geocode.search_places(directory), limits,
+                       provider_docs, links)

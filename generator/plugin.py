@@ -14,6 +14,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from . import content, freshness, maps, pipeline
 from .config import WegweiserConfig
+from .pages import ContributionLinks
 from .problems import summary
 
 log = logging.getLogger("mkdocs.plugins.wegweiser")
@@ -29,6 +30,7 @@ NAV = [
     {"Träger": "traeger/index.md"},
     {"Netzwerke": "netzwerke/index.md"},
     {"Termine": "termine/index.md"},
+    {"Mitmachen": "mitmachen.md"},
 ]
 
 
@@ -56,7 +58,8 @@ class WegweiserPlugin(BasePlugin[WegweiserConfig]):
             limits = freshness.Limits.from_config(self.config.stale_after, self.config.hide_after)
         except ValueError as error:
             raise PluginError(f"wegweiser: stale_after/hide_after: {error}") from error
-        self.site = pipeline.render(directory, loaded.vocabularies, maps.MapSettings(**self.config.maps), limits)
+        self.site = pipeline.render(loaded, directory, maps.MapSettings(**self.config.maps), limits,
+                                    ContributionLinks(self.config.repository))
         if not config.nav:
             config.nav = NAV
         config.extra["wegweiser_demo"] = self.config.demo_notice

@@ -141,3 +141,15 @@ def test_old_entries_are_marked_and_very_old_ones_leave_the_listings():
     listing = {p.src_uri: p for p in hidden.pages}["a-z.md"].body
     assert "Beratung für Familien in Ústí" not in listing
     assert "angebote/beratung-beispiel-poradna.md" in {p.src_uri for p in hidden.pages}
+
+
+def test_each_offering_page_links_to_the_correction_form_with_its_id():
+    from generator.pages import ContributionLinks
+
+    loaded = pipeline.load_and_validate(pipeline.Sources(FIXTURE_SITE, SCHEMAS))
+    directory, _ = pipeline.locate(loaded)
+    site = render_site(directory, loaded.vocabularies, links=ContributionLinks("beispiel/wegweiser"))
+    body = {p.src_uri: p for p in site.pages}["angebote/beratung-beispiel-suchtberatung.md"].body
+    assert ("https://github.com/beispiel/wegweiser/issues/new?template=eintrag-korrigieren.yml&amp;"
+            "eintrag=beratung-beispiel-suchtberatung&amp;title=Korrektur%3A+beratung-beispiel-suchtberatung") in body
+    assert "Fehler melden / Eintrag ändern" in body
