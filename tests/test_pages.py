@@ -36,7 +36,7 @@ def test_every_kind_of_page_is_generated():
 
 def test_only_overview_pages_are_in_the_navigation():
     in_nav = sorted(src for src, page in rendered().items() if page.in_nav)
-    assert in_nav == ["a-z.md", "index.md", "karte.md", "netzwerke/index.md", "regionen/index.md", "suche.md",
+    assert in_nav == ["a-z.md", "index.md", "karte.md", "mitmachen.md", "netzwerke/index.md", "regionen/index.md", "suche.md",
                       "termine/index.md", "themen/index.md", "traeger/index.md", "zielgruppen/index.md"]
 
 
