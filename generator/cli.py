@@ -10,7 +10,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from . import geocoding_cli, pipeline, stale_cli, template
+from . import form_entry, geocoding_cli, issue_forms, pipeline, stale_cli, template
 from .problems import github_annotations, json_report, markdown_summary, report, summary
 
 
@@ -53,6 +53,19 @@ def mkdocs(command: str, extra: list[str]) -> int:
     if command == "build":
         arguments.append("--strict")
     return subprocess.call(arguments + extra)
+
+
+def write_forms(args) -> int:
+    loaded = pipeline.load_and_validate(pipeline.Sources(Path(args.content), Path(args.schemas)))
+    if not loaded.vocabularies:
+        print(report(loaded.problems), file=sys.stderr)
+        return 1
+    target = Path(args.ziel)
+    target.mkdir(parents=True, exist_ok=True)
+    for name, text in issue_forms.forms(loaded.vocabularies).items():
+        (target / name).write_text(text, encoding="utf-8")
+    print(f"Formulare in {target} geschrieben.")
+    return 0
 
 
 def new(args) -> int:
@@ -98,6 +111,10 @@ def parser() -> argparse.ArgumentParser:
 
     geocoding_cli.add_parser(commands)
     stale_cli.add_parser(commands)
+    form_entry.add_parser(commands)
+    forms = commands.add_parser("formulare", help="die GitHub-Formulare aus den Vokabularen neu schreiben")
+    forms.add_argument("--ziel", default=".github/ISSUE_TEMPLATE", help="Ordner der Formulare")
+    forms.set_defaults(run=write_forms)
 
     create = commands.add_parser("new", help="eine kommentierte Vorlage für einen neuen Träger anlegen")
     create.add_argument("id", metavar="KENNUNG", help="Kennung des Trägers, z. B. caritas-aue")

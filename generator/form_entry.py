@@ -1,0 +1,200 @@
+"""``wegweiser formular``: a submitted "Neues Angebot eintragen" issue form becomes a
+provider file, or an answer that says, in plain German, what is missing.
+
+The result is checked by the same pipeline as every pull request, in a copy of the
+content folder, so nothing is written unless the whole directory stays valid.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import shutil
+import sys
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from . import freshness, pipeline, yamlsafe
+from .issue_forms import CONSENT, answers, new_offering_fields, slug, ticked
+
+LABELS = {f.id: f.label for f in new_offering_fields()}
+# Where a problem in the written file came from in the form.
+FIELD_LABELS = {"name": "angebot_name", "beschreibung": "beschreibung", "leichte_sprache": "leichte_sprache",
+                "themen": "themen", "zielgruppen": "zielgruppen", "strasse": "strasse", "plz": "plz", "ort": "ort",
+                "kosten": "kosten", "zugang": "zugang", "sprachen": "sprachen", "barrierefreiheit": "barrierefreiheit",
+                "telefon": "telefon", "email": "email", "webseite": "webseite", "rolle": "kontakt_rolle",
+                "sprechzeiten_hinweis": "sprechzeiten", "art": "traeger_art"}
+
+
+@dataclass
+class FormResult:
+    path: Path | None = None  # the provider file, relative to the content folder
+    text: str = ""
+    offering_id: str = ""
+    new_organisation: bool = False
+    missing: list[str] = field(default_factory=list)
+
+
+def _ids(answer: str, vocabulary) -> list[str]:
+    by_label = {t.de: t.id for t in vocabulary.terms.values()}
+    return [by_label[label] for label in ticked(answer) if label in by_label]
+
+
+def _choice(answer: str, vocabulary) -> str:
+    return next((t.id for t in vocabulary.terms.values() if t.de == answer.strip()), "")
+
+
+def build(body: str, loaded: pipeline.Loaded, content_dir: Path, today: dt.date) -> FormResult:
+    given = answers(body)
+    value = {field_id: given.get(label, "") for field_id, label in LABELS.items()}
+    vocab = loaded.vocabularies
+    result = FormResult()
+    if CONSENT not in ticked(given.get("Veröffentlichung", "")):
+        result.missing.append("Bitte bestätigen Sie unter „Veröffentlichung“, dass alle Angaben öffentlich sein dürfen.")
+    for required in ("angebot_name", "beschreibung", "kontakt_rolle"):
+        if not value[required]:
+            result.missing.append(f"Bitte füllen Sie „{LABELS[required]}“ aus.")
+    for ticked_field in ("themen", "zielgruppen", "zugang"):
+        if not ticked(value[ticked_field]):
+            result.missing.append(f"Bitte kreuzen Sie bei „{LABELS[ticked_field]}“ mindestens eine Antwort an.")
+    where = ticked(value["wo"])
+    outreach, online, confidential = (any(w.startswith(p) for w in where)
+                                      for p in ("Die Mitarbeitenden", "Auch online", "Die Anschrift ist vertraulich"))
+    has_address = bool(value["plz"] and value["ort"])
+    if not (has_address or outreach or online):
+        result.missing.append("Bitte geben Sie Postleitzahl und Ort an, oder kreuzen Sie „aufsuchend“ oder „online“ an.")
+    if not (value["telefon"] or value["email"]):
+        result.missing.append("Bitte geben Sie eine Telefonnummer oder eine E-Mail-Adresse an.")
+
+    existing_id = slug(value["traeger_kennung"]) if value["traeger_kennung"] else ""
+    organisations = {o.id: o for o in loaded.directory.organisations}
+    if existing_id and existing_id not in organisations:
+        result.missing.append(f"Einen Träger mit der Kennung „{value['traeger_kennung']}“ gibt es nicht. "
+                              "Lassen Sie das Feld leer, wenn Ihre Organisation neu ist.")
+    if not existing_id and not (value["traeger_name"] and value["traeger_art"]):
+        result.missing.append("Bitte geben Sie „Name der Organisation“ und „Art der Organisation“ an "
+                              "(oder die Kennung, wenn Ihr Träger schon im Verzeichnis steht).")
+    if result.missing:
+        return result
+
+    if existing_id:
+        path = content_dir / "traeger" / f"{existing_id}.yml"
+        document, problems = yamlsafe.load(path)
+        record = document.data
+        organisation_id = existing_id
+    else:
+        organisation_id = slug(value["traeger_name"])
+        while (content_dir / "traeger" / f"{organisation_id}.yml").exists():
+            organisation_id += "-neu"
+        record = {"id": organisation_id, "name": value["traeger_name"],
+                  "art": _choice(value["traeger_art"], vocab["traegerarten"])}
+        result.new_organisation = True
+
+    offering_id = f"{organisation_id}-{slug(value['angebot_name'])}"
+    taken = {o.id for o in loaded.directory.offerings}
+    while offering_id in taken:
+        offering_id += "-2"
+    offering: dict = {"id": offering_id, "name": value["angebot_name"], "beschreibung": value["beschreibung"]}
+    if value["leichte_sprache"]:
+        offering["leichte_sprache"] = value["leichte_sprache"]
+    offering["themen"] = _ids(value["themen"], vocab["themen"])
+    offering["zielgruppen"] = _ids(value["zielgruppen"], vocab["zielgruppen"])
+    if has_address:
+        address = {"strasse": value["strasse"]} if value["strasse"] and not confidential else {}
+        address.update(plz=value["plz"], ort=value["ort"])
+        if value["land"] == "Tschechien":
+            address["land"] = "CZ"
+        if confidential:
+            address["vertraulich"] = "ja"
+        addresses = record.setdefault("adressen", [])
+        same = next((a for a in addresses if a.get("plz") == address["plz"]
+                     and a.get("strasse", "") == address.get("strasse", "")), None)
+        if same is None:
+            address = {"id": slug(f"{value['ort']}-{len(addresses) + 1}"), **address}
+            addresses.append(address)
+            same = address
+        offering["orte"] = [same["id"]]
+    if outreach:
+        offering["aufsuchend"] = "ja"
+    if online:
+        offering["online"] = "ja"
+    if value["sprechzeiten"]:
+        offering["sprechzeiten_hinweis"] = " ".join(value["sprechzeiten"].split())
+    if value["kosten"]:
+        offering["kosten"] = _choice(value["kosten"], vocab["kosten"])
+    offering["zugang"] = _ids(value["zugang"], vocab["zugangswege"])
+    for name in ("sprachen", "barrierefreiheit"):
+        if ticked(value[name]):
+            offering[name] = _ids(value[name], vocab[name])
+    contact = {"rolle": value["kontakt_rolle"]}
+    for name in ("telefon", "email"):
+        if value[name]:
+            contact[name] = value[name]
+    offering["kontakt"] = [contact]
+    if value["webseite"]:
+        offering["webseite"] = value["webseite"]
+    offering["status"] = "aktiv"
+    offering["zuletzt_geprueft"] = today.isoformat()
+    record.setdefault("angebote", []).append(offering)
+
+    result.path = Path("traeger") / f"{organisation_id}.yml"
+    result.offering_id = offering_id
+    header = "# Aus dem Formular „Neues Angebot eintragen“ erzeugt.\n" if result.new_organisation else ""
+    result.text = header + yaml.dump(record, Dumper=ReadableDumper, allow_unicode=True, sort_keys=False, width=100)
+    return result
+
+
+class ReadableDumper(yaml.SafeDumper):
+    """Multi-line texts as indented blocks (|), as a person would write them."""
+
+
+ReadableDumper.add_representer(str, lambda dumper, text: dumper.represent_scalar(
+    "tag:yaml.org,2002:str", text, style="|" if "\n" in text else None))
+
+
+def problems_in_copy(result: FormResult, content_dir: Path, schema_dir: Path) -> list[str]:
+    """Validate the directory as it would be with the new file; messages by form label."""
+    with tempfile.TemporaryDirectory() as temporary:
+        copy = Path(temporary) / "content"
+        shutil.copytree(content_dir, copy)
+        (copy / result.path).write_text(result.text, encoding="utf-8")
+        loaded = pipeline.load_and_validate(pipeline.Sources(copy, schema_dir))
+        messages = []
+        for problem in loaded.problems:
+            last = [part for part in problem.field.replace("]", "").replace("[", ".").split(".")
+                    if part and not part.isdigit()]
+            label = LABELS.get(FIELD_LABELS.get(last[-1] if last else "", ""), problem.field or "Eintrag")
+            messages.append(f"„{label}“: {problem.message}")
+        return messages
+
+
+def run(args) -> int:
+    content_dir, schema_dir = Path(args.content), Path(args.schemas)
+    body = Path(args.body_file).read_text(encoding="utf-8")
+    loaded = pipeline.load_and_validate(pipeline.Sources(content_dir, schema_dir))
+    if not loaded.ok:
+        print("Das Verzeichnis selbst hat Probleme; bitte erst diese beheben.", file=sys.stderr)
+        return 2
+    today = dt.date.fromisoformat(args.today) if args.today else freshness.today()
+    result = build(body, loaded, content_dir, today)
+    missing = result.missing or problems_in_copy(result, content_dir, schema_dir)
+    if missing:
+        comment = ("Vielen Dank für Ihren Eintrag! Bevor wir ihn aufnehmen können, fehlt noch etwas:\n\n"
+                   + "\n".join(f"- {m}" for m in missing)
+                   + "\n\nBitte bearbeiten Sie Ihr Formular oben (⋯ → „Edit“); danach prüfen wir es automatisch neu.\n")
+        Path(args.comment_file).write_text(comment, encoding="utf-8") if args.comment_file else print(comment)
+        return 1
+    (content_dir / result.path).write_text(result.text, encoding="utf-8")
+    print(json.dumps({"datei": str(Path(args.content) / result.path), "angebot": result.offering_id,
+                      "neuer_traeger": result.new_organisation}, ensure_ascii=False))
+    return 0
+
+
+def add_parser(commands) -> None:
+    parser = commands.add_parser("formular", help="ein ausgefülltes Formular „Neues Angebot“ in eine Datei umwandeln")
+    parser.add_argument("body_file", metavar="TEXTDATEI", help="der Text des Issues (Markdown)")
+    parser.add_argument("--kommentar", dest="comment_file", help="fehlende Angaben in diese Datei schreiben")
+    parser.add_argument("--heute", dest="today", help="Datum für „zuletzt_geprueft“ (JJJJ-MM-TT)")
+    parser.set_defaults(run=run)

@@ -1,0 +1,87 @@
+"""A submitted "Neues Angebot eintragen" form becomes a valid provider file, or an answer
+that says what is missing; bodies are real issue-form Markdown (tests/fixtures/formulare/)."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from conftest import FIXTURES, SCHEMAS
+from generator import cli, pipeline
+
+BODIES = FIXTURES / "formulare"
+
+
+def submit(project, name, capsys, *extra):
+    code = cli.main(["--content", str(project), "--schemas", str(SCHEMAS), "formular", "--heute", "2026-11-22",
+                     str(BODIES / f"{name}.md"), *extra])
+    return code, capsys.readouterr().out
+
+
+def valid(project) -> bool:
+    return pipeline.load_and_validate(pipeline.Sources(project, SCHEMAS)).ok
+
+
+def test_a_complete_form_for_a_new_provider_becomes_a_new_valid_file(site_copy, capsys):
+    code, out = submit(site_copy, "neuer-traeger", capsys)
+    assert code == 0
+    info = json.loads(out)
+    assert info["neuer_traeger"] is True
+    written = (site_copy / "traeger" / "beratungsstelle-sonnenschein-e-v.yml").read_text(encoding="utf-8")
+    assert "themen:\n  - schulden\n  - existenzsicherung" in written
+    assert "zuletzt_geprueft: '2026-11-22'" in written and "sprachen:\n  - de\n  - ru" in written
+    assert valid(site_copy)
+
+
+def test_a_form_for_an_existing_provider_adds_the_offering_to_its_file(site_copy, capsys):
+    before = (site_copy / "traeger" / "beratung-beispiel.yml").read_text(encoding="utf-8")
+    code, out = submit(site_copy, "vorhandener-traeger", capsys)
+    assert code == 0 and json.loads(out)["angebot"] == "beratung-beispiel-online-gruppe-fuer-angehoerige"
+    directory = pipeline.load_and_validate(pipeline.Sources(site_copy, SCHEMAS)).directory
+    organisation = directory.organisation("beratung-beispiel")
+    assert len(organisation.offerings) == before.count("  - id: beratung-beispiel-") + 1
+    assert organisation.offerings[-1].online
+
+
+def test_an_incomplete_form_is_answered_with_everything_missing_and_writes_nothing(site_copy, capsys, tmp_path):
+    files = sorted(p.name for p in (site_copy / "traeger").iterdir())
+    comment = tmp_path / "kommentar.md"
+    code, _ = submit(site_copy, "unvollstaendig", capsys, "--kommentar", str(comment))
+    assert code == 1
+    text = comment.read_text(encoding="utf-8")
+    for expected in ("„Veröffentlichung“", "„Name des Angebots“", "„Themen“", "Postleitzahl und Ort",
+                     "Telefonnummer oder eine E-Mail-Adresse", "„Art der Organisation“"):
+        assert expected in text
+    assert sorted(p.name for p in (site_copy / "traeger").iterdir()) == files
+
+
+def test_wrong_values_are_named_by_their_form_label(site_copy, capsys):
+    code, out = submit(site_copy, "falsche-werte", capsys)
+    assert code == 1
+    assert "- „Telefon“: Bitte geben Sie eine Telefonnummer mit Vorwahl an" in out
+    assert "- „Postleitzahl“: Eine deutsche Postleitzahl hat genau fünf Ziffern" in out
+    assert "- „Internetseite des Angebots“: Bitte geben Sie eine vollständige Internetadresse an" in out
+
+
+def test_hostile_answers_stay_plain_text_in_a_valid_file(site_copy, capsys):
+    code, out = submit(site_copy, "feindlich", capsys)
+    assert code == 0
+    directory = pipeline.load_and_validate(pipeline.Sources(site_copy, SCHEMAS)).directory
+    organisation = next(o for o in directory.organisations if o.id.startswith("script"))
+    assert str(organisation.name) == "</script><script>alert(1)</script> ${alert(2)}"
+    assert organisation.offerings[0].id.endswith("name-gekapert-id-boese")  # one offering, no injected keys
+    assert "!!python" in organisation.offerings[0].description.de  # kept as text, never a tag
+
+
+def test_a_czech_shelter_gets_a_confidential_address_without_street(site_copy, capsys):
+    code, out = submit(site_copy, "tschechisch-vertraulich", capsys)
+    assert code == 0
+    directory = pipeline.load_and_validate(pipeline.Sources(site_copy, SCHEMAS)).directory
+    [address] = directory.organisation("azylovy-dum-usti").addresses
+    assert (address.country, address.postcode, address.street, address.confidential) == ("CZ", "400 01", "", True)
+
+
+@pytest.mark.parametrize("name", ["neuer-traeger", "vorhandener-traeger", "tschechisch-vertraulich"])
+def test_every_accepted_form_leaves_the_whole_directory_valid(site_copy, capsys, name):
+    assert submit(site_copy, name, capsys)[0] == 0
+    assert valid(site_copy)
