@@ -10,7 +10,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from . import form_entry, geocoding_cli, issue_forms, pipeline, stale_cli, template
+from . import form_entry, geocoding_cli, issue_forms, pipeline, reminders, stale_cli, template
 from .problems import github_annotations, json_report, markdown_summary, report, summary
 
 
@@ -112,6 +112,7 @@ def parser() -> argparse.ArgumentParser:
     geocoding_cli.add_parser(commands)
     stale_cli.add_parser(commands)
     form_entry.add_parser(commands)
+    reminders.add_parser(commands)
     forms = commands.add_parser("formulare", help="die GitHub-Formulare aus den Vokabularen neu schreiben")
     forms.add_argument("--ziel", default=".github/ISSUE_TEMPLATE", help="Ordner der Formulare")
     forms.set_defaults(run=write_forms)
