@@ -206,15 +206,29 @@ class Directory:
     _index: dict = field(default_factory=dict, init=False, compare=False, repr=False)
 
     def __post_init__(self) -> None:
+        members: dict[str, list[Organisation]] = {}
+        for network in self.networks:
+            named = set(network.members)
+            members[network.id] = [o for o in self.organisations if o.id in named or network.id in o.networks]
         self._index.update(
             regions={r.id: r for r in self.regions},
             networks={n.id: n for n in self.networks},
             organisations={o.id: o for o in self.organisations},
+            offerings=tuple(o for org in self.organisations for o in org.offerings),
+            members=members,
+            memberships=self._memberships(members),
         )
+
+    def _memberships(self, members: dict[str, list[Organisation]]) -> dict[str, list[Network]]:
+        networks: dict[str, list[Network]] = {o.id: [] for o in self.organisations}
+        for network in self.networks:
+            for organisation in members[network.id]:
+                networks[organisation.id].append(network)
+        return networks
 
     @property
     def offerings(self) -> tuple[Offering, ...]:
-        return tuple(o for org in self.organisations for o in org.offerings)
+        return self._index["offerings"]
 
     def region(self, region_id: str) -> Region:
         return self._index["regions"][region_id]
@@ -227,10 +241,10 @@ class Directory:
 
     def members_of(self, network: Network) -> list[Organisation]:
         """Members named by the network or naming the network themselves."""
-        return [o for o in self.organisations if o.id in network.members or network.id in o.networks]
+        return self._index["members"][network.id]
 
     def networks_of(self, organisation: Organisation) -> list[Network]:
-        return [n for n in self.networks if organisation in self.members_of(n)]
+        return self._index["memberships"][organisation.id]
 
 
 def sort_key(text: Any) -> str:
