@@ -20,7 +20,7 @@ import yaml
 from markupsafe import Markup
 
 from . import freshness, maps, markup, search
-from .records import Address, Directory, Offering, Organisation, Text, sort_key
+from .records import Address, Directory, Offering, Organisation, sort_key
 from .vocab import Vocabulary
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -60,11 +60,13 @@ class GeneratedPage:
 
     @property
     def markdown(self) -> str:
+        """What MkDocs reads: only the title. The body never passes through Markdown (whose
+        fenced-code step would rewrite ``` in record text); the plugin puts it in as HTML."""
         # Material writes meta titles into <title> and the header unescaped, so the title
         # is HTML-escaped here, and dumped by YAML itself so it cannot end the front matter.
         title = html.escape(self.title, quote=True)
         front = yaml.safe_dump({"title": title}, allow_unicode=True, width=10_000)
-        return f"---\n{front}---\n\n{self.body}\n"
+        return f"---\n{front}---\n"
 
 
 def page_url(src_uri: str) -> str:
@@ -341,4 +343,9 @@ def render_site(directory: Directory, vocabularies: dict[str, Vocabulary],
                 links: ContributionLinks | None = None) -> Site:
     renderer = SiteRenderer(directory, vocabularies, map_settings, limits, provider_docs, links)
     pages = renderer.pages()
+    seen: set[str] = set()
+    for page in pages:
+        if page.src_uri in seen:  # rules.py reserves ids like "index"; this is the last guard
+            raise ValueError(f"Zwei Seiten hätten dieselbe Adresse: {page.src_uri}")
+        seen.add(page.src_uri)
     return Site(pages, renderer.maps, renderer.search_index(list(places)))

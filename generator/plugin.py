@@ -58,8 +58,11 @@ class WegweiserPlugin(BasePlugin[WegweiserConfig]):
             limits = freshness.Limits.from_config(self.config.stale_after, self.config.hide_after)
         except ValueError as error:
             raise PluginError(f"wegweiser: stale_after/hide_after: {error}") from error
-        self.site = pipeline.render(loaded, directory, maps.MapSettings(**self.config.maps), limits,
-                                    ContributionLinks(self.config.repository))
+        try:
+            self.site = pipeline.render(loaded, directory, maps.MapSettings(**self.config.maps), limits,
+                                        ContributionLinks(self.config.repository))
+        except ValueError as error:
+            raise PluginError(str(error)) from error
         if not config.nav:
             config.nav = NAV
         config.extra["wegweiser_demo"] = self.config.demo_notice
@@ -69,6 +72,7 @@ class WegweiserPlugin(BasePlugin[WegweiserConfig]):
         for file in list(files):
             if content.is_record_path(file.src_uri) or file.src_uri == content.GEOCACHE_NAME:
                 files.remove(file)  # records become pages; the YAML itself is not published
+        self.bodies = {page.src_uri: page.body for page in self.site.pages}
         for page in self.site.pages:
             files.append(File.generated(
                 config, page.src_uri, content=page.markdown,
@@ -81,6 +85,10 @@ class WegweiserPlugin(BasePlugin[WegweiserConfig]):
         for site_path, disk_path in maps.library_files(self.node_modules).items():
             files.append(File.generated(config, site_path, abs_src_path=str(disk_path)))
         return files
+
+    def on_page_content(self, html, page, config, files):
+        # Our pages are finished HTML: they replace what MkDocs made of the front matter.
+        return self.bodies.get(page.file.src_uri, html)
 
     def on_serve(self, server, config, builder):
         server.watch(self.config.schemas)  # vocabularies and schemas change the pages too

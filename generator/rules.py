@@ -9,6 +9,8 @@ from .problems import Problem
 from .yamlsafe import Document
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+# Ids become page addresses; these would replace an overview page.
+RESERVED_IDS = frozenset({"index", "suche", "karte", "orte", "a-z", "mitmachen", "assets", "karten"})
 FOLDER_NOUNS = {"traeger": "Träger", "netzwerke": "Netzwerk", "regionen": "Region", "termine": "Termin"}
 
 
@@ -21,6 +23,11 @@ def check(documents: dict[str, list[Document]]) -> list[Problem]:
             f"Die Kennung „{{value}}“ hat schon ein anderer Eintrag ({FOLDER_NOUNS[kind]}) in {{other}}.",
         )
     organisations = documents.get("traeger", [])
+    for doc in organisations:
+        for i, offering in enumerate(_list(doc.data, "angebote")):
+            if offering.get("id") in RESERVED_IDS:
+                problems.append(doc.problem(("angebote", i, "id"), (
+                    f"Die Kennung „{offering['id']}“ ist reserviert. Bitte setzen Sie die Kennung des Trägers davor.")))
     problems += unique(
         ((doc, ("angebote", i, "id"), offering.get("id"))
          for doc in organisations for i, offering in enumerate(_list(doc.data, "angebote"))),
@@ -37,9 +44,28 @@ def check(documents: dict[str, list[Document]]) -> list[Problem]:
     for doc in organisations:
         for i, address in enumerate(_list(doc.data, "adressen")):
             problems += coordinates_in_country(doc, ("adressen", i), address)
-    for doc in documents.get("netzwerke", []) + documents.get("regionen", []):
-        if doc.data.get("teil_von") == doc.data.get("id") and "teil_von" in doc.data:
-            problems.append(doc.problem(("teil_von",), "Ein Eintrag kann nicht Teil von sich selbst sein."))
+    for kind in ("netzwerke", "regionen"):
+        problems += part_of_cycles(documents.get(kind, []))
+    return problems
+
+
+def part_of_cycles(docs: list[Document]) -> list[Problem]:
+    """„teil_von“ must lead upwards and end: no record may (indirectly) contain itself."""
+    parent = {d.data.get("id"): d.data.get("teil_von") for d in docs if isinstance(d.data.get("id"), str)}
+    problems = []
+    for doc in docs:
+        start = doc.data.get("id")
+        if "teil_von" not in doc.data or not isinstance(start, str):
+            continue
+        chain, current = [start], parent.get(start)
+        while isinstance(current, str) and current in parent and current not in chain:
+            chain.append(current)
+            current = parent.get(current)
+        if current == start:
+            circle = " → ".join(chain + [start])
+            message = ("Ein Eintrag kann nicht Teil von sich selbst sein." if len(chain) == 1 else
+                       f"„teil_von“ führt im Kreis: {circle}. Bitte lösen Sie den Kreis auf.")
+            problems.append(doc.problem(("teil_von",), message))
     return problems
 
 
@@ -52,6 +78,10 @@ def ids_match_file_names(docs: Iterable[Document]) -> list[Problem]:
     problems = []
     for doc in docs:
         record_id = doc.data.get("id")
+        if record_id in RESERVED_IDS:
+            problems.append(doc.problem(("id",), (
+                f"Die Kennung „{record_id}“ ist für Seiten des Verzeichnisses reserviert. "
+                f"Bitte wählen Sie eine längere, z. B. „{record_id}-{doc.path.parent.name}“.")))
         # An id of the wrong form is reported by the schema; renaming the file won't help.
         if isinstance(record_id, str) and ID_PATTERN.match(record_id) and record_id != doc.path.stem:
             problems.append(doc.problem(("id",), (

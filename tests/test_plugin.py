@@ -93,3 +93,15 @@ def test_two_builds_of_the_same_content_are_byte_identical(site_copy, tmp_path):
     assert any(str(f).startswith("karten/") for f in files)
     for name in files:
         assert (first / name).read_bytes() == (second / name).read_bytes(), name
+
+
+def test_record_text_never_passes_through_markdown(site_copy, tmp_path):
+    organisation = site_copy / "traeger" / "beratung-beispiel.yml"
+    organisation.write_text(organisation.read_text(encoding="utf-8").replace(
+        "leichte_sprache: Sie trinken zu viel Alkohol? Wir helfen Ihnen.",
+        'leichte_sprache: "Zeile eins\\n```\\n<b>fett</b> & *mehr*\\n```\\nEnde"'), encoding="utf-8")
+    site = tmp_path / "site"
+    build(mkdocs_config(site_copy, site))
+    page = (site / "angebote" / "beratung-beispiel-suchtberatung" / "index.html").read_text(encoding="utf-8")
+    assert "Zeile eins\n```\n&lt;b&gt;fett&lt;/b&gt; &amp; *mehr*\n```\nEnde" in page
+    assert "<pre>" not in page.split('class="md-content"')[1]

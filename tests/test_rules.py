@@ -55,3 +55,18 @@ def test_an_event_ending_before_it_begins_is_reported(tmp_path):
     doc = document(tmp_path, "t.yml", "id: t\ndatum: 2026-03-05\nbis_datum: 2026-03-01\nonline: ja\n")
     assert messages(rules.check({"termine": [doc]})) == [
         "t.yml:3:bis_datum: „bis_datum“ (2026-03-01) liegt vor „datum“ (2026-03-05)."]
+
+
+def test_part_of_must_not_lead_in_a_circle(tmp_path):
+    a = document(tmp_path, "a.yml", "id: a\nteil_von: b\n")
+    b = document(tmp_path, "b.yml", "id: b\nteil_von: a\n")
+    c = document(tmp_path, "c.yml", "id: c\nteil_von: a\n")  # leads into the circle but is not part of it
+    found = messages(rules.check({"regionen": [a, b, c]}))
+    assert found == ["a.yml:2:teil_von: „teil_von“ führt im Kreis: a → b → a. Bitte lösen Sie den Kreis auf.",
+                     "b.yml:2:teil_von: „teil_von“ führt im Kreis: b → a → b. Bitte lösen Sie den Kreis auf."]
+
+
+def test_ids_that_would_replace_an_overview_page_are_reserved(tmp_path):
+    doc = document(tmp_path, "index.yml", "id: index\n")
+    [problem] = rules.ids_match_file_names([doc])
+    assert "reserviert" in problem.message
