@@ -21,7 +21,9 @@ SECTIONS = (
     ("Region (Datei in content/regionen/)", "region", "", ("regionen",)),
     ("Termin (Datei in content/termine/)", "termin", "", ("termine",)),
 )
-GENERIC_EXAMPLES = {"datum": "2026-03-15", "uhrzeit": "09:30", "ja_nein": "ja", "kennung": "suchtberatung-aue",
+# Personal data is never copied from a record into the documentation, whatever the record allows.
+PERSONAL_FIELDS = frozenset({"durchwahl", "ansprechperson", "koordinaten"})
+GENERIC_EXAMPLES = {"ansprechperson": "Erika Mustermann", "datum": "2026-03-15", "uhrzeit": "09:30", "ja_nein": "ja", "kennung": "suchtberatung-aue",
                     "webseite": "https://www.beispiel.de", "email": "beratung@beispiel.de",
                     "telefon": "03733 565729", "text": "Beratung für Familien", "name": "Suchtberatung Aue",
                     "markdown": "Wir beraten **vertraulich** und kostenlos."}
@@ -124,7 +126,7 @@ def examples_from(directory: Directory | None, documents: dict) -> dict[str, dic
         elif isinstance(data, dict):
             slot = found.setdefault(path, {})
             for key, value in data.items():
-                if key not in slot and isinstance(value, (str, list)) and _short(value):
+                if key not in slot and key not in PERSONAL_FIELDS and isinstance(value, (str, list)) and _short(value):
                     slot[key] = _short(value)
                 if isinstance(value, (dict, list)) and key in ("angebote", "adressen", "kontakt", "sprechzeiten"):
                     visit(f"{path}/{key}", value)

@@ -49,9 +49,11 @@ MAX_TAILS = 1000
 def fold(text: str) -> str:
     """Lower case, umlauts written as their transliteration (ü -> ue, ß -> ss), so
     "Schlüssel" and "Schluessel" are one word; other accents dropped (Ústí -> usti)."""
-    text = text.lower().replace("ß", "ss").replace("ä", "ae").replace("ö", "oe").replace("ü", "ue")
+    # NFC first, so an ü typed as u + combining diaeresis is an ü too. Must match suche.js.
+    text = unicodedata.normalize("NFC", text).lower()
+    text = text.replace("ß", "ss").replace("ä", "ae").replace("ö", "oe").replace("ü", "ue")
     text = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in text if not unicodedata.combining(c))
+    return "".join(c for c in text if not unicodedata.category(c).startswith("M"))
 
 
 def words(text: str) -> list[str]:
@@ -72,16 +74,30 @@ class Facet:
 
 def facets_for(directory: Directory, vocabularies: dict[str, Vocabulary]) -> list[tuple[Facet, callable]]:
     """Each facet with the function that gives an offering's values for it."""
-    def region_ids(offering: Offering) -> set[str]:
-        found, todo = set(), list(offering.regions)
-        while todo:  # an offering for a district is also found under the district's parents
+    children: dict[str, list[str]] = defaultdict(list)
+    for region in directory.regions:
+        if region.part_of:
+            children[region.part_of].append(region.id)
+
+    def related(region_id: str) -> set[str]:
+        """The region, the regions it lies in, and the regions inside it."""
+        found = {region_id}
+        parent = directory.region(region_id).part_of
+        while parent and parent not in found:  # rules.py has ruled out circles
+            found.add(parent)
+            parent = directory.region(parent).part_of
+        todo = list(children[region_id])
+        while todo:
             current = todo.pop()
             if current not in found:
                 found.add(current)
-                parent = directory.region(current).part_of
-                if parent:
-                    todo.append(parent)
+                todo += children[current]
         return found
+
+    def region_ids(offering: Offering) -> set[str]:
+        """As on the region pages: an offering for a district is found under the district,
+        its parents (it lies there) and its sub-regions (it is responsible there too)."""
+        return set().union(*(related(r) for r in offering.regions))
 
     def terms(name):
         return [(t.id, t.de) for t in vocabularies[name].terms.values()]

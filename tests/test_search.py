@@ -96,3 +96,17 @@ def _decode(text: str) -> list[int]:
         previous += int(gap, 36)
         ids.append(previous)
     return ids
+
+
+def test_a_decomposed_umlaut_folds_like_a_composed_one():
+    assert search.fold("Schlu\u0308ssel") == search.fold("Schlüssel") == "schluessel"
+
+
+def test_a_district_wide_offering_is_found_under_the_districts_towns_too(index):
+    listed, files = index
+    manifest = json.loads(files["suche/manifest.json"])
+    regions = {v[0]: _decode(v[2]) for f in manifest["facets"] if f["key"] == "region" for v in f["values"]}
+    feindlich = [o.id for o in listed].index("feindliche-werte-angebot")  # no region: not in any
+    assert all(feindlich not in ids for ids in regions.values())
+    shelter = [o.id for o in listed].index("beratung-beispiel-schutzwohnung")  # for the whole district
+    assert shelter in regions["landkreis-beispiel"] and shelter in regions["beispielstadt"]

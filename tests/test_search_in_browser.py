@@ -142,3 +142,20 @@ def test_the_search_box_on_every_page_leads_to_the_search(page, site_url):
     page.wait_for_function("window.wegweiserSuche !== undefined")
     settle(page)
     assert "Suchtberatung Beispielstadt" in names(page)
+
+
+def test_a_ticked_filter_without_offerings_stays_visible_so_it_can_be_unticked(page):
+    page.open("?thema=pflege")
+    box = page.locator(".ww-facette input[name=thema][value=pflege]")
+    assert box.is_checked() and box.is_visible()
+    assert "0 Angebote gefunden" in status(page)
+
+
+def test_a_query_of_only_common_words_says_so(page):
+    page.open("?q=und%20f%C3%BCr")
+    assert "zu allgemein" in status(page)
+
+
+def test_a_decomposed_umlaut_in_the_query_finds_the_same(page):
+    page.open("?q=Schlu%CC%88ssel")
+    assert "Suchtberatung Beispielstadt" in names(page)

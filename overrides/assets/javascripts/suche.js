@@ -33,8 +33,9 @@
 
   /* Must match fold() in generator/search.py. */
   function fold(text) {
-    return text.toLowerCase().replace(/ß/g, "ss").replace(/ä/g, "ae").replace(/ö/g, "oe").replace(/ü/g, "ue")
-      .normalize("NFKD").replace(/[\u0300-\u036f]/g, "");
+    return text.normalize("NFC").toLowerCase()
+      .replace(/ß/g, "ss").replace(/ä/g, "ae").replace(/ö/g, "oe").replace(/ü/g, "ue")
+      .normalize("NFKD").replace(/\p{M}/gu, "");
   }
 
   /* German endings, so "Schulden" finds "Schuldnerberatung" and "Alleinerziehende" finds
@@ -120,7 +121,7 @@
 
   function textMatches(query) {
     var words = queryWords(query);
-    if (!words.length) return Promise.resolve(null);
+    if (!words.length) return Promise.resolve(fold(query).trim() ? { ignored: true } : null);
     return Promise.all(words.map(scoreWord)).then(function (perWord) {
       perWord = perWord.filter(Boolean);
       var total = {}, hits = {};
@@ -162,7 +163,8 @@
 
   function updateCounts(textSet, chosen) {
     form.querySelectorAll("input[type=checkbox]").forEach(function (box) {
-      if (!facetSets[box.name + "=" + box.value]) box.closest("li").hidden = true;  // no offering has it
+      // No offering has it: hide it, unless it is ticked (an old link) and must stay untickable.
+      if (!facetSets[box.name + "=" + box.value]) box.closest("li").hidden = !box.checked;
     });
     manifest.facets.forEach(function (facet) {
       var pass = facetFilter(chosen, facet.key);
@@ -205,13 +207,14 @@
     return findPlace(placeInput.value);
   }
 
-  function render(order, distances, total, partial, place) {
+  function render(order, distances, total, partial, place, run, ignored) {
     var ids = order.slice(0, shown);
     var files = {};
     ids.forEach(function (id) { files[Math.floor(id / manifest.perFile)] = true; });
     return Promise.all(Object.keys(files).map(function (n) {
       return load("d-" + n + ".json").then(function (docs) { return [Number(n), docs]; });
     })).then(function (loaded) {
+      if (run !== lastRun) return;  // a newer search has started meanwhile
       var byFile = {};
       loaded.forEach(function (pair) { byFile[pair[0]] = pair[1]; });
       resultList.textContent = "";
@@ -243,6 +246,7 @@
       var words = total === 1 ? "1 Angebot gefunden" : total + " Angebote gefunden";
       if (place && place.point) words += ", nach Entfernung von " + place.name + " sortiert";
       if (partial) words += ". Kein Angebot enthält alle Suchwörter; gezeigt werden Angebote mit einem Teil davon";
+      if (ignored) words += ". Ihre Suchwörter sind zu allgemein (z. B. „und“, „für“); gezeigt werden alle Angebote";
       statusLine.textContent = words + ".";
       moreButton.hidden = total <= shown;
     });
@@ -253,7 +257,8 @@
     var chosen = selected();
     return Promise.all([textMatches(queryInput.value), currentPoint()]).then(function (results) {
       if (run !== lastRun) return;
-      var text = results[0], place = results[1];
+      var text = results[0], place = results[1], ignored = false;
+      if (text && text.ignored) { ignored = true; text = null; }
       var textSet = text ? flags(text.ids) : new Uint8Array(manifest.docs).fill(1);
       updateCounts(textSet, chosen);
       var pass = facetFilter(chosen, null);
@@ -278,7 +283,7 @@
       }
       return sorting.then(function (distances) {
         if (run !== lastRun) return;
-        return render(order, distances, order.length, text && text.partial, place);
+        return render(order, distances, order.length, text && text.partial, place, run, ignored);
       });
     }).catch(function (error) {
       statusLine.textContent = "Die Suche konnte nicht geladen werden. Bitte versuchen Sie es später erneut " +
