@@ -92,7 +92,7 @@ def build(body: str, loaded: pipeline.Loaded, content_dir: Path, today: dt.date)
                   "art": _choice(value["traeger_art"], vocab["traegerarten"])}
         result.new_organisation = True
 
-    offering_id = f"{organisation_id}-{slug(value['angebot_name'])}"
+    offering_id = f"{organisation_id[:40].strip('-')}-{slug(value['angebot_name'])}"[:76].strip("-")
     taken = {o.id for o in loaded.directory.offerings}
     while offering_id in taken:
         offering_id += "-2"
@@ -109,8 +109,10 @@ def build(body: str, loaded: pipeline.Loaded, content_dir: Path, today: dt.date)
         if confidential:
             address["vertraulich"] = "ja"
         addresses = record.setdefault("adressen", [])
-        same = next((a for a in addresses if a.get("plz") == address["plz"]
-                     and a.get("strasse", "") == address.get("strasse", "")), None)
+        keys = ("strasse", "plz", "ort", "land", "vertraulich")
+        same = next((a for a in addresses
+                     if all(a.get(k, "DE" if k == "land" else "") == address.get(k, "DE" if k == "land" else "")
+                            for k in keys)), None)
         if same is None:
             address = {"id": slug(f"{value['ort']}-{len(addresses) + 1}"), **address}
             addresses.append(address)

@@ -34,6 +34,10 @@ def town_key(name: str) -> str:
 def name_variants(name: str) -> list[str]:
     """"Stollberg/Erzgeb." -> Stollberg; "Aue-Bad Schlema" -> Aue; "Halle (Saale)" -> Halle."""
     variants = [name]
+    # "Praha 4", "Děčín IV-Podmokly", "Chemnitz OT Rabenstein": the town before its district.
+    district = re.match(r"^(.+?)\s+(?:\d+|[IVX]+\b|OT\s).*$", name)
+    if district:
+        variants.append(district.group(1))
     for separator in ("/", " (", ","):
         if separator in name:
             variants.append(name.split(separator)[0])

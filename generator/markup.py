@@ -14,7 +14,7 @@ import markdown as python_markdown
 import nh3
 
 ALLOWED_TAGS = {"p", "br", "strong", "em", "b", "i", "ul", "ol", "li", "a", "blockquote",
-                "code", "h3", "h4", "h5"}
+                "code", "h2", "h3", "h4", "h5", "h6"}
 ALLOWED_SCHEMES = ("https:", "mailto:", "tel:")
 MONTHS = ("Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August",
           "September", "Oktober", "November", "Dezember")
@@ -26,15 +26,20 @@ def _only_safe_links(tag: str, attribute: str, value: str) -> str | None:
     return value
 
 
-def _shift_headings(html: str) -> str:
-    # A description sits below the page's own h1 and h2 headings.
-    return re.sub(r"<(/?)h([12])\b", lambda m: f"<{m.group(1)}h{int(m.group(2)) + 2}", html)
+def _shift_headings(html: str, top: int) -> str:
+    """The description's highest heading becomes ``top``; the others keep their distance."""
+    levels = [int(level) for level in re.findall(r"<h([1-6])\b", html)]
+    if not levels:
+        return html
+    shift = top - min(levels)
+    return re.sub(r"<(/?)h([1-6])\b", lambda m: f"<{m.group(1)}h{min(6, int(m.group(2)) + shift)}", html)
 
 
-def markdown_to_safe_html(text: str) -> str:
+def markdown_to_safe_html(text: str, top_heading: int = 3) -> str:
+    """``top_heading``: the level the description's headings start at, below the page's own."""
     html = python_markdown.markdown(text, output_format="html")
     return nh3.clean(
-        _shift_headings(html),
+        _shift_headings(html, top_heading),
         tags=ALLOWED_TAGS,
         attributes={"a": {"href"}},
         attribute_filter=_only_safe_links,

@@ -47,9 +47,6 @@ class ContributionLinks:
         from urllib.parse import urlencode
         return f"https://github.com/{self.repository}/issues/new?" + urlencode({"template": template, **fields})
 
-    def file(self, path: str) -> str:
-        return f"https://github.com/{self.repository}/blob/main/{path}"
-
 
 @dataclass(frozen=True)
 class GeneratedPage:
@@ -135,7 +132,7 @@ class SiteRenderer:
         )
         self.env.globals.update(
             label=self.label,
-            markdown=lambda text: Markup(markup.markdown_to_safe_html(text.de)) if text else "",
+            markdown=lambda text, level=3: Markup(markup.markdown_to_safe_html(text.de, level)) if text else "",
             german_date=markup.german_date,
             tel_href=markup.tel_href,
             mailto_href=markup.mailto_href,
@@ -144,11 +141,11 @@ class SiteRenderer:
             organisation=directory.organisation,
             offering_src=offering_src,
             organisation_src=organisation_src,
-            sort_key=sort_key,
             map_settings=self.map_settings,
             is_stale=self.limits.is_stale,
             links=self.links,
             stale_before=self.limits.stale_before,
+            listed_of=lambda org: [o for o in self.listed if o.organisation_id == org.id],
             attributions=lambda addresses: sorted(
                 {a.location.attribution for a in addresses if a.location and a.location.attribution}),
         )

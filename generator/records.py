@@ -42,9 +42,6 @@ class Source:
     line: int = 1
 
 
-PRECISIONS = ("adresse", "strasse", "plz", "ort")  # from exact to approximate
-
-
 @dataclass(frozen=True)
 class Location:
     """Where a place is on the map, where that knowledge came from and how exact it is."""
@@ -52,7 +49,7 @@ class Location:
     latitude: float
     longitude: float
     source: str  # "eintrag" (written in the record), "cache" (a geocoder's answer), "ortsverzeichnis"
-    precision: str  # one of PRECISIONS
+    precision: str  # "adresse", "strasse", "plz" or "ort": from exact to approximate
     attribution: str = ""  # whose data the point is, for the credit line on pages and maps
 
     @property
@@ -123,10 +120,6 @@ class Offering:
     status: str
     last_checked: dt.date
     source: Source
-
-    @property
-    def is_active(self) -> bool:
-        return self.status == "aktiv"
 
 
 @dataclass(frozen=True)

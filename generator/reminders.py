@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import re
 import sys
 import urllib.error
 import urllib.request
@@ -60,12 +61,18 @@ class Outcome:
     closed: list[str] = field(default_factory=list)
 
 
+def plain(text) -> str:
+    """A record value as literal Markdown text: no mentions, links or formatting by accident."""
+    text = re.sub(r"([\\`*_{}\[\]()#+\-.!|<>~])", r"\\\1", str(text))
+    return text.replace("@", "@\u200b")
+
+
 def reminder(entry: freshness.Overdue, before: dt.date) -> tuple[str, str]:
     organisation = entry.organisation
-    lines = "\n".join(f"- **{o.name}**: zuletzt geprüft am {german_date(o.last_checked)} (`{o.id}`)"
+    lines = "\n".join(f"- **{plain(o.name)}**: zuletzt geprüft am {german_date(o.last_checked)} (`{o.id}`)"
                       for o in entry.offerings)
     body = (
-        f"Guten Tag,\n\nim Wegweiser stehen Angebote von **{organisation.name}**, deren Angaben seit dem "
+        f"Guten Tag,\n\nim Wegweiser stehen Angebote von **{plain(organisation.name)}**, deren Angaben seit dem "
         f"{german_date(before)} niemand mehr geprüft hat:\n\n{lines}\n\n"
         f"Bitte prüfen Sie Adressen, Sprechzeiten und Kontakte in `{organisation.source.path}`, korrigieren Sie "
         "sie bei Bedarf und setzen Sie danach `zuletzt_geprueft` auf das heutige Datum. Wenn ein Angebot "

@@ -11,9 +11,6 @@ from pathlib import Path
 from . import schema, yamlsafe
 from .problems import Problem, display_path
 
-LANGUAGES = ("de", "cs", "en")
-
-
 @dataclass(frozen=True)
 class Term:
     id: str

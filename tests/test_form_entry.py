@@ -85,3 +85,14 @@ def test_a_czech_shelter_gets_a_confidential_address_without_street(site_copy, c
 def test_every_accepted_form_leaves_the_whole_directory_valid(site_copy, capsys, name):
     assert submit(site_copy, name, capsys)[0] == 0
     assert valid(site_copy)
+
+
+def test_long_names_still_give_an_id_within_the_limit(site_copy, capsys, tmp_path):
+    body = (BODIES / "neuer-traeger.md").read_text(encoding="utf-8")
+    body = body.replace("Beratungsstelle Sonnenschein e. V.", "Gemeinnützige Beratungs- und Begegnungsstätte " * 3)
+    body = body.replace("Schuldnerberatung Sonnenschein", "Schuldner- und Insolvenzberatung mit Hausbesuchen " * 3)
+    (tmp_path / "lang.md").write_text(body, encoding="utf-8")
+    code = cli.main(["--content", str(site_copy), "--schemas", str(SCHEMAS), "formular", "--heute", "2026-11-22",
+                     str(tmp_path / "lang.md")])
+    assert code == 0
+    assert len(json.loads(capsys.readouterr().out)["angebot"]) <= 80

@@ -111,3 +111,13 @@ def test_markers_are_reachable_by_keyboard_with_a_meaningful_name(page, servers)
         assert icons.nth(i).get_attribute("tabindex") == "0"
         assert icons.nth(i).get_attribute("title") or icons.nth(i).inner_text()
     page.keyboard.press("Tab")  # focus moves on and out: the map does not trap it
+
+
+def test_the_map_opens_with_space_and_takes_the_focus(page, servers):
+    web, _ = servers
+    page.goto(web.url + REGION)
+    page.focus(".ww-karte__laden")
+    page.keyboard.press(" ")
+    frame = page.locator("iframe.ww-karte__rahmen")
+    frame.wait_for()
+    assert page.evaluate("document.activeElement.tagName") == "IFRAME"

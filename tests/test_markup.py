@@ -33,6 +33,7 @@ def test_markdown_formatting_and_https_links_survive():
 
 def test_headings_in_descriptions_sit_below_the_page_headings():
     assert markup.markdown_to_safe_html("# Titel\n\n## Unter").startswith("<h3>Titel</h3>\n<h4>Unter</h4>")
+    assert markup.markdown_to_safe_html("### A\n\n#### B", 2).startswith("<h2>A</h2>\n<h3>B</h3>")
 
 
 @pytest.mark.parametrize("number, href", [

@@ -153,3 +153,15 @@ def test_each_offering_page_links_to_the_correction_form_with_its_id():
     assert ("https://github.com/beispiel/wegweiser/issues/new?template=eintrag-korrigieren.yml&amp;"
             "eintrag=beratung-beispiel-suchtberatung&amp;title=Korrektur%3A+beratung-beispiel-suchtberatung") in body
     assert "Fehler melden / Eintrag ändern" in body
+
+
+def test_counts_are_of_the_offerings_the_lists_show():
+    pages = rendered()
+    assert "Es gibt 4 Angebote von 2 Trägern." in pages["index.md"].body
+    overview = pages["traeger/index.md"].body
+    assert "· 3 Angebote</span>" in overview and "· 1 Angebot</span>" in overview
+
+
+def test_a_provider_without_contact_details_has_no_empty_contact_section():
+    assert "<h2>Kontakt</h2>" not in rendered()["traeger/feindliche-werte.md"].body
+    assert "<h2>Kontakt</h2>" in rendered()["traeger/beratung-beispiel.md"].body

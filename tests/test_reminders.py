@@ -112,3 +112,8 @@ def test_without_a_token_it_refuses_clearly(site_copy, monkeypatch, capsys):
     monkeypatch.delenv("GITHUB_TOKEN", raising=False)
     assert remind(site_copy) == 2
     assert "GITHUB_TOKEN fehlt" in capsys.readouterr().err
+
+
+def test_record_values_cannot_mention_people_or_add_links_in_the_issue():
+    from generator.reminders import plain
+    assert plain("@team [Klick](https://x.example) *fett*") == "@\u200bteam \\[Klick\\]\\(https://x\\.example\\) \\*fett\\*"

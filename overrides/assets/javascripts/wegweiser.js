@@ -22,6 +22,7 @@
     frame.setAttribute("sandbox", "allow-scripts allow-popups allow-top-navigation-by-user-activation");
     frame.setAttribute("referrerpolicy", "no-referrer");
     box.replaceWith(frame);
+    return frame;
   }
 
   document.querySelectorAll("[data-karte]").forEach(function (box) {
@@ -31,10 +32,14 @@
     }
     var button = box.querySelector(".ww-karte__laden");
     button.setAttribute("role", "button");
-    button.addEventListener("click", function (event) {
+    function open(event) {
       event.preventDefault();
       remember();
-      load(box);
+      load(box).focus();  // keyboard users continue in the map, not at the top of the page
+    }
+    button.addEventListener("click", open);
+    button.addEventListener("keydown", function (event) {
+      if (event.key === " ") open(event);  // a button opens with Space as well as Enter
     });
   });
 })();
