@@ -126,3 +126,14 @@ def chromium():
         browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
         yield browser
         browser.close()
+
+
+@pytest.fixture(scope="session")
+def example_site(tmp_path_factory) -> Path:
+    """The repository's own example directory, built once for all tests that look at it."""
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+
+    site = tmp_path_factory.mktemp("beispielseite")
+    mkdocs_build(load_config(str(REPO / "mkdocs.yml"), site_dir=str(site), strict=True))
+    return site

@@ -4,8 +4,6 @@ from __future__ import annotations
 import re
 
 import pytest
-from mkdocs.commands.build import build as mkdocs_build
-from mkdocs.config import load_config
 
 from conftest import REPO, SCHEMAS, crawl
 from generator import pipeline
@@ -21,10 +19,8 @@ def loaded():
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory):
-    site_dir = tmp_path_factory.mktemp("beispielseite")
-    mkdocs_build(load_config(str(REPO / "mkdocs.yml"), site_dir=str(site_dir), strict=True))
-    return site_dir
+def site(example_site):
+    return example_site
 
 
 def test_the_example_directory_is_realistically_large(loaded):

@@ -6,11 +6,9 @@ from urllib.parse import quote
 
 import pytest
 import yaml
-from mkdocs.commands.build import build as mkdocs_build
-from mkdocs.config import load_config
 
 from local_server import LocalServer
-from conftest import FIXTURES, REPO
+from conftest import FIXTURES
 
 QUERIES = yaml.safe_load((FIXTURES / "suchanfragen.yml").read_text(encoding="utf-8"))
 
@@ -20,10 +18,8 @@ def test_the_set_is_large_enough():
 
 
 @pytest.fixture(scope="module")
-def search_page(tmp_path_factory, chromium):
-    site = tmp_path_factory.mktemp("beispielsuche")
-    mkdocs_build(load_config(str(REPO / "mkdocs.yml"), site_dir=str(site), strict=True))
-    with LocalServer(site) as web:
+def search_page(example_site, chromium):
+    with LocalServer(example_site) as web:
         page = chromium.new_page()
         page.goto(web.url + "suche/")
         page.wait_for_function("window.wegweiserSuche !== undefined")

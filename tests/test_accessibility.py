@@ -1,0 +1,49 @@
+"""WCAG 2.1 AA in a real browser: axe-core finds nothing on every kind of page, at desktop
+width and at 320 px, and nothing in a map document."""
+from __future__ import annotations
+
+import pytest
+
+from conftest import REPO
+from local_server import LocalServer
+
+AXE = (REPO / "node_modules" / "axe-core" / "axe.min.js").read_text(encoding="utf-8")
+PAGE_KINDS = {
+    "Start": "", "Angebot": "angebote/diakonie-erzgebirge-suchtberatung-aue/",
+    "Angebot mit vertraulicher Anschrift": "angebote/frauenhaus-interventionsstelle-myk-frauenhaus/",
+    "Träger": "traeger/diakonie-erzgebirge/", "Träger A–Z": "traeger/", "Region": "regionen/erzgebirgskreis/",
+    "Regionen": "regionen/", "Thema": "themen/sucht/", "Zielgruppen": "zielgruppen/", "A–Z": "a-z/",
+    "Netzwerk": "netzwerke/myknetz/", "Termine": "termine/", "Karte": "karte/", "Orte": "orte/",
+    "Suche": "suche/?q=beratung&thema=sucht", "Mitmachen": "mitmachen/",
+}
+RULES = "{runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}"
+
+
+@pytest.fixture(scope="module")
+def web(example_site):
+    with LocalServer(example_site) as server:
+        yield server
+
+
+def violations(page) -> list:
+    page.add_script_tag(content=AXE)
+    return page.evaluate(f"""async () => (await axe.run(document, {RULES})).violations
+        .map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).slice(0, 3).join(', '))""")
+
+
+@pytest.mark.parametrize("width", [1280, 320])
+@pytest.mark.parametrize("kind", PAGE_KINDS)
+def test_no_axe_violations(chromium, web, kind, width):
+    page = chromium.new_page(viewport={"width": width, "height": 900})
+    page.goto(web.url + PAGE_KINDS[kind])
+    page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
+    assert violations(page) == []
+    page.close()
+
+
+def test_no_axe_violations_in_a_map_document(chromium, web):
+    page = chromium.new_page()
+    page.goto(web.url + "karten/region-erzgebirgskreis.html")
+    page.locator(".leaflet-marker-icon, .marker-cluster").first.wait_for()
+    assert violations(page) == []
+    page.close()
