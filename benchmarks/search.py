@@ -77,8 +77,8 @@ def measure(count: int, browser) -> None:
         page = browser.new_page()
         page.goto(url, wait_until="networkidle")  # the page with its script, before any query
         transferred = []
-        page.on("requestfinished", lambda r: transferred.append(r.sizes()["responseBodySize"]
-                                                               + r.sizes()["responseHeadersSize"]))
+        page.on("requestfinished", lambda r, sink=transferred: sink.append(
+            r.sizes()["responseBodySize"] + r.sizes()["responseHeadersSize"]))
         # What the first query costs: the index files it needs (the page load above
         # already fetched the manifest, so count that too).
         manifest = page.evaluate("performance.getEntriesByName(location.origin + '/suche/manifest.json')"

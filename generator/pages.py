@@ -242,45 +242,24 @@ class SiteRenderer:
         return pages
 
     def region_pages(self) -> list[GeneratedPage]:
-        regions = self.directory.regions
-        children = defaultdict(list)
-        for region in regions:
-            children[region.part_of].append(region)
-        for siblings in children.values():
-            siblings.sort(key=lambda r: sort_key(r.name))
-
-        def within(region):  # the region and all regions inside it
-            found, todo = set(), [region]
-            while todo:
-                current = todo.pop()
-                if current.id not in found:
-                    found.add(current.id)
-                    todo += children[current.id]
-            return found
-
-        def parents(region):
-            chain, seen = [], {region.id}
-            while region.part_of and region.part_of not in seen:
-                region = self.directory.region(region.part_of)
-                seen.add(region.id)
-                chain.append(region)
-            return chain
-
+        directory = self.directory
+        children = {r.id: directory.sub_regions(r.id) for r in directory.regions}
         pages = [self.render("regions.html", "regionen/index.md", "Regionen",
                              children=children, top=self._top_regions())]
-        for region in regions:
-            inside = within(region)
-            upward = {r.id for r in parents(region)}
+        for region in directory.regions:
+            inside = directory.within(region.id)
+            parents = directory.parents(region.id)
+            upward = {r.id for r in parents}
             offerings = [o for o in self.listed if inside & set(o.regions)]
             pages.append(self.render(
                 "region.html", f"regionen/{region.id}.md", str(region.name), in_nav=False,
-                region=region, children=children[region.id], parents=parents(region),
+                region=region, children=children[region.id], parents=parents,
                 offerings=offerings, groups=by_town(offerings),
                 elsewhere=[o for o in offerings if not o.places],
                 map=self.map_of(f"{maps.MAPS_FOLDER}/region-{region.id}.html",
                                 f"Karte: Angebote in {region.name}", offerings),
                 wider=[o for o in self.listed if upward & set(o.regions) and not inside & set(o.regions)],
-                networks=[n for n in self.directory.networks if inside & set(n.regions)],
+                networks=[n for n in directory.networks if inside & set(n.regions)],
             ))
         return pages
 

@@ -6,7 +6,7 @@ half-built site.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import content, from_yaml, geocache, geocode, rules, schema, vocab, yamlsafe
@@ -39,7 +39,7 @@ class Loaded:
     directory: Directory | None
     vocabularies: dict[str, Vocabulary]
     problems: tuple[Problem, ...]
-    geocache: dict[str, geocache.CacheEntry] = None
+    geocache: dict[str, geocache.CacheEntry] = field(default_factory=dict)
     schemas: schema.SchemaSet | None = None
     documents: dict[str, list[yamlsafe.Document]] | None = None  # for examples in the documentation
 

@@ -203,7 +203,12 @@ class Directory:
         for network in self.networks:
             named = set(network.members)
             members[network.id] = [o for o in self.organisations if o.id in named or network.id in o.networks]
+        sub_regions: dict[str, list[Region]] = {r.id: [] for r in self.regions}
+        for region in sorted(self.regions, key=lambda r: sort_key(r.name)):
+            if region.part_of in sub_regions:
+                sub_regions[region.part_of].append(region)
         self._index.update(
+            sub_regions=sub_regions,
             regions={r.id: r for r in self.regions},
             networks={n.id: n for n in self.networks},
             organisations={o.id: o for o in self.organisations},
@@ -225,6 +230,30 @@ class Directory:
 
     def region(self, region_id: str) -> Region:
         return self._index["regions"][region_id]
+
+    def sub_regions(self, region_id: str) -> list[Region]:
+        """The regions directly inside a region, in German order."""
+        return self._index["sub_regions"][region_id]
+
+    def parents(self, region_id: str) -> list[Region]:
+        """The regions a region lies in, nearest first (rules.py has ruled out circles)."""
+        chain, seen = [], {region_id}
+        parent = self.region(region_id).part_of
+        while parent and parent not in seen:
+            seen.add(parent)
+            chain.append(self.region(parent))
+            parent = chain[-1].part_of
+        return chain
+
+    def within(self, region_id: str) -> set[str]:
+        """The region and every region inside it, at any depth."""
+        found, todo = set(), [region_id]
+        while todo:
+            current = todo.pop()
+            if current not in found:
+                found.add(current)
+                todo += [r.id for r in self.sub_regions(current)]
+        return found
 
     def network(self, network_id: str) -> Network:
         return self._index["networks"][network_id]

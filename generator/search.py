@@ -74,25 +74,9 @@ class Facet:
 
 def facets_for(directory: Directory, vocabularies: dict[str, Vocabulary]) -> list[tuple[Facet, callable]]:
     """Each facet with the function that gives an offering's values for it."""
-    children: dict[str, list[str]] = defaultdict(list)
-    for region in directory.regions:
-        if region.part_of:
-            children[region.part_of].append(region.id)
-
     def related(region_id: str) -> set[str]:
         """The region, the regions it lies in, and the regions inside it."""
-        found = {region_id}
-        parent = directory.region(region_id).part_of
-        while parent and parent not in found:  # rules.py has ruled out circles
-            found.add(parent)
-            parent = directory.region(parent).part_of
-        todo = list(children[region_id])
-        while todo:
-            current = todo.pop()
-            if current not in found:
-                found.add(current)
-                todo += children[current]
-        return found
+        return directory.within(region_id) | {r.id for r in directory.parents(region_id)}
 
     def region_ids(offering: Offering) -> set[str]:
         """As on the region pages: an offering for a district is found under the district,

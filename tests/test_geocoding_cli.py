@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from conftest import FIXTURES, SCHEMAS
+from conftest import SCHEMAS
 from generator import geocache, geocoder, geocoding_cli, pipeline
 from local_geocoder import LocalGeocoder, Reply, place
 

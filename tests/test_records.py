@@ -1,7 +1,6 @@
 """Domain records built from validated files."""
 from __future__ import annotations
 
-from pathlib import Path
 
 from generator.records import Text, sort_key
 

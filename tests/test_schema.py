@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
 
 import pytest
 
@@ -69,7 +68,6 @@ def test_an_unknown_field_points_at_its_key_and_suggests_the_right_one(tmp_path)
 @pytest.mark.parametrize("phone", ["03733 565729", "03733 / 565729", "+49 3733 565729", "0162 9049611",
                                    "030 12345678", "+420 475 123 456", "+420475123456", "0800 111 0 111"])
 def test_german_and_czech_phone_numbers_are_accepted(tmp_path, phone):
-    text = REGION.replace("laender: [DE]", "laender: [DE]") + ""
     network = (f"id: n\nname: Netz\nart: netzwerk\nbeschreibung: x\nregionen: [r]\n"
                f"zuletzt_geprueft: 2026-01-01\nkoordination:\n  - rolle: Koordination\n    telefon: {phone}\n")
     assert check(tmp_path, network, "netzwerk") == []

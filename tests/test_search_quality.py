@@ -2,7 +2,6 @@
 example site: every expected offer must be among the first ten results."""
 from __future__ import annotations
 
-from urllib.parse import quote
 
 import pytest
 import yaml
