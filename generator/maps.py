@@ -3,15 +3,20 @@
 Each map is a small HTML document of its own (``karten/<name>.html``) that a page embeds
 in a sandboxed iframe only after the visitor clicked "Karte laden": before that, no tile
 server hears of the visitor. Leaflet and the clustering plugin are served from the site
-(npm packages, never a CDN). Marker data goes into the document as JSON (escaped for a
-script element by ``tojson``) and the popups are built from text nodes by our script, so
-no record value is ever parsed as HTML. folium's random element ids are renumbered, so
-two builds of the same content give the same bytes.
+(npm packages, never a CDN). folium's random element ids are renumbered, so two builds of
+the same content give the same bytes.
+
+Record text never enters folium: branca compiles the script a folium element renders
+once more as an (unsandboxed) Jinja2 template, so a name like ``{{ 7*7 }}`` would run as
+code at build time. The markers therefore go into the finished document afterwards, as a
+JSON data block our script reads, and the popups are built from text nodes, so no record
+value is ever parsed as template, script or HTML.
 """
 from __future__ import annotations
 
 import html
 import itertools
+import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -38,6 +43,7 @@ LIBRARY_FILES = (
     (f"{ASSETS}/leaflet.markercluster.js", "leaflet.markercluster", "dist/leaflet.markercluster.js"),
     (f"{ASSETS}/MarkerCluster.css", "leaflet.markercluster", "dist/MarkerCluster.css"),
 )
+DATA_ID = "wegweiser-markierungen"
 OWN_FILES = ((f"{ASSETS}/wegweiser-karte.js", "karte.js"), (f"{ASSETS}/wegweiser-karte.css", "karte.css"))
 
 
@@ -90,9 +96,11 @@ def markers_for(offerings: list[Offering], directory: Directory) -> list[Marker]
 class OfferingMarkers(JSCSSMixin, MacroElement):
     """All markers of one map, drawn by our script from one JSON value."""
 
+    # Only constant text and folium's own element names: the data is read from DATA_ID.
     _template = Template("""
         {% macro script(this, kwargs) %}
-            var {{ this.get_name() }} = wegweiserMarkierungen({{ this._parent.get_name() }}, {{ this.payload|tojson }});
+            var {{ this.get_name() }} = wegweiserMarkierungen({{ this._parent.get_name() }},
+                JSON.parse(document.getElementById("{{ this.data_id }}").textContent));
         {% endmacro %}
     """)
     default_js = [("leaflet_markercluster", "assets/leaflet.markercluster.js"),
@@ -100,10 +108,22 @@ class OfferingMarkers(JSCSSMixin, MacroElement):
     default_css = [("markercluster_css", "assets/MarkerCluster.css"),
                    ("wegweiser_karte_css", "assets/wegweiser-karte.css")]
 
-    def __init__(self, payload: dict):
+    data_id = DATA_ID
+
+    def __init__(self):
         super().__init__()
         self._name = "WegweiserMarkierungen"
-        self.payload = payload
+
+
+def data_block(data: dict) -> str:
+    """A JSON data block that no text inside can end or turn into markup."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    # "<" also stops "<!--" and "</script", which would change how the block is parsed;
+    # U+2028/2029 are escaped for old script parsers that end a line there.
+    for raw, escaped in (("&", "\\u0026"), ("<", "\\u003c"), (">", "\\u003e"),
+                         ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
+        text = text.replace(raw, escaped)
+    return f'<script type="application/json" id="{DATA_ID}">{text}</script>'
 
 
 def payload(markers: list[Marker], vocabulary: Vocabulary) -> dict:
@@ -136,7 +156,7 @@ def render_map(src_uri: str, title: str, markers: list[Marker], settings: MapSet
     figure.add_child(fmap)
     folium.TileLayer(tiles=settings.tiles, attr=settings.attribution, max_zoom=settings.max_zoom,
                      name="Karte").add_to(fmap)
-    OfferingMarkers(payload(markers, topics)).add_to(fmap)
+    OfferingMarkers().add_to(fmap)
     if markers:
         south = min(m.latitude for m in markers)
         north = max(m.latitude for m in markers)
@@ -145,6 +165,11 @@ def render_map(src_uri: str, title: str, markers: list[Marker], settings: MapSet
         fmap.fit_bounds([[south, west], [north, east]], padding=(20, 20), max_zoom=13)
     _renumber(figure)
     document = figure.render().replace("<html>", '<html lang="de">', 1)
+    # Inserted after folium has rendered: the data block precedes the script that reads it.
+    head, body_tag, rest = document.partition("<body>")
+    if not body_tag:
+        raise RuntimeError("folium's map document has no <body>: check the folium version")
+    document = head + body_tag + "\n" + data_block(payload(markers, topics)) + rest
     # folium forbids zooming the page; people with low vision need it (WCAG 1.4.4).
     document = re.sub(r'<meta name="viewport"[^>]*>',
                       '<meta name="viewport" content="width=device-width, initial-scale=1.0">', document)

@@ -29,7 +29,8 @@ def render(fixture_directory, settings=None):
 
 
 def payload_of(document: str) -> dict:
-    return json.loads(re.search(r"wegweiserMarkierungen\([^,]+, (\{.*\})\);", document).group(1))
+    block = re.search(r'<script type="application/json" id="wegweiser-markierungen">(.*?)</script>', document, re.S)
+    return json.loads(block.group(1))
 
 
 def test_markers_leave_out_shelters_and_ended_offerings_and_are_sorted_by_town(fixture_directory):
@@ -56,6 +57,25 @@ def test_hostile_names_stay_inside_the_json_data(fixture_directory):
     names = [row[2] for row in payload_of(document)["m"]]
     assert any("</script><img src=x onerror=alert(1)>" in name or "${alert(1)}" in name
                for name in names + payload_of(document)["traeger"])
+
+
+TEMPLATE_SYNTAX = ("{{ 7*7 }}", "{% raw %}", "{# Kommentar #}", "{{ lipsum.__globals__.os.getcwd() }}",
+                   "Am Markt 1 {% Hof", "${7*7}", "`backtick`", "</script><b>", "<!--", "\u2028")
+
+
+def test_record_text_in_a_map_is_data_and_never_runs_as_a_template():
+    hostile = " ".join(TEMPLATE_SYNTAX)
+    markers = [maps.Marker(50.5, 12.9, hostile, "angebot", hostile, hostile, hostile, ("sucht",), False, hostile)]
+    topics = pipeline.load_and_validate(pipeline.Sources(FIXTURE_SITE, SCHEMAS)).vocabularies["themen"]
+    document = maps.render_map("karten/x.html", hostile, markers, maps.MapSettings(), topics).html
+    assert "49" not in document.replace("0049", "")  # {{ 7*7 }} was not evaluated
+    assert str(REPO) not in document
+    data = payload_of(document)
+    assert data["m"][0][2] == hostile and data["traeger"] == [hostile] and data["orte"] == [hostile]
+    assert data["m"][0][5] == hostile and data["quellen"] == [hostile]
+    # The only scripts are the libraries, the data block and folium's constant setup.
+    assert document.count("<script") == document.count("</script>")
+    assert "<b>" not in document and "<!--" not in document
 
 
 def test_two_renders_are_byte_identical(fixture_directory):
