@@ -49,9 +49,15 @@ class Loaded:
 
 
 def load_and_validate(sources: Sources) -> Loaded:
+    # Links are refused before anything is read: they could lead outside the repository.
+    links = content.symlinks_under(sources.schema_dir)
+    if sources.geocache.is_symlink():
+        links += content.symlinks_under(sources.geocache)
+    if links:
+        return Loaded(None, {}, tuple(sorted(set(links))))
     schemas = schema.SchemaSet.load(sources.schema_dir)
     vocabularies, problems = vocab.load_vocabularies(sources.vocabulary_dir, schemas)
-    files, found = content.record_files(sources.content_dir)
+    files, found = content.record_files(sources.content_dir, sources.geocache)
     problems += found
     cached, cache_problems = geocache.load(sources.geocache, schemas)
     problems += cache_problems

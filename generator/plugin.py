@@ -12,7 +12,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from . import content, freshness, maps, pipeline
+from . import freshness, maps, pipeline
 from .config import WegweiserConfig
 from .pages import ContributionLinks
 from .problems import summary
@@ -69,9 +69,12 @@ class WegweiserPlugin(BasePlugin[WegweiserConfig]):
         return config
 
     def on_files(self, files: Files, config) -> Files:
+        # Records become pages; nothing from the content folder is published as it is
+        # (on_config has already refused any file there that is not a record or the cache).
+        content_dir = Path(config.docs_dir).resolve()
         for file in list(files):
-            if content.is_record_path(file.src_uri) or file.src_uri == content.GEOCACHE_NAME:
-                files.remove(file)  # records become pages; the YAML itself is not published
+            if file.abs_src_path and Path(file.abs_src_path).resolve().is_relative_to(content_dir):
+                files.remove(file)
         self.bodies = {page.src_uri: page.body for page in self.site.pages}
         for page in self.site.pages:
             files.append(File.generated(

@@ -8,7 +8,7 @@ import shutil
 import pytest
 from mkdocs.exceptions import Abort, PluginError
 
-from conftest import FIXTURES, build, crawl, mkdocs_config
+from conftest import FIXTURES, REPO, build, crawl, mkdocs_config
 
 
 @pytest.fixture
@@ -105,3 +105,57 @@ def test_record_text_never_passes_through_markdown(site_copy, tmp_path):
     page = (site / "angebote" / "beratung-beispiel-suchtberatung" / "index.html").read_text(encoding="utf-8")
     assert "Zeile eins\n```\n&lt;b&gt;fett&lt;/b&gt; &amp; *mehr*\n```\nEnde" in page
     assert "<pre>" not in page.split('class="md-content"')[1]
+
+
+@pytest.mark.parametrize("name, text", [
+    ("seite.md", "<script>alert(1)</script>"), ("traeger/x.html", "<script>alert(1)</script>"),
+    ("bild.svg", '<svg onload="alert(1)"/>'), ("traeger/GROSS.YML", "id: gross\n"),
+])
+def test_a_file_that_is_no_record_stops_the_build_and_is_never_published(site_copy, tmp_path, caplog, name, text):
+    (site_copy / name).write_text(text, encoding="utf-8")
+    site = tmp_path / "site"
+    with caplog.at_level(logging.ERROR), pytest.raises((PluginError, Abort)):
+        build(mkdocs_config(site_copy, site))
+    assert any(name.split("/")[-1] in r.getMessage() for r in caplog.records)
+    assert not site.exists()
+
+
+@pytest.mark.parametrize("make_link", [
+    lambda content, outside: (content / "traeger" / "fremd.yml").symlink_to(outside / "fremd.yml"),
+    lambda content, outside: (content / "ordner").symlink_to(outside),
+    lambda content, outside: (content / "git").symlink_to(REPO / ".git"),
+    lambda content, outside: ((content / "a").symlink_to(content / "b"), (content / "b").symlink_to(content / "a")),
+    lambda content, outside: (content / "schleife").symlink_to(content),
+], ids=["file-outside", "folder-outside", "dot-git", "two-looping", "loop-to-itself"])
+def test_a_symbolic_link_in_content_stops_the_build_and_is_never_followed(site_copy, tmp_path, caplog, make_link):
+    outside = tmp_path / "aussen"
+    outside.mkdir()
+    (outside / "fremd.yml").write_text("geheim: ja\n", encoding="utf-8")
+    make_link(site_copy, outside)
+    site = tmp_path / "site"
+    with caplog.at_level(logging.ERROR), pytest.raises((PluginError, Abort)):
+        build(mkdocs_config(site_copy, site))
+    assert any("Verknüpfung" in r.getMessage() for r in caplog.records)
+    assert not site.exists()
+
+
+def test_a_symbolic_link_among_the_schemas_stops_the_build(site_copy, tmp_path, caplog):
+    schemas = tmp_path / "schemas"
+    shutil.copytree(REPO / "schemas", schemas)
+    (schemas / "vokabulare" / "fremd.yml").symlink_to(tmp_path / "nirgends.yml")
+    config = mkdocs_config(site_copy, tmp_path / "site")
+    config.write_text(config.read_text(encoding="utf-8").replace(str(REPO / "schemas"), str(schemas)),
+                      encoding="utf-8")
+    with caplog.at_level(logging.ERROR), pytest.raises((PluginError, Abort)):
+        build(config)
+    assert any("fremd.yml" in r.getMessage() and "Verknüpfung" in r.getMessage() for r in caplog.records)
+
+
+def test_a_geocache_kept_elsewhere_in_content_is_not_published(site_copy, tmp_path):
+    (site_copy / "daten").mkdir()
+    (site_copy / "daten" / "orte.json").write_text('{"hinweis": "x", "eintraege": {}}', encoding="utf-8")
+    config = mkdocs_config(site_copy, tmp_path / "site")
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "demo_notice:", f"geocache: {site_copy / 'daten' / 'orte.json'}\n    demo_notice:"), encoding="utf-8")
+    build(config)
+    assert list((tmp_path / "site").rglob("*.json")) and not list((tmp_path / "site").rglob("orte.json"))
