@@ -22,17 +22,21 @@ def _yes(value: str | None) -> bool:
 
 
 def address(data: Mapping) -> Address:
+    confidential = _yes(data.get("vertraulich"))
+    # A shelter's address keeps its town only, here at the door, so no later page, map,
+    # search file or export can publish more of it.
+    public = {"ort": data["ort"], "land": data.get("land", "DE")} if confidential else data
     return Address(
         id=data.get("id", ""),
         label=Text.of(data.get("bezeichnung")),
-        street=data.get("strasse", ""),
-        postcode=data["plz"],
+        street=public.get("strasse", ""),
+        postcode=public.get("plz", ""),
         town=data["ort"],
         country=data.get("land", "DE"),
         note=Text.of(data.get("hinweis")),
-        confidential=_yes(data.get("vertraulich")),
-        coordinates=(float(data["koordinaten"]["breite"]), float(data["koordinaten"]["laenge"]))
-        if "koordinaten" in data else None,
+        confidential=confidential,
+        coordinates=(float(public["koordinaten"]["breite"]), float(public["koordinaten"]["laenge"]))
+        if "koordinaten" in public else None,
     )
 
 

@@ -37,6 +37,9 @@ class PlaceReport:
 class LocatingReport:
     places: tuple[PlaceReport, ...]
     stale_keys: tuple[str, ...]  # cache entries no current address uses
+    # Stale entries in the town of a confidential address: most likely the shelter's old
+    # street, from before it was marked confidential. They must leave the repository.
+    confidential_keys: tuple[str, ...] = ()
 
     @property
     def missing(self) -> list[PlaceReport]:
@@ -99,8 +102,17 @@ def locate(directory: Directory, cache: dict[str, CacheEntry],
     )
     events = tuple(dataclasses.replace(e, place=again(e.place)) if e.place else e for e in directory.events)
     used = {address_key(a) for _, a in addresses(directory) if not a.confidential}
-    report = LocatingReport(tuple(reports), tuple(sorted(set(cache) - used)))
+    stale = sorted(set(cache) - used)
+    sheltered = {_town_of(address_key(a)) for _, a in addresses(directory) if a.confidential}
+    report = LocatingReport(tuple(reports), tuple(stale),
+                            tuple(key for key in stale if _town_of(key) in sheltered))
     return dataclasses.replace(directory, organisations=organisations, events=events), report
+
+
+def _town_of(key: str) -> tuple[str, str]:
+    """Country and town of a cache key (``DE|09366|stollberg|herrenstrasse 25``)."""
+    parts = key.split("|")
+    return (parts[0], parts[2]) if len(parts) == 4 else (key, "")
 
 
 def describe(location: Location | None) -> str:
@@ -125,6 +137,8 @@ def search_places(directory: Directory, gazetteer: Callable[[], towns.Gazetteer]
     places = {(t.name, t.latitude, t.longitude) for t in gazetteer().within(south, north, west, east)}
     by_postcode: dict[str, list] = {}
     for address in located:
+        if address.confidential or not address.postcode:
+            continue  # a shelter's postcode would narrow down where it is
         by_postcode.setdefault(address.postcode.replace(" ", ""), []).append(address.location)
     for postcode, points in by_postcode.items():
         places.add((postcode, sum(p.latitude for p in points) / len(points),

@@ -86,12 +86,18 @@ def check(loaded: pipeline.Loaded) -> int:
               "„wegweiser geocode --aufraeumen“ entfernt sie):")
         for key in located.stale_keys:
             print(f"  {key}")
+    if located.confidential_keys:
+        print(f"\nAchtung: {len(located.confidential_keys)} veraltete Einträge liegen am Ort einer "
+              "vertraulichen Anschrift und enthalten vielleicht deren frühere Straße. Bitte entfernen Sie "
+              "sie mit „wegweiser geocode --aufraeumen“.")
     return 1 if located.missing else 0
 
 
 def look_up(loaded: pipeline.Loaded, cache_file: Path, settings: geocoder.GeocoderSettings,
             lookup: geocoder.Lookup | None = None) -> int:
-    cache = dict(loaded.geocache)
+    _, located = pipeline.locate(loaded)
+    # Old entries of a now confidential address leave the cache whenever it is written.
+    cache = {k: v for k, v in loaded.geocache.items() if k not in set(located.confidential_keys)}
     result = geocoder.RefreshResult()
     print(f"Frage {settings.domain} ({settings.service}) nach Adressen ohne Koordinaten …", file=sys.stderr)
     interrupted = False
@@ -99,8 +105,11 @@ def look_up(loaded: pipeline.Loaded, cache_file: Path, settings: geocoder.Geocod
         geocoder.refresh(geocode.addresses(loaded.directory), cache, settings, lookup=lookup, result=result)
     except KeyboardInterrupt:
         interrupted = True
-    if result.entries:
+    if result.entries or located.confidential_keys:
         geocache.save(cache_file, {**cache, **result.entries})
+    if located.confidential_keys:
+        print(f"{len(located.confidential_keys)} Einträge am Ort einer vertraulichen Anschrift aus dem "
+              "Geocode-Cache entfernt.")
     print(f"{result.asked} Adressen abgefragt: {result.found} genau gefunden, {result.approximate} nur "
           f"ungefähr, {len(result.not_found)} nicht gefunden, {len(result.failed)} mit Fehlern.")
     for title, lines in (("Zur Prüfung (nicht übernommen)", result.review),

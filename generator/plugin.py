@@ -44,6 +44,11 @@ class WegweiserPlugin(BasePlugin[WegweiserConfig]):
                 log.error(str(problem))
             raise PluginError(summary(loaded.problems) + " Die Seite wurde nicht erstellt.")
         directory, located = pipeline.locate(loaded)
+        if located.confidential_keys:
+            # Never used for the site, but the street may still stand in the repository.
+            log.warning(
+                f"Der Geocode-Cache enthält {len(located.confidential_keys)} veraltete Einträge am Ort "
+                "einer vertraulichen Anschrift. Bitte entfernen Sie sie: wegweiser geocode --aufraeumen")
         if located.missing or located.approximate:
             log.info(
                 f"Verortung: {len(located.approximate)} Adressen nur ungefähr, "

@@ -41,6 +41,7 @@ def check(documents: dict[str, list[Document]]) -> list[Problem]:
         problems += event_place(doc)
         if isinstance(doc.data.get("ort"), dict):
             problems += coordinates_in_country(doc, ("ort",), doc.data["ort"])
+            problems += confidential_address(doc, ("ort",), doc.data["ort"])
     for doc in organisations:
         for i, address in enumerate(_list(doc.data, "adressen")):
             problems += coordinates_in_country(doc, ("adressen", i), address)
@@ -67,6 +68,17 @@ def part_of_cycles(docs: list[Document]) -> list[Problem]:
                        f"„teil_von“ führt im Kreis: {circle}. Bitte lösen Sie den Kreis auf.")
             problems.append(doc.problem(("teil_von",), message))
     return problems
+
+
+def confidential_address(doc: Document, path: tuple, address: dict) -> list[Problem]:
+    """A shelter's address names its town only: the file and its history are public."""
+    if address.get("vertraulich") not in ("ja", "true"):
+        return []
+    return [doc.problem(path + (secret,), (
+        f"Eine vertrauliche Anschrift darf {name} enthalten: Alles in dieser Datei "
+        f"ist öffentlich. Bitte löschen Sie „{secret}“."), key=True)
+        for secret, name in (("strasse", "keine Straße"), ("koordinaten", "keine Koordinaten"))
+        if secret in address]
 
 
 def _list(data, key) -> list:
@@ -117,13 +129,7 @@ def offering_places(doc: Document) -> list[Problem]:
         "Die Adresskennung „{value}“ steht schon bei einer anderen Adresse ({other}).",
     )
     for i, address in enumerate(addresses):
-        if address.get("vertraulich") not in ("ja", "true"):
-            continue
-        for secret, name in (("strasse", "keine Straße"), ("koordinaten", "keine Koordinaten")):
-            if secret in address:
-                problems.append(doc.problem(("adressen", i, secret), (
-                    f"Eine vertrauliche Anschrift darf {name} enthalten: Alles in dieser Datei "
-                    f"ist öffentlich. Bitte löschen Sie „{secret}“."), key=True))
+        problems += confidential_address(doc, ("adressen", i), address)
     address_ids = [a.get("id") for a in addresses if isinstance(a.get("id"), str)]
     for i, offering in enumerate(_list(doc.data, "angebote")):
         places = offering.get("orte") if isinstance(offering.get("orte"), list) else []

@@ -25,9 +25,9 @@ def sections(loaded):
 
 
 def objects_with_fields(node, pointer=""):
-    """Every (JSON pointer, properties) of a schema, outside if/then/else branches."""
+    """Every (JSON pointer, properties) of a schema, outside conditional branches."""
     if isinstance(node, dict):
-        if "properties" in node and not re.search(r"/(if|then|else)(/|$)", pointer):
+        if "properties" in node and not re.search(r"/(if|then|else|dependentSchemas)(/|$)", pointer):
             yield pointer, node["properties"]
         for key, value in node.items():
             if key != "properties":

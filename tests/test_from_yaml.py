@@ -22,3 +22,9 @@ def test_dates_and_yes_no_values_are_typed_after_validation():
     region = from_yaml.event({"id": "t", "titel": "T", "datum": "2026-03-01", "online": "true"},
                            Source(Path("t.yml")))
     assert (region.date.isoformat(), region.online) == ("2026-03-01", True)
+
+
+def test_a_confidential_address_keeps_only_its_town_from_the_door_on():
+    shelter = from_yaml.address({"vertraulich": "ja", "plz": "09366", "ort": "Stollberg", "land": "DE"})
+    assert (shelter.street, shelter.postcode, shelter.coordinates) == ("", "", None)
+    assert (shelter.town, shelter.one_line, shelter.confidential) == ("Stollberg", "Stollberg", True)

@@ -84,3 +84,25 @@ def test_describe_says_how_exact_and_where_from():
     location, _ = place(address())
     assert geocode.describe(location) == "ungefähr (Ortsmitte), aus dem Ortsverzeichnis"
     assert geocode.describe(None) == "ohne Koordinaten"
+
+
+def test_a_confidential_address_gives_search_no_postcode():
+    shelter = address(street="", postcode="", confidential=True, location=None)
+    office = address(id="b", postcode="09111", town="Stollberg")
+    organisation = Organisation("org", Text("Org"), "", "verein", None, "", "", "", (shelter, office), (), (),
+                                Source(Path("content/traeger/org.yml")))
+    directory, _ = geocode.locate(Directory(organisations=(organisation,)), {}, lambda: TOWNS)
+    names = [name for name, _, _ in geocode.search_places(directory, lambda: TOWNS)]
+    assert "09111" in names and "" not in names
+
+
+def test_stale_cache_entries_in_the_town_of_a_confidential_address_are_named_for_removal():
+    shelter = from_yaml.address({"id": "s", "vertraulich": "ja", "plz": "09366", "ort": "Stollberg/Erzgeb."})
+    organisation = Organisation("org", Text("Org"), "", "verein", None, "", "", "", (shelter,), (), (),
+                                Source(Path("content/traeger/org.yml")))
+    entry = CacheEntry(50.7, 12.7, "adresse", "d", "2026-01-01")
+    old_street = address_key(address())  # the shelter before it was marked confidential
+    cache = {old_street: entry, "DE|01067|dresden|dürerstrasse 25": entry}
+    _, report = geocode.locate(Directory(organisations=(organisation,)), cache, lambda: TOWNS)
+    assert report.confidential_keys == (old_street,)
+    assert set(report.stale_keys) == set(cache)

@@ -150,3 +150,30 @@ def test_a_cache_entry_of_the_wrong_shape_is_named(project):
         encoding="utf-8")
     [problem] = loaded(project).problems
     assert problem.field == "eintraege.x.breite"
+
+
+def mark_shelter_confidential_leaving_its_old_cache_entry(project):
+    """The fixture's Stollberg office becomes a shelter; its cached street stays behind."""
+    entry = geocache.CacheEntry(50.71, 12.78, "adresse", "d", "2026-01-01")
+    old = "DE|09366|stollberg|musterstrasse 1"
+    event = project / "termine" / "treffen-2024-12-04.yml"
+    event.write_text(event.read_text(encoding="utf-8").replace(
+        "  strasse: Musterstraße 1\n", "  vertraulich: ja\n"), encoding="utf-8")
+    geocache.save(project / "geocache.json", {old: entry})
+    return old
+
+
+def test_prune_and_check_name_the_old_street_of_an_address_now_confidential(project, capsys):
+    old = mark_shelter_confidential_leaving_its_old_cache_entry(project)
+    assert geocoding_cli.check(loaded(project)) == 0
+    assert "vertraulichen Anschrift" in capsys.readouterr().out
+    geocoding_cli.prune(loaded(project), project / "geocache.json")
+    assert old not in (project / "geocache.json").read_text(encoding="utf-8")
+
+
+def test_an_online_run_drops_the_old_street_of_an_address_now_confidential(project, capsys):
+    old = mark_shelter_confidential_leaving_its_old_cache_entry(project)
+    with LocalGeocoder(plausible) as server:
+        assert geocoding_cli.look_up(loaded(project), project / "geocache.json", settings_for(server)) == 0
+    text = (project / "geocache.json").read_text(encoding="utf-8")
+    assert old not in text

@@ -159,3 +159,21 @@ def test_a_geocache_kept_elsewhere_in_content_is_not_published(site_copy, tmp_pa
         "demo_notice:", f"geocache: {site_copy / 'daten' / 'orte.json'}\n    demo_notice:"), encoding="utf-8")
     build(config)
     assert list((tmp_path / "site").rglob("*.json")) and not list((tmp_path / "site").rglob("orte.json"))
+
+
+def test_confidential_places_publish_their_town_only_in_every_byte_of_the_site(site_copy, tmp_path):
+    organisation = site_copy / "traeger" / "beratung-beispiel.yml"
+    organisation.write_text(organisation.read_text(encoding="utf-8").replace(
+        '    vertraulich: ja\n    plz: "09366"\n', '    vertraulich: ja\n    plz: "09399"\n'), encoding="utf-8")
+    event = site_copy / "termine" / "treffen-2024-12-04.yml"
+    event.write_text(event.read_text(encoding="utf-8").replace(
+        '  strasse: Musterstraße 1\n  plz: "09366"\n', '  vertraulich: ja\n  plz: "09398"\n'), encoding="utf-8")
+    site = tmp_path / "site"
+    build(mkdocs_config(site_copy, site))
+    published = [p for p in site.rglob("*") if p.is_file()]
+    assert any("suche" in p.parts for p in published) and any("karten" in p.parts for p in published)
+    for path in published:
+        data = path.read_bytes()
+        assert b"09399" not in data and b"09398" not in data, path
+    events = (site / "termine" / "index.html").read_text(encoding="utf-8")
+    assert "Stollberg" in events and "nicht veröffentlicht" in events
