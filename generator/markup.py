@@ -1,8 +1,10 @@
 """Turning record values into safe HTML pieces: sanitized Markdown, contact links, dates.
 
-Python-Markdown passes raw HTML and ``javascript:`` links through, and MkDocs' theme
-environment does not escape, so every description goes through an allowlist (nh3) and
-every link is built from a value the schema has already validated.
+Descriptions are CommonMark, parsed by markdown-it-py with raw HTML switched off (it shows
+as text) and images off. Python-Markdown, which MkDocs uses, took 90 s on a run of 20,000
+"[" and passes raw HTML and ``javascript:`` links through; markdown-it-py's work grows
+about linearly with the text. The result still goes through an allowlist (nh3), and every
+contact link is built from a value the schema has already validated.
 """
 from __future__ import annotations
 
@@ -10,8 +12,8 @@ import datetime as dt
 import re
 from urllib.parse import quote
 
-import markdown as python_markdown
 import nh3
+from markdown_it import MarkdownIt
 
 ALLOWED_TAGS = {"p", "br", "strong", "em", "b", "i", "ul", "ol", "li", "a", "blockquote",
                 "code", "h2", "h3", "h4", "h5", "h6"}
@@ -35,9 +37,12 @@ def _shift_headings(html: str, top: int) -> str:
     return re.sub(r"<(/?)h([1-6])\b", lambda m: f"<{m.group(1)}h{min(6, int(m.group(2)) + shift)}", html)
 
 
+_MARKDOWN = MarkdownIt("commonmark", {"html": False}).disable("image")
+
+
 def markdown_to_safe_html(text: str, top_heading: int = 3) -> str:
     """``top_heading``: the level the description's headings start at, below the page's own."""
-    html = python_markdown.markdown(text, output_format="html")
+    html = _MARKDOWN.render(text)
     return nh3.clean(
         _shift_headings(html, top_heading),
         tags=ALLOWED_TAGS,

@@ -44,6 +44,12 @@ sprache kurs kurse training therapie klinik ambulanz schule treff ort projekt he
 """.split())
 FIELD_WEIGHTS = {"titel": 10, "merkmal": 3, "text": 1}
 MAX_TAILS = 1000
+# Bounds on what one record can put into the index, so no text (a 20,000-character run
+# of one letter, thousands of invented words) can blow up the files or push real words
+# out: longer words are cut (suche.js cuts the query the same way, from the manifest),
+# and each field of an offering counts at most so many different words.
+MAX_WORD_LENGTH = 40
+MAX_WORDS_PER_FIELD = 1000
 
 
 def fold(text: str) -> str:
@@ -57,7 +63,10 @@ def fold(text: str) -> str:
 
 
 def words(text: str) -> list[str]:
-    return [w for w in re.findall(r"[a-z0-9]+", fold(text)) if len(w) > 1 and w not in STOPWORDS]
+    """The different words of a text, in order of appearance, within the bounds above."""
+    found = dict.fromkeys(w[:MAX_WORD_LENGTH] for w in re.findall(r"[a-z0-9]+", fold(text))
+                          if len(w) > 1 and w not in STOPWORDS)
+    return list(found)[:MAX_WORDS_PER_FIELD]
 
 
 def compound_parts(word: str, known: frozenset[str] | set[str]) -> list[str]:
@@ -156,15 +165,20 @@ def build_index(directory: Directory, vocabularies: dict[str, Vocabulary], offer
     postings: dict[str, dict[str, set[int]]] = defaultdict(lambda: defaultdict(set))
     tails: dict[str, int] = defaultdict(int)
     for number, fields in enumerate(fields_of):
+        parts_here = set()
         for field, field_words in fields.items():
             for word in field_words:
                 postings[word][field].add(number)
                 for part in compound_parts(word, known):
                     postings[part]["text" if field == "text" else "merkmal"].add(number)
-                    tails[part] += 1
+                    parts_here.add(part)
+        for part in parts_here:  # once per offering: repeating a word in one record gains nothing
+            tails[part] += 1
     # The browser splits a query compound at these word ends ("suchtberatung" -> sucht +
-    # beratung) to find "Sucht- und Drogenberatung" as well.
-    frequent_tails = sorted(sorted(tails, key=lambda t: (-tails[t], t))[:MAX_TAILS], key=lambda t: (-len(t), t))
+    # beratung) to find "Sucht- und Drogenberatung" as well: the known parts, and those
+    # that end words in more than one offering, so no single record decides the list.
+    shared = [t for t in tails if tails[t] > 1 or t in BASE_PARTS]
+    frequent_tails = sorted(sorted(shared, key=lambda t: (-tails[t], t))[:MAX_TAILS], key=lambda t: (-len(t), t))
 
     files: dict[str, str] = {}
     shards: dict[str, dict] = defaultdict(dict)
@@ -194,7 +208,7 @@ def build_index(directory: Directory, vocabularies: dict[str, Vocabulary], offer
     files[f"{FOLDER}/manifest.json"] = compact({
         "docs": len(offerings), "perFile": DOCS_PER_FILE, "fields": list(FIELD_WEIGHTS.values()),
         "shards": sorted(shards), "facets": facets, "stopwords": sorted(STOPWORDS),
-        "tails": frequent_tails,
+        "tails": frequent_tails, "maxWord": MAX_WORD_LENGTH,
     })
 
     files[f"{FOLDER}/k.json"] = compact([

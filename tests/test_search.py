@@ -1,12 +1,14 @@
 """The search index: folding, compounds, compact encoding, facets, small files."""
 from __future__ import annotations
 
+import dataclasses
 import json
 
 import pytest
 
 from conftest import FIXTURE_SITE, SCHEMAS
 from generator import geocode, pipeline, search
+from generator.records import Text
 
 
 @pytest.fixture(scope="module")
@@ -110,3 +112,29 @@ def test_a_district_wide_offering_is_found_under_the_districts_towns_too(index):
     assert all(feindlich not in ids for ids in regions.values())
     shelter = [o.id for o in listed].index("beratung-beispiel-schutzwohnung")  # for the whole district
     assert shelter in regions["landkreis-beispiel"] and shelter in regions["beispielstadt"]
+
+
+def test_one_record_cannot_blow_up_the_index_or_push_real_word_ends_out():
+    loaded = pipeline.load_and_validate(pipeline.Sources(FIXTURE_SITE, SCHEMAS))
+    directory, _ = pipeline.locate(loaded)
+    listed = [o for o in directory.offerings if o.status != "beendet"]
+    places = geocode.search_places(directory)
+    before = search.build_index(directory, loaded.vocabularies, listed, places)
+    invented = " ".join(f"wort{i:05d}beratungsstelle x{i}stelle" for i in range(3000))
+    hostile = dataclasses.replace(listed[0], description=Text("a" * 20000 + " " + invented))
+    after = search.build_index(directory, loaded.vocabularies, [hostile] + listed[1:], places)
+
+    manifest, manifest_before = json.loads(after["suche/manifest.json"]), json.loads(before["suche/manifest.json"])
+    # One record alone adds no invented word ends, only the known ones it uses.
+    assert set(manifest["tails"]) - set(manifest_before["tails"]) <= search.BASE_PARTS
+    assert manifest["maxWord"] == search.MAX_WORD_LENGTH
+    tokens = [t for name, text in after.items() if "/w-" in name for t in json.loads(text)]
+    assert max(map(len, tokens)) <= search.MAX_WORD_LENGTH
+    assert len(tokens) - len([t for n, x in before.items() if "/w-" in n for t in json.loads(x)]) < 3 * 1000
+    assert sum(map(len, after.values())) < sum(map(len, before.values())) + 150_000
+
+
+def test_words_are_distinct_cut_to_length_and_counted_per_field():
+    assert search.words("Hilfe hilfe HILFE") == ["hilfe"]
+    assert search.words("x" * 100) == ["x" * search.MAX_WORD_LENGTH]
+    assert len(search.words(" ".join(f"w{i}" for i in range(5000)))) == search.MAX_WORDS_PER_FIELD

@@ -55,6 +55,8 @@
     var stop = manifest.stopwords;
     return (fold(query).match(/[a-z0-9]+/g) || []).filter(function (w) {
       return w.length > 1 && stop.indexOf(w) < 0;
+    }).map(function (w) {
+      return w.slice(0, manifest.maxWord);  /* the index cuts long words the same way */
     });
   }
 
