@@ -2,7 +2,9 @@
 provider file, or an answer that says, in plain German, what is missing.
 
 The result is checked by the same pipeline as every pull request, in a copy of the
-content folder, so nothing is written unless the whole directory stays valid.
+content folder, so nothing is written unless the whole directory stays valid. The answer
+is posted as a comment; whatever in it may come from the submitted text is inline code, so
+it can mention, reference or link no one.
 """
 from __future__ import annotations
 
@@ -18,6 +20,7 @@ import yaml
 
 from . import freshness, pipeline, yamlsafe
 from .issue_forms import CONSENT, answers, new_offering_fields, slug, ticked
+from .reminders import code_span
 
 LABELS = {f.id: f.label for f in new_offering_fields()}
 # Where a problem in the written file came from in the form.
@@ -71,7 +74,7 @@ def build(body: str, loaded: pipeline.Loaded, content_dir: Path, today: dt.date)
     existing_id = slug(value["traeger_kennung"]) if value["traeger_kennung"] else ""
     organisations = {o.id: o for o in loaded.directory.organisations}
     if existing_id and existing_id not in organisations:
-        result.missing.append(f"Einen Träger mit der Kennung „{value['traeger_kennung']}“ gibt es nicht. "
+        result.missing.append(f"Einen Träger mit der Kennung {code_span(value['traeger_kennung'], 60)} gibt es nicht. "
                               "Lassen Sie das Feld leer, wenn Ihre Organisation neu ist.")
     if not existing_id and not (value["traeger_name"] and value["traeger_art"]):
         result.missing.append("Bitte geben Sie „Name der Organisation“ und „Art der Organisation“ an "
@@ -167,8 +170,10 @@ def problems_in_copy(result: FormResult, content_dir: Path, schema_dir: Path) ->
         for problem in loaded.problems:
             last = [part for part in problem.field.replace("]", "").replace("[", ".").split(".")
                     if part and not part.isdigit()]
-            label = LABELS.get(FIELD_LABELS.get(last[-1] if last else "", ""), problem.field or "Eintrag")
-            messages.append(f"„{label}“: {problem.message}")
+            label = LABELS.get(FIELD_LABELS.get(last[-1] if last else "", ""))
+            where = f"„{label}“" if label else code_span(problem.field) if problem.field else "Eintrag"
+            # The pipeline's messages quote the submitted values, so each is shown as code as a whole.
+            messages.append(f"{where}: {code_span(problem.message)}")
         return messages
 
 

@@ -8,6 +8,7 @@ import pytest
 
 from conftest import FIXTURES, SCHEMAS
 from generator import cli, pipeline
+from test_reminders import HOSTILE, assert_only_as_code
 
 BODIES = FIXTURES / "formulare"
 
@@ -58,9 +59,9 @@ def test_an_incomplete_form_is_answered_with_everything_missing_and_writes_nothi
 def test_wrong_values_are_named_by_their_form_label(site_copy, capsys):
     code, out = submit(site_copy, "falsche-werte", capsys)
     assert code == 1
-    assert "- „Telefon“: Bitte geben Sie eine Telefonnummer mit Vorwahl an" in out
-    assert "- „Postleitzahl“: Eine deutsche Postleitzahl hat genau fünf Ziffern" in out
-    assert "- „Internetseite des Angebots“: Bitte geben Sie eine vollständige Internetadresse an" in out
+    assert "- „Telefon“: `Bitte geben Sie eine Telefonnummer mit Vorwahl an" in out
+    assert "- „Postleitzahl“: `Eine deutsche Postleitzahl hat genau fünf Ziffern" in out
+    assert "- „Internetseite des Angebots“: `Bitte geben Sie eine vollständige Internetadresse an" in out
 
 
 def test_hostile_answers_stay_plain_text_in_a_valid_file(site_copy, capsys):
@@ -98,3 +99,26 @@ def test_long_names_still_give_an_id_within_the_limit(site_copy, capsys, tmp_pat
                      str(tmp_path / "lang.md")])
     assert code == 0
     assert len(json.loads(capsys.readouterr().out)["angebot"]) <= 80
+
+
+def test_submitted_values_in_the_comment_are_code_that_mentions_and_links_no_one(site_copy, capsys, tmp_path):
+    comment = tmp_path / "kommentar.md"
+    assert submit(site_copy, "erwaehnungen", capsys, "--kommentar", str(comment))[0] == 1
+    text = comment.read_text(encoding="utf-8")
+    for submitted in ("#1 @org/team ``", "@user &commat;user &#64;user", "[x](https://evil.example) <img src=x"):
+        assert_only_as_code(text, submitted)
+    assert "- „Telefon“: `" in text  # the form's own label stays plain
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_an_unknown_provider_id_is_repeated_only_as_code(site_copy, capsys, tmp_path, text):
+    body = (BODIES / "neuer-traeger.md").read_text(encoding="utf-8").replace(
+        "### Kennung Ihres Trägers (falls schon im Verzeichnis)\n\n_No response_",
+        f"### Kennung Ihres Trägers (falls schon im Verzeichnis)\n\nx {text}", 1)
+    (tmp_path / "formular.md").write_text(body, encoding="utf-8")
+    code = cli.main(["--content", str(site_copy), "--schemas", str(SCHEMAS), "formular", "--heute", "2026-11-22",
+                     str(tmp_path / "formular.md"), "--kommentar", str(tmp_path / "kommentar.md")])
+    assert code == 1
+    text_in_comment = (tmp_path / "kommentar.md").read_text(encoding="utf-8")
+    assert "Einen Träger mit der Kennung `" in text_in_comment
+    assert_only_as_code(text_in_comment, f"x {text}")

@@ -2,8 +2,10 @@
 from __future__ import annotations
 
 import re
+import shlex
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -12,12 +14,53 @@ import yaml
 from conftest import REPO
 
 WORKFLOWS = sorted((REPO / ".github" / "workflows").glob("*.yml"))
+LOCKS = sorted((REPO / "requirements").glob("ci*.txt"))
+
+TOKEN = re.compile(r"github\.token|secrets\.|GITHUB_TOKEN|GH_TOKEN|x-access-token")
+# What runs code from this repository or from a package registry: the venv (wegweiser and
+# every installed tool live there), make (the Makefile), installers, interpreters, scripts.
+REPOSITORY_CODE = re.compile(r"\.venv/|\b(make|pip|pip3|python|python3|npm|npx|node|source|bash|sh)\b|\./")
+GIT = re.compile(r"\bgit\b")
 
 
 def load(path: Path) -> dict:
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     data["on"] = data.pop(True, data.get("on"))  # YAML 1.1 reads the key "on" as True
     return data
+
+
+def jobs():
+    for path in WORKFLOWS:
+        for job_id, job in load(path)["jobs"].items():
+            yield f"{path.name}:{job_id}", job
+
+
+def steps():
+    for where, job in jobs():
+        for number, step in enumerate(job["steps"]):
+            yield f"{where}:{step.get('name', step.get('uses', number))}", step
+
+
+def holds_token(step: dict) -> bool:
+    return any(TOKEN.search(str(value)) for value in step.get("env", {}).values())
+
+
+def runs_repository_code(job: dict) -> bool:
+    return any(REPOSITORY_CODE.search(step.get("run", "")) for step in job["steps"])
+
+
+def writes(permissions: dict) -> bool:
+    return any(level == "write" for level in (permissions or {}).values())
+
+
+def commands(script: str) -> list[str]:
+    """The shell lines of a step, with continued lines joined."""
+    return [line.strip() for line in script.replace("\\\n", " ").splitlines() if line.strip()]
+
+
+def lock_entries(path: Path) -> list[str]:
+    text = path.read_text(encoding="utf-8").replace("\\\n", " ")
+    return [line.strip() for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
 
 
 def test_every_workflow_passes_githubs_workflow_schema():
@@ -42,7 +85,7 @@ def test_no_workflow_runs_untrusted_code_with_secrets(path):
         for step in job["steps"]:
             assert not re.search(r"\$\{\{\s*github\.event\.", step.get("run", "")), step.get("name")
             if step.get("uses", "").startswith("actions/checkout@"):
-                assert step["with"]["persist-credentials"] is False
+                assert isinstance(step["with"]["persist-credentials"], bool), "chosen on purpose in every job"
             if "uses" in step:
                 assert re.match(r"^actions/[a-z-]+@[0-9a-f]{40}$", step["uses"]), step["uses"]
 
@@ -71,3 +114,102 @@ def test_only_the_geocoding_workflow_geocodes_online():
         text = path.read_text(encoding="utf-8")
         online = re.search(r"wegweiser geocode(?! --check)", text)
         assert bool(online) == (path.name == "geokodieren.yml"), path.name
+
+
+def test_every_pip_install_takes_hash_pinned_packages_or_only_the_project_itself():
+    installs = [(where, line) for where, step in steps() for line in commands(step.get("run", ""))
+                if re.search(r"\bpip3? install\b", line)]
+    assert installs
+    for where, line in installs:
+        words = shlex.split(line)
+        if "--require-hashes" in words:
+            lock = REPO / words[words.index("-r") + 1]
+            assert lock in LOCKS, (where, line)
+        else:
+            # The project from the checkout, its dependencies and build backend from the lock.
+            assert {"--no-deps", "--no-build-isolation"} <= set(words), (where, line)
+            assert words[-1] == "." and words[-2] in ("-e", "--no-build-isolation", "--no-deps"), (where, line)
+    for where, job in jobs():
+        lines = [line for step in job["steps"] for line in commands(step.get("run", ""))]
+        makes = [line for line in lines if re.match(r"make\b", line)]
+        if makes:
+            # make would install unpinned (Makefile); its stamps say the pinned install is done.
+            assert makes == ["make test"], where
+            assert lines.index("touch .venv/.installed node_modules/.installed") < lines.index("make test"), where
+
+
+@pytest.mark.parametrize("lock", LOCKS, ids=lambda p: p.name)
+def test_the_lock_pins_every_package_with_a_hash_and_agrees_with_pyproject(lock):
+    entries = lock_entries(lock)
+    for entry in entries:
+        assert re.fullmatch(r"[a-z0-9._-]+==[^ ;]+(\s+--hash=sha256:[0-9a-f]{64})+", entry), entry
+    pinned = {entry.split("==")[0]: entry.split("==")[1].split()[0] for entry in entries}
+    project = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
+    wanted = project["project"]["dependencies"] + project["build-system"]["requires"]
+    if lock.name == "ci-test.txt":
+        wanted += project["project"]["optional-dependencies"]["test"]
+    for requirement in wanted:
+        name, version = requirement.split("==")
+        assert pinned.get(re.sub(r"[-_.]+", "-", name.lower())) == version, requirement
+
+
+def test_no_step_that_runs_repository_code_or_git_holds_a_token():
+    holders = [(where, step) for where, step in steps() if holds_token(step)]
+    assert holders
+    for where, step in holders:
+        script = step.get("run", "")
+        assert "uses" not in step and not REPOSITORY_CODE.search(script) and not GIT.search(script), where
+        # gh reads the git repository of its working directory; the token's steps keep away from it.
+        assert [line for line in commands(script) if not line.startswith("#")][0] == 'cd "$RUNNER_TEMP"', where
+
+
+def test_no_token_is_written_into_a_command_or_an_action_input():
+    for where, step in steps():
+        assert not TOKEN.search(step.get("run", "")), where
+        assert not any(TOKEN.search(str(value)) for value in (step.get("with") or {}).values()), where
+        assert not any(TOKEN.search(str(value)) for key, value in step.get("env", {}).items()
+                       if key != "GH_TOKEN"), where
+
+
+def test_jobs_that_run_repository_code_can_only_read_and_use_their_token_first():
+    for where, job in jobs():
+        if runs_repository_code(job):
+            assert not writes(job["permissions"]), where
+            first_code = next(i for i, s in enumerate(job["steps"]) if REPOSITORY_CODE.search(s.get("run", "")))
+            assert not any(holds_token(s) for s in job["steps"][first_code:]), where
+
+
+def test_only_jobs_that_push_keep_git_credentials_and_their_git_runs_without_hooks():
+    pushers = 0
+    for where, job in jobs():
+        checkouts = [s for s in job["steps"] if s.get("uses", "").startswith("actions/checkout@")]
+        keeps = any(s["with"]["persist-credentials"] for s in checkouts)
+        scripts = [s.get("run", "") for s in job["steps"]]
+        pushes = any(re.search(r"\bgit\b.* push\b", line) for script in scripts for line in commands(script))
+        assert keeps == pushes, where
+        if keeps:
+            pushers += 1
+            assert not runs_repository_code(job) and job["permissions"].get("contents") == "write", where
+            for script in scripts:
+                for line in commands(script):
+                    if GIT.search(line):
+                        assert line.startswith("git -c core.hooksPath=/dev/null "), (where, line)
+    assert pushers == 2  # the form's and the geocoding's proposals
+
+
+def test_only_main_is_ever_published():
+    data = load(REPO / ".github" / "workflows" / "veroeffentlichen.yml")
+    deploy = data["jobs"]["veroeffentlichen"]
+    assert deploy["if"] == "github.ref == 'refs/heads/main'"
+    assert deploy["environment"]["name"] == "github-pages"
+    for where, job in jobs():
+        if any(s.get("uses", "").startswith("actions/deploy-pages@") for s in job["steps"]):
+            assert job.get("if") == "github.ref == 'refs/heads/main'", where
+
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
+def test_a_workflow_that_writes_runs_one_at_a_time_and_is_never_cut_off(path):
+    data = load(path)
+    if any(writes(job.get("permissions")) for job in data["jobs"].values()):
+        assert data["concurrency"]["group"]
+        assert data["concurrency"]["cancel-in-progress"] is False
