@@ -1,7 +1,7 @@
 # The two set-up commands of the README:
 #   make serve   builds the example site and serves it on http://127.0.0.1:8000
 #   make test    runs the whole test suite, browser tests included
-# Both install what they need on first use: the pinned Python packages into .venv, the
+# Both install what they need on first use: the hash-pinned Python packages into .venv, the
 # pinned front-end packages (Leaflet) into node_modules; make test also installs
 # Debian's chromium for the browser tests when it is missing.
 
@@ -24,10 +24,12 @@ test: $(STAMP) $(NODE_STAMP) browser
 
 install: $(STAMP) $(NODE_STAMP)
 
-$(STAMP): pyproject.toml
+# Every package from the hash-pinned lock (the same as in CI and the GitHub workflows),
+# then the project itself without touching its dependencies.
+$(STAMP): pyproject.toml requirements/ci-test.txt
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r requirements/ci-test.txt
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 	touch $(STAMP)
 
 $(NODE_STAMP): package.json package-lock.json
