@@ -19,7 +19,8 @@ from pathlib import Path
 import yaml
 
 from . import freshness, pipeline, yamlsafe
-from .issue_forms import CONSENT, answers, new_offering_fields, slug, ticked
+from .issue_forms import CONSENT, answers, new_offering_fields, ticked
+from .text import slug
 from .reminders import code_span
 
 LABELS = {f.id: f.label for f in new_offering_fields()}

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import functools
 import re
-import unicodedata
 from dataclasses import dataclass
+
+from .text import collapse_spaces, sort_key
 
 COUNTRIES = ("DE", "CZ")
 ATTRIBUTION = "Ortsdaten: GeoNames (CC BY 4.0)"
@@ -26,9 +27,7 @@ class Town:
 
 def town_key(name: str) -> str:
     """Case, accents and ß ignored: "Ústí nad Labem" and "usti nad labem" are one town."""
-    text = unicodedata.normalize("NFKD", name.replace("ß", "ss"))
-    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
-    return re.sub(r"\s+", " ", text).strip()
+    return collapse_spaces(sort_key(name))
 
 
 def name_variants(name: str) -> list[str]:

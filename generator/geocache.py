@@ -16,6 +16,7 @@ from pathlib import Path
 from . import schema, yamlsafe
 from .problems import Problem, display_path
 from .records import Address
+from .text import collapse_spaces
 
 NOTICE = ("Geschrieben von „wegweiser geocode“. Bitte nicht von Hand ändern: für einen falschen "
           "Punkt „koordinaten“ bei der Adresse im Eintrag angeben.")
@@ -35,9 +36,8 @@ class CacheEntry:
 def address_key(address: Address) -> str:
     """``DE|09366|stollberg|herrenstrasse 25``: what decides whether two addresses are one."""
     def norm(text: str) -> str:
-        text = text.casefold().replace("ß", "ss")
-        text = re.sub(r"str\.(?=\s|$)", "strasse", text)
-        return re.sub(r"\s+", " ", text).strip()
+        # Accents stay (keys in committed caches must not change); "Str." is "Straße".
+        return collapse_spaces(re.sub(r"str\.(?=\s|$)", "strasse", text.casefold().replace("ß", "ss")))
 
     return "|".join((address.country, address.postcode.replace(" ", ""), norm(address.town), norm(address.street)))
 

@@ -166,9 +166,3 @@ def answers(body: str) -> dict[str, str]:
 def ticked(answer: str) -> list[str]:
     return [m.group(1).strip() for m in re.finditer(r"^- \[[xX]\] (.+)$", answer, re.MULTILINE)]
 
-
-def slug(text: str) -> str:
-    text = text.lower().replace("ä", "ae").replace("ö", "oe").replace("ü", "ue").replace("ß", "ss")
-    import unicodedata
-    text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
-    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")[:50].strip("-") or "eintrag"

@@ -27,7 +27,8 @@ from branca.element import Figure, MacroElement
 from folium.elements import JSCSSMixin
 from folium.template import Template
 
-from .records import Directory, Offering, sort_key
+from .records import Directory, Offering
+from .text import sort_key
 from .vocab import Vocabulary
 
 MAPS_FOLDER = "karten"

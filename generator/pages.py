@@ -20,7 +20,8 @@ import yaml
 from markupsafe import Markup
 
 from . import freshness, maps, markup, search
-from .records import Address, Directory, Offering, Organisation, sort_key
+from .records import Address, Directory, Offering, Organisation
+from .text import sort_key
 from .vocab import Vocabulary
 
 TEMPLATES = Path(__file__).parent / "templates"

@@ -6,10 +6,11 @@ Field names in the YAML files are German (providers write them); here they are E
 from __future__ import annotations
 
 import datetime as dt
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from .text import sort_key
 
 @dataclass(frozen=True)
 class Text:
@@ -268,9 +269,3 @@ class Directory:
     def networks_of(self, organisation: Organisation) -> list[Network]:
         return self._index["memberships"][organisation.id]
 
-
-def sort_key(text: Any) -> str:
-    """German dictionary order: umlauts sort with their base letter, case is ignored."""
-    text = str(text).replace("ß", "ss")
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()

@@ -20,11 +20,11 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
 
-from .records import Directory, Offering, sort_key
+from .records import Directory, Offering
+from .text import fold, sort_key
 from .vocab import Vocabulary
 
 FOLDER = "suche"
@@ -50,16 +50,6 @@ MAX_TAILS = 1000
 # and each field of an offering counts at most so many different words.
 MAX_WORD_LENGTH = 40
 MAX_WORDS_PER_FIELD = 1000
-
-
-def fold(text: str) -> str:
-    """Lower case, umlauts written as their transliteration (ü -> ue, ß -> ss), so
-    "Schlüssel" and "Schluessel" are one word; other accents dropped (Ústí -> usti)."""
-    # NFC first, so an ü typed as u + combining diaeresis is an ü too. Must match suche.js.
-    text = unicodedata.normalize("NFC", text).lower()
-    text = text.replace("ß", "ss").replace("ä", "ae").replace("ö", "oe").replace("ü", "ue")
-    text = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in text if not unicodedata.category(c).startswith("M"))
 
 
 def words(text: str) -> list[str]:

@@ -39,9 +39,3 @@ def test_a_submitted_body_is_read_back_by_label():
     assert given["Name des Angebots"] == "Schuldnerberatung Sonnenschein"
     assert given["Kennung Ihres Trägers (falls schon im Verzeichnis)"] == ""
     assert issue_forms.ticked(given["Themen"]) == ["Schulden", "Existenzsicherung und Sozialleistungen"]
-
-
-def test_slugs_are_ids():
-    assert issue_forms.slug("Beratungsstelle Sonnenschein e. V.") == "beratungsstelle-sonnenschein-e-v"
-    assert issue_forms.slug("Azylový dům Ústí") == "azylovy-dum-usti"
-    assert issue_forms.slug("</script>") == "script"
