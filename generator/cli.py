@@ -1,6 +1,7 @@
 """The ``wegweiser`` command: a thin layer over the pipeline and MkDocs.
 
-Exit codes: 0 everything in order, 1 problems in the records, 2 wrong use of the command.
+Every command reads the settings of mkdocs.yml and the records through ``commands.py``;
+problems and exit codes are handled once, in ``main`` (the codes are listed there).
 """
 from __future__ import annotations
 
@@ -10,15 +11,21 @@ import subprocess
 import sys
 from pathlib import Path
 
-from . import form_entry, geocoding_cli, issue_forms, pipeline, reminders, stale_cli, template
+from . import commands, form_entry, geocoding_cli, issue_forms, pipeline, reminders, stale_cli, template
 from .problems import github_annotations, json_report, markdown_summary, report, summary
+from .kinds import Kind
+from .settings import SettingsError
 
 
 def validate(args) -> int:
-    loaded = pipeline.load_and_validate(pipeline.Sources(Path(args.content), Path(args.schemas)))
+    try:
+        commands.prepared(args)
+        found: tuple = ()
+    except pipeline.InvalidContent as error:
+        found = error.problems
     wanted = [Path(p).resolve() for p in args.paths]
     problems = [
-        p for p in loaded.problems
+        p for p in found
         if not wanted or any(_within(Path(p.path).resolve(), w) for w in wanted)
     ]
     missing = [p for p in args.paths if not Path(p).exists()]
@@ -37,53 +44,54 @@ def validate(args) -> int:
         print(report(problems))
     if problems:
         print(f"\n{summary(problems)}", file=sys.stderr)
-        return 1
+        return commands.PROBLEMS
     if missing:
-        return 2
+        return commands.USAGE
     print("Alle Einträge sind in Ordnung.", file=sys.stderr)
-    return 0
+    return commands.OK
 
 
 def _within(path: Path, wanted: Path) -> bool:
     return path == wanted or wanted in path.parents
 
 
-def mkdocs(command: str, extra: list[str]) -> int:
+def mkdocs(command: str, args) -> int:
+    extra = args.extra
     arguments = [sys.executable, "-m", "mkdocs", command]
+    if not {"-f", "--config-file"} & set(extra):
+        arguments += ["-f", args.config]
     if command == "build":
         arguments.append("--strict")
     return subprocess.call(arguments + extra)
 
 
 def write_forms(args) -> int:
-    loaded = pipeline.load_and_validate(pipeline.Sources(Path(args.content), Path(args.schemas)))
-    if not loaded.vocabularies:
-        print(report(loaded.problems), file=sys.stderr)
-        return 1
+    vocabularies = commands.prepared(args).vocabularies
     target = Path(args.ziel)
     target.mkdir(parents=True, exist_ok=True)
-    for name, text in issue_forms.forms(loaded.vocabularies).items():
+    for name, text in issue_forms.forms(vocabularies).items():
         (target / name).write_text(text, encoding="utf-8")
     print(f"Formulare in {target} geschrieben.")
-    return 0
+    return commands.OK
 
 
 def new(args) -> int:
-    target = Path(args.content) / "traeger" / f"{args.id}.yml"
+    settings = commands.settings_of(args)
+    target = settings.path(settings.content) / Kind.ORGANISATIONS.folder / f"{args.id}.yml"
     try:
         text = template.provider_template(args.id)
     except ValueError as error:
         print(str(error), file=sys.stderr)
-        return 2
+        return commands.USAGE
     if target.exists():
         print(f"{target} gibt es schon. Bitte wählen Sie eine andere Kennung "
               "oder bearbeiten Sie die vorhandene Datei.", file=sys.stderr)
-        return 2
+        return commands.USAGE
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(text, encoding="utf-8")
     print(f"Die Vorlage steht in {target}. Füllen Sie die Felder aus und prüfen Sie sie mit: "
           f"wegweiser validate {target}")
-    return 0
+    return commands.OK
 
 
 def parser() -> argparse.ArgumentParser:
@@ -91,8 +99,10 @@ def parser() -> argparse.ArgumentParser:
         prog="wegweiser",
         description="Wegweiser: Einträge prüfen und das Verzeichnis als Internetseite bauen.",
     )
-    main.add_argument("--content", default="content", help="Ordner mit den Einträgen (Standard: content)")
-    main.add_argument("--schemas", default="schemas", help="Ordner mit Schemas und Vokabularen (Standard: schemas)")
+    main.add_argument("--config", default="mkdocs.yml",
+                      help="Einstellungen aus dieser Datei lesen (Standard: mkdocs.yml, wenn vorhanden)")
+    main.add_argument("--content", help="Ordner mit den Einträgen (Standard: docs_dir aus mkdocs.yml, sonst content)")
+    main.add_argument("--schemas", help="Ordner mit Schemas und Vokabularen (Standard: aus mkdocs.yml, sonst schemas)")
     commands = main.add_subparsers(dest="command", required=True, metavar="BEFEHL")
 
     check = commands.add_parser("validate", help="Einträge prüfen und alle Probleme auf einmal zeigen")
@@ -105,9 +115,9 @@ def parser() -> argparse.ArgumentParser:
     check.set_defaults(run=validate)
 
     build = commands.add_parser("build", help="die Seite nach site/ bauen (mkdocs build --strict)")
-    build.set_defaults(run=lambda args: mkdocs("build", args.extra))
+    build.set_defaults(run=lambda args: mkdocs("build", args))
     serve = commands.add_parser("serve", help="die Seite bauen und mit Live-Vorschau anzeigen (mkdocs serve)")
-    serve.set_defaults(run=lambda args: mkdocs("serve", args.extra))
+    serve.set_defaults(run=lambda args: mkdocs("serve", args))
 
     geocoding_cli.add_parser(commands)
     stale_cli.add_parser(commands)
@@ -128,7 +138,16 @@ def main(argv: list[str] | None = None) -> int:
     if extra and args.command not in ("build", "serve"):
         parser().error(f"unbekannte Angaben: {' '.join(extra)}")
     args.extra = extra
-    return args.run(args)
+    try:
+        return args.run(args)
+    except pipeline.InvalidContent as error:
+        print(report(error.problems))
+        print(f"\n{summary(error.problems)} Bitte korrigieren Sie zuerst die Einträge "
+              "(„wegweiser validate“ zeigt alles).", file=sys.stderr)
+        return commands.PROBLEMS
+    except SettingsError as error:
+        print(str(error), file=sys.stderr)
+        return commands.USAGE
 
 
 if __name__ == "__main__":

@@ -13,10 +13,9 @@ import os
 import stat
 from pathlib import Path
 
+from .kinds import Kind
 from .problems import Problem, display_path
 
-# Folder name -> schema name; the folder names are also the kinds x-verweis points to.
-KINDS = {"regionen": "region", "netzwerke": "netzwerk", "traeger": "traeger", "termine": "termin"}
 RECORD_SUFFIXES = (".yml", ".yaml")
 GEOCACHE_NAME = "geocache.json"  # the geocode cache, kept beside the records it belongs to
 # Git keeps no empty folders; an empty placeholder file is harmless and never published.
@@ -35,7 +34,7 @@ MISPLACED = ("Diese Datei liegt in keinem Ordner für Einträge. Legen Sie Träg
 
 def is_record_path(relative: str) -> bool:
     parts = Path(relative).parts
-    return len(parts) == 2 and parts[0] in KINDS and Path(relative).suffix in RECORD_SUFFIXES
+    return len(parts) == 2 and Kind.of_folder(parts[0]) is not None and Path(relative).suffix in RECORD_SUFFIXES
 
 
 def _problem(path: Path, message: str) -> Problem:
@@ -66,12 +65,12 @@ def _foreign_file(path: Path, relative: str) -> str:
 
 
 def record_files(content_dir: Path, geocache: Path | None = None
-                 ) -> tuple[dict[str, list[Path]], list[Problem]]:
+                 ) -> tuple[dict[Kind, list[Path]], list[Problem]]:
     """Record files by kind, sorted, and a problem for every other file and every link.
 
     ``geocache``: the cache file, allowed inside the content folder wherever it is configured.
     """
-    found: dict[str, list[Path]] = {kind: [] for kind in KINDS}
+    found: dict[Kind, list[Path]] = {kind: [] for kind in Kind}
     if content_dir.is_symlink():
         return found, [_problem(content_dir, SYMLINK)]
     if not content_dir.is_dir():
@@ -94,7 +93,7 @@ def record_files(content_dir: Path, geocache: Path | None = None
             elif not stat.S_ISREG(mode):
                 problems.append(_problem(path, FOREIGN))
             elif is_record_path(relative):
-                found[path.parent.name].append(path)
+                found[Kind.of_folder(path.parent.name)].append(path)
             elif os.path.abspath(path) in allowed:
                 continue
             elif name in PLACEHOLDERS and os.lstat(path).st_size == 0:

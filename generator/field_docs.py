@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .records import Directory
+from .kinds import Kind
 from .schema import SchemaSet
 from .vocab import Vocabulary
+from .yamlsafe import Document
 
 # (section title, schema, JSON pointer inside it, where the example values come from)
 SECTIONS = (
@@ -115,7 +116,7 @@ def _generic_example(schemas: SchemaSet, definition: dict, kind: str, vocabulari
     return GENERIC_EXAMPLES.get(kind, "")
 
 
-def examples_from(directory: Directory | None, documents: dict) -> dict[str, dict[str, str]]:
+def examples_from(documents: dict[Kind, list[Document]]) -> dict[str, dict[str, str]]:
     """Real values from the directory's own files, as short one-line examples."""
     found: dict[str, dict[str, str]] = {}
 
@@ -133,7 +134,7 @@ def examples_from(directory: Directory | None, documents: dict) -> dict[str, dic
 
     for kind, docs in documents.items():
         for document in docs:
-            visit(kind, document.data)
+            visit(kind.folder, document.data)
     return found
 
 

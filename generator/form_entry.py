@@ -11,15 +11,15 @@ from __future__ import annotations
 import datetime as dt
 import json
 import shutil
-import sys
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
-from . import freshness, pipeline, yamlsafe
+from . import commands, freshness, pipeline, yamlsafe
 from .issue_forms import CONSENT, answers, new_offering_fields, ticked
+from .records import Status
 from .text import slug
 from .reminders import code_span
 
@@ -50,10 +50,10 @@ def _choice(answer: str, vocabulary) -> str:
     return next((t.id for t in vocabulary.terms.values() if t.de == answer.strip()), "")
 
 
-def build(body: str, loaded: pipeline.Loaded, content_dir: Path, today: dt.date) -> FormResult:
+def build(body: str, prepared: pipeline.Prepared, content_dir: Path, today: dt.date) -> FormResult:
     given = answers(body)
     value = {field_id: given.get(label, "") for field_id, label in LABELS.items()}
-    vocab = loaded.vocabularies
+    vocab = prepared.vocabularies
     result = FormResult()
     if CONSENT not in ticked(given.get("Veröffentlichung", "")):
         result.missing.append("Bitte bestätigen Sie unter „Veröffentlichung“, dass alle Angaben öffentlich sein dürfen.")
@@ -73,7 +73,7 @@ def build(body: str, loaded: pipeline.Loaded, content_dir: Path, today: dt.date)
         result.missing.append("Bitte geben Sie eine Telefonnummer oder eine E-Mail-Adresse an.")
 
     existing_id = slug(value["traeger_kennung"]) if value["traeger_kennung"] else ""
-    organisations = {o.id: o for o in loaded.directory.organisations}
+    organisations = {o.id: o for o in prepared.directory.organisations}
     if existing_id and existing_id not in organisations:
         result.missing.append(f"Einen Träger mit der Kennung {code_span(value['traeger_kennung'], 60)} gibt es nicht. "
                               "Lassen Sie das Feld leer, wenn Ihre Organisation neu ist.")
@@ -97,7 +97,7 @@ def build(body: str, loaded: pipeline.Loaded, content_dir: Path, today: dt.date)
         result.new_organisation = True
 
     offering_id = f"{organisation_id[:40].strip('-')}-{slug(value['angebot_name'])}"[:76].strip("-")
-    taken = {o.id for o in loaded.directory.offerings}
+    taken = {o.id for o in prepared.directory.offerings}
     while offering_id in taken:
         offering_id += "-2"
     offering: dict = {"id": offering_id, "name": value["angebot_name"], "beschreibung": value["beschreibung"]}
@@ -141,7 +141,7 @@ def build(body: str, loaded: pipeline.Loaded, content_dir: Path, today: dt.date)
     offering["kontakt"] = [contact]
     if value["webseite"]:
         offering["webseite"] = value["webseite"]
-    offering["status"] = "aktiv"
+    offering["status"] = Status.ACTIVE.value
     offering["zuletzt_geprueft"] = today.isoformat()
     record.setdefault("angebote", []).append(offering)
 
@@ -166,9 +166,13 @@ def problems_in_copy(result: FormResult, content_dir: Path, schema_dir: Path) ->
         copy = Path(temporary) / "content"
         shutil.copytree(content_dir, copy)
         (copy / result.path).write_text(result.text, encoding="utf-8")
-        loaded = pipeline.load_and_validate(pipeline.Sources(copy, schema_dir))
+        try:
+            pipeline.prepare(pipeline.Sources(copy, schema_dir))
+            return []
+        except pipeline.InvalidContent as error:
+            problems = error.problems
         messages = []
-        for problem in loaded.problems:
+        for problem in problems:
             last = [part for part in problem.field.replace("]", "").replace("[", ".").split(".")
                     if part and not part.isdigit()]
             label = LABELS.get(FIELD_LABELS.get(last[-1] if last else "", ""))
@@ -179,25 +183,23 @@ def problems_in_copy(result: FormResult, content_dir: Path, schema_dir: Path) ->
 
 
 def run(args) -> int:
-    content_dir, schema_dir = Path(args.content), Path(args.schemas)
+    sources = commands.sources_of(args)
+    content_dir, schema_dir = sources.content_dir, sources.schema_dir
     body = Path(args.body_file).read_text(encoding="utf-8")
-    loaded = pipeline.load_and_validate(pipeline.Sources(content_dir, schema_dir))
-    if not loaded.ok:
-        print("Das Verzeichnis selbst hat Probleme; bitte erst diese beheben.", file=sys.stderr)
-        return 2
+    prepared = pipeline.prepare(sources)
     today = dt.date.fromisoformat(args.today) if args.today else freshness.today()
-    result = build(body, loaded, content_dir, today)
+    result = build(body, prepared, content_dir, today)
     missing = result.missing or problems_in_copy(result, content_dir, schema_dir)
     if missing:
         comment = ("Vielen Dank für Ihren Eintrag! Bevor wir ihn aufnehmen können, fehlt noch etwas:\n\n"
                    + "\n".join(f"- {m}" for m in missing)
                    + "\n\nBitte bearbeiten Sie Ihr Formular oben (⋯ → „Edit“); danach prüfen wir es automatisch neu.\n")
         Path(args.comment_file).write_text(comment, encoding="utf-8") if args.comment_file else print(comment)
-        return 1
+        return commands.PROBLEMS
     (content_dir / result.path).write_text(result.text, encoding="utf-8")
-    print(json.dumps({"datei": str(Path(args.content) / result.path), "angebot": result.offering_id,
+    print(json.dumps({"datei": str(content_dir / result.path), "angebot": result.offering_id,
                       "neuer_traeger": result.new_organisation}, ensure_ascii=False))
-    return 0
+    return commands.OK
 
 
 def add_parser(commands) -> None:

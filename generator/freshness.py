@@ -75,7 +75,7 @@ def overdue(directory: Directory, before: dt.date) -> list[Overdue]:
     found = []
     for organisation in sorted(directory.organisations, key=lambda o: sort_key(o.name)):
         late = tuple(sorted((o for o in organisation.offerings
-                             if o.status != "beendet" and o.last_checked < before),
+                             if not o.ended and o.last_checked < before),
                             key=lambda o: (o.last_checked, sort_key(o.name))))
         if late:
             found.append(Overdue(organisation, late))

@@ -7,9 +7,12 @@ from __future__ import annotations
 import datetime as dt
 from typing import Mapping
 
+from .kinds import Kind
 from .records import (Address, Contact, Event, Network, Offering, OpeningHours, Organisation, Region,
                       Source, Text)
+from .yamlsafe import Document
 
+# The schema's ja_nein allows these four; "true"/"false" for files written by tools.
 YES = ("ja", "true")
 
 
@@ -17,12 +20,13 @@ def _date(value: str | None) -> dt.date | None:
     return dt.date.fromisoformat(value) if value else None
 
 
-def _yes(value: str | None) -> bool:
+def yes(value: object) -> bool:
+    """The one reading of a yes/no field; anything but "ja"/"true" (or missing) is no."""
     return value in YES
 
 
 def address(data: Mapping) -> Address:
-    confidential = _yes(data.get("vertraulich"))
+    confidential = yes(data.get("vertraulich"))
     # A shelter's address keeps its town only, here at the door, so no later page, map,
     # search file or export can publish more of it.
     public = {"ort": data["ort"], "land": data.get("land", "DE")} if confidential else data
@@ -41,7 +45,7 @@ def address(data: Mapping) -> Address:
 
 
 def contact(data: Mapping) -> Contact:
-    publishable = _yes(data.get("durchwahl_veroeffentlichen"))
+    publishable = yes(data.get("durchwahl_veroeffentlichen"))
     return Contact(
         role=Text.of(data["rolle"]),
         phone=data.get("telefon", ""),
@@ -63,13 +67,13 @@ def offering(data: Mapping, organisation_id: str, addresses: Mapping[str, Addres
         legal_bases=tuple(data.get("rechtsgrundlagen", ())),
         regions=tuple(data.get("regionen", ())),
         places=tuple(addresses[place] for place in data.get("orte", ())),
-        outreach=_yes(data.get("aufsuchend")),
-        online=_yes(data.get("online")),
+        outreach=yes(data.get("aufsuchend")),
+        online=yes(data.get("online")),
         hours=tuple(
             OpeningHours(tuple(h["tage"]), h["von"], h["bis"], Text.of(h.get("hinweis")))
             for h in data.get("sprechzeiten", ())
         ),
-        around_the_clock=_yes(data.get("rund_um_die_uhr")),
+        around_the_clock=yes(data.get("rund_um_die_uhr")),
         hours_note=Text.of(data.get("sprechzeiten_hinweis")),
         cost=data.get("kosten", ""),
         cost_note=Text.of(data.get("kosten_hinweis")),
@@ -150,7 +154,7 @@ def event(data: Mapping, source: Source) -> Event:
         start=data.get("beginn", ""),
         end=data.get("ende", ""),
         place=address(data["ort"]) if "ort" in data else None,
-        online=_yes(data.get("online")),
+        online=yes(data.get("online")),
         topics=tuple(data.get("themen", ())),
         network=data.get("netzwerk", ""),
         organisers=tuple(data.get("veranstalter", ())),
@@ -159,4 +163,9 @@ def event(data: Mapping, source: Source) -> Event:
     )
 
 
-BUILDERS = {"regionen": region, "netzwerke": network, "termine": event}
+def record(kind: Kind, document: Document):
+    """The domain value of one validated file."""
+    source = Source(document.path, 1)
+    if kind is Kind.ORGANISATIONS:
+        return organisation(document.data, source, lambda path: document.position(path)[0])
+    return {Kind.REGIONS: region, Kind.NETWORKS: network, Kind.EVENTS: event}[kind](document.data, source)

@@ -13,11 +13,13 @@ from typing import Callable, Iterator
 
 from . import gazetteer as towns
 from .geocache import CacheEntry, address_key
-from .records import Address, Directory, Location
+from .records import Address, Directory, Location, LocationSource, Precision
 
 OSM_ATTRIBUTION = "Geodaten © OpenStreetMap-Mitwirkende (ODbL)"
-PRECISION_WORDS = {"adresse": "genau", "strasse": "auf die Straße genau",
-                   "plz": "ungefähr (Postleitzahlgebiet)", "ort": "ungefähr (Ortsmitte)"}
+PRECISION_WORDS = {Precision.ADDRESS: "genau", Precision.STREET: "auf die Straße genau",
+                   Precision.POSTCODE: "ungefähr (Postleitzahlgebiet)", Precision.TOWN: "ungefähr (Ortsmitte)"}
+SOURCE_WORDS = {LocationSource.RECORD: "im Eintrag angegeben", LocationSource.CACHE: "aus dem Geocode-Cache",
+                LocationSource.GAZETTEER: "aus dem Ortsverzeichnis"}
 
 
 @dataclass(frozen=True)
@@ -63,10 +65,11 @@ def addresses(directory: Directory) -> Iterator[tuple[str, Address]]:
 def place(address: Address, cache: dict[str, CacheEntry],
           gazetteer: Callable[[], towns.Gazetteer]) -> tuple[Location | None, str]:
     if address.coordinates and not address.confidential:
-        return Location(*address.coordinates, "eintrag", "adresse"), ""
+        return Location(*address.coordinates, LocationSource.RECORD, Precision.ADDRESS), ""
     entry = None if address.confidential else cache.get(address_key(address))
     if entry is not None:
-        return Location(entry.breite, entry.laenge, "cache", entry.genauigkeit, OSM_ATTRIBUTION), ""
+        return Location(entry.breite, entry.laenge, LocationSource.CACHE, Precision(entry.genauigkeit),
+                        OSM_ATTRIBUTION), ""
     candidates = gazetteer().candidates(address.town, address.country)
     if not candidates:
         return None, f"Den Ort „{address.town}“ kennt das Ortsverzeichnis nicht."
@@ -75,7 +78,7 @@ def place(address: Address, cache: dict[str, CacheEntry],
     if len(candidates) > 1:
         note = (f"Es gibt {len(candidates)} Orte namens „{town.name}“; gewählt wurde der größte. "
                 "Bitte prüfen Sie den Punkt oder geben Sie „koordinaten“ an.")
-    return Location(town.latitude, town.longitude, "ortsverzeichnis", "ort", towns.ATTRIBUTION), note
+    return Location(town.latitude, town.longitude, LocationSource.GAZETTEER, Precision.TOWN, towns.ATTRIBUTION), note
 
 
 def locate(directory: Directory, cache: dict[str, CacheEntry],
@@ -118,9 +121,7 @@ def _town_of(key: str) -> tuple[str, str]:
 def describe(location: Location | None) -> str:
     if location is None:
         return "ohne Koordinaten"
-    source = {"eintrag": "im Eintrag angegeben", "cache": "aus dem Geocode-Cache",
-              "ortsverzeichnis": "aus dem Ortsverzeichnis"}[location.source]
-    return f"{PRECISION_WORDS[location.precision]}, {source}"
+    return f"{PRECISION_WORDS[location.precision]}, {SOURCE_WORDS[location.source]}"
 
 
 def search_places(directory: Directory, gazetteer: Callable[[], towns.Gazetteer] = towns.load,

@@ -21,28 +21,8 @@ from geopy.geocoders import Nominatim, Photon
 
 from . import gazetteer as towns
 from .geocache import CacheEntry, address_key
-from .records import Address
-
-PUBLIC_NOMINATIM = "nominatim.openstreetmap.org"
-
-
-@dataclass(frozen=True)
-class GeocoderSettings:
-    service: str = "nominatim"
-    domain: str = PUBLIC_NOMINATIM
-    scheme: str = "https"
-    user_agent: str = "Wegweiser-Verzeichnis"
-    contact: str = ""
-    pause: float = 1.0
-    timeout: float = 10
-    max_distance_km: float = 30
-    retries: int = 3  # for answers that say "too many requests"
-
-    @property
-    def min_pause(self) -> float:
-        # The public server's usage policy: at most one request per second.
-        return max(self.pause, 1.0) if self.domain == PUBLIC_NOMINATIM else self.pause
-
+from .records import Address, Precision
+from .settings import GeocoderSettings
 
 @dataclass
 class RefreshResult:
@@ -77,26 +57,26 @@ def queries(address: Address, service: str) -> list[tuple[str, object, str | Non
                                        "city": address.town, "country": country}, None))
     if address.street:
         forms.append(("freitext", f"{address.street}, {address.postcode} {address.town}, {country}", None))
-    forms.append(("plz", f"{address.postcode} {address.town}, {country}", "plz"))
+    forms.append(("plz", f"{address.postcode} {address.town}, {country}", Precision.POSTCODE))
     return forms
 
 
-def precision_of(raw: dict, service: str, cap: str | None) -> str:
+def precision_of(raw: dict, service: str, cap: Precision | None) -> Precision:
     if service == "photon":
         kind = raw.get("properties", {}).get("type", "")
-        precision = {"house": "adresse", "street": "strasse"}.get(kind, "ort")
+        precision = {"house": Precision.ADDRESS, "street": Precision.STREET}.get(kind, Precision.TOWN)
     else:
         rank = int(raw.get("place_rank") or 0)
         kind = raw.get("addresstype") or raw.get("type", "")
-        if rank >= 30 or kind in ("house", "building"):
-            precision = "adresse"
-        elif rank >= 26 or kind in ("road", "street"):
-            precision = "strasse"
+        if rank >= 30 or kind in ("house", "building"):  # noqa: PLR2004 (Nominatim's place ranks)
+            precision = Precision.ADDRESS
+        elif rank >= 26 or kind in ("road", "street"):  # noqa: PLR2004
+            precision = Precision.STREET
         elif kind == "postcode":
-            precision = "plz"
+            precision = Precision.POSTCODE
         else:
-            precision = "ort"
-    order = ("adresse", "strasse", "plz", "ort")
+            precision = Precision.TOWN
+    order = list(Precision)  # from exact to approximate
     return max(precision, cap, key=order.index) if cap else precision
 
 
@@ -210,7 +190,7 @@ def refresh(places: Iterable[tuple[str, Address]], cache: dict[str, CacheEntry],
                 result.review.append(f"{where}: Antwort verworfen, {doubt}")
             continue
         result.entries[key] = entry
-        if entry.genauigkeit in ("adresse", "strasse"):
+        if not Precision(entry.genauigkeit).approximate:
             result.found += 1
         else:
             result.approximate += 1

@@ -1,69 +1,50 @@
-"""``wegweiser geocode`` and ``wegweiser geocode --check``: reports for people.
-
-Exit codes: 0 done; 1 records have problems, or (--check) an address has no coordinates
-at all; 3 the run stopped early because the service could not be used (the cache keeps
-every point found so far); 130 interrupted with Ctrl-C (likewise saved).
-"""
+"""``wegweiser geocode`` (the only command that uses the network) and its offline
+``--check`` and ``--aufraeumen``: reports for people. Exit codes as in ``commands.py``:
+``--check`` gives 1 when an address has no coordinates at all."""
 from __future__ import annotations
 
+import dataclasses
 import sys
 from pathlib import Path
 
-import yaml
-
-from . import geocache, geocode, geocoder, pipeline
-from .problems import report, summary
+from . import commands, geocache, geocode, geocoder, pipeline
+from .settings import GeocoderSettings
 
 SETTING_FLAGS = ("service", "domain", "scheme", "user_agent", "contact", "pause", "timeout")
 
 
-def settings_from(args) -> geocoder.GeocoderSettings:
+def settings_from(args) -> GeocoderSettings:
     """mkdocs.yml's ``plugins: - wegweiser: geocoder:`` block, overridden by flags."""
-    configured = {}
-    config_file = Path(args.config)
-    if config_file.exists():
-        try:
-            config = yaml.safe_load(config_file.read_text(encoding="utf-8")) or {}
-        except yaml.YAMLError:
-            config = {}
-        for plugin in config.get("plugins") or []:
-            if isinstance(plugin, dict) and isinstance(plugin.get("wegweiser"), dict):
-                configured = dict(plugin["wegweiser"].get("geocoder") or {})
-    for name in SETTING_FLAGS:
-        if getattr(args, name, None) is not None:
-            configured[name] = getattr(args, name)
-    return geocoder.GeocoderSettings(**{k: v for k, v in configured.items() if k in SETTING_FLAGS})
+    configured = commands.settings_of(args).geocoder
+    flags = {name: getattr(args, name) for name in SETTING_FLAGS if getattr(args, name, None) is not None}
+    return dataclasses.replace(configured, **flags)
 
 
 def run(args) -> int:
-    sources = pipeline.Sources(Path(args.content), Path(args.schemas), Path(args.cache) if args.cache else None)
-    loaded = pipeline.load_and_validate(sources)
-    if not loaded.ok:
-        print(report(loaded.problems))
-        print(f"\n{summary(loaded.problems)} Bitte erst die Einträge korrigieren.", file=sys.stderr)
-        return 1
+    sources = commands.sources_of(args, args.cache)
+    prepared = pipeline.prepare(sources)
     if args.check:
-        return check(loaded)
+        return check(prepared)
     if args.prune:
-        return prune(loaded, sources.geocache)
-    return look_up(loaded, sources.geocache, settings_from(args))
+        return prune(prepared, sources.geocache)
+    return look_up(prepared, sources.geocache, settings_from(args))
 
 
-def prune(loaded: pipeline.Loaded, cache_file: Path) -> int:
+def prune(prepared: pipeline.Prepared, cache_file: Path) -> int:
     """Offline: drop cache entries that no address uses any more."""
-    _, located = pipeline.locate(loaded)
+    located = prepared.located
     if not located.stale_keys:
         print(f"{cache_file}: keine veralteten Einträge.")
-        return 0
+        return commands.OK
     stale = set(located.stale_keys)
-    geocache.save(cache_file, {k: v for k, v in loaded.geocache.items() if k not in stale})
+    geocache.save(cache_file, {k: v for k, v in prepared.geocache.items() if k not in stale})
     print(f"{cache_file}: {len(stale)} veraltete Einträge entfernt.")
-    return 0
+    return commands.OK
 
 
-def check(loaded: pipeline.Loaded) -> int:
+def check(prepared: pipeline.Prepared) -> int:
     """Offline: which addresses lack precise coordinates, which cache entries are stale."""
-    _, located = pipeline.locate(loaded)
+    located = prepared.located
     places = located.places
     exact = [p for p in places if p.location and not p.location.approximate]
     print(f"{len(places)} Adressen: {len(exact)} genau verortet, {len(located.approximate)} nur ungefähr, "
@@ -90,19 +71,19 @@ def check(loaded: pipeline.Loaded) -> int:
         print(f"\nAchtung: {len(located.confidential_keys)} veraltete Einträge liegen am Ort einer "
               "vertraulichen Anschrift und enthalten vielleicht deren frühere Straße. Bitte entfernen Sie "
               "sie mit „wegweiser geocode --aufraeumen“.")
-    return 1 if located.missing else 0
+    return commands.PROBLEMS if located.missing else commands.OK
 
 
-def look_up(loaded: pipeline.Loaded, cache_file: Path, settings: geocoder.GeocoderSettings,
+def look_up(prepared: pipeline.Prepared, cache_file: Path, settings: GeocoderSettings,
             lookup: geocoder.Lookup | None = None) -> int:
-    _, located = pipeline.locate(loaded)
+    located = prepared.located
     # Old entries of a now confidential address leave the cache whenever it is written.
-    cache = {k: v for k, v in loaded.geocache.items() if k not in set(located.confidential_keys)}
+    cache = {k: v for k, v in prepared.geocache.items() if k not in set(located.confidential_keys)}
     result = geocoder.RefreshResult()
     print(f"Frage {settings.domain} ({settings.service}) nach Adressen ohne Koordinaten …", file=sys.stderr)
     interrupted = False
     try:
-        geocoder.refresh(geocode.addresses(loaded.directory), cache, settings, lookup=lookup, result=result)
+        geocoder.refresh(geocode.addresses(prepared.directory), cache, settings, lookup=lookup, result=result)
     except KeyboardInterrupt:
         interrupted = True
     if result.entries or located.confidential_keys:
@@ -124,11 +105,11 @@ def look_up(loaded: pipeline.Loaded, cache_file: Path, settings: geocoder.Geocod
         print(f"\n{cache_file} ist unverändert.")
     if interrupted:
         print("Abgebrochen (Strg+C). Bisherige Ergebnisse sind gespeichert.", file=sys.stderr)
-        return 130
+        return commands.INTERRUPTED
     if result.stopped:
         print(f"Vorzeitig beendet: {result.stopped}", file=sys.stderr)
-        return 3
-    return 0
+        return commands.SERVICE
+    return commands.OK
 
 
 def add_parser(commands) -> None:
@@ -139,7 +120,6 @@ def add_parser(commands) -> None:
     parser.add_argument("--aufraeumen", dest="prune", action="store_true",
                         help="ohne Netzwerk: veraltete Einträge aus dem Geocode-Cache entfernen")
     parser.add_argument("--cache", help="Geocode-Cache (Standard: geocache.json im Ordner der Einträge)")
-    parser.add_argument("--config", default="mkdocs.yml", help="Einstellungen aus dieser mkdocs.yml lesen")
     parser.add_argument("--dienst", dest="service", choices=("nominatim", "photon"))
     parser.add_argument("--domain", help="Server, z. B. nominatim.openstreetmap.org oder ein eigener")
     parser.add_argument("--scheme", choices=("https", "http"))

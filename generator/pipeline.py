@@ -1,20 +1,25 @@
-"""The pipeline: load -> validate -> geocode -> render.
+"""The pipeline: load -> validate -> geocode -> render, behind two entry points.
 
-Every stage gathers all problems before anything is written (as mkdocs' build does), so a
-provider sees everything that is wrong at once and a broken record never yields a
+``prepare()`` loads, checks and locates the directory and raises one ``InvalidContent``
+with every problem of every file, so a provider sees everything that is wrong at once.
+``build()`` renders a prepared directory into the site's pages, maps and search files.
+The MkDocs plugin and every command call these two and nothing else of the stages, and
+nothing is written anywhere before both have succeeded: a broken record never yields a
 half-built site.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
-from . import content, from_yaml, geocache, geocode, rules, schema, vocab, yamlsafe
-from .problems import Problem
-from .records import Directory, Source
+from . import content, field_docs, freshness, from_yaml, geocache, geocode, rules, schema, vocab, yamlsafe
+from .kinds import Kind
+from .problems import Problem, summary
+from .records import Directory
+from .render import Site, render_site
+from .render.pages import ContributionLinks
+from .settings import Settings, SettingsError
 from .vocab import Vocabulary
-
-PACKAGE_ROOT = Path(__file__).resolve().parent.parent
 
 
 @dataclass(frozen=True)
@@ -25,98 +30,100 @@ class Sources:
     schema_dir: Path
     geocache_file: Path | None = None  # default: geocache.json in the content folder
 
+    @classmethod
+    def of(cls, settings: Settings) -> "Sources":
+        return cls(settings.path(settings.content), settings.path(settings.schemas), settings.geocache_file)
+
     @property
     def vocabulary_dir(self) -> Path:
         return self.schema_dir / "vokabulare"
 
     @property
     def geocache(self) -> Path:
-        return self.geocache_file or self.content_dir / "geocache.json"
+        return self.geocache_file or self.content_dir / content.GEOCACHE_NAME
+
+
+class InvalidContent(Exception):
+    """The records (or the cache, or the schemas) have problems; ``problems`` lists them all."""
+
+    def __init__(self, problems):
+        self.problems: tuple[Problem, ...] = tuple(sorted(set(problems)))
+        super().__init__(summary(self.problems))
 
 
 @dataclass(frozen=True)
-class Loaded:
-    directory: Directory | None
+class Prepared:
+    """A checked and located directory, with what the later stages and commands need."""
+
+    directory: Directory  # every address located, offline
+    located: geocode.LocatingReport
     vocabularies: dict[str, Vocabulary]
-    problems: tuple[Problem, ...]
-    geocache: dict[str, geocache.CacheEntry] = field(default_factory=dict)
-    schemas: schema.SchemaSet | None = None
-    documents: dict[str, list[yamlsafe.Document]] | None = None  # for examples in the documentation
-
-    @property
-    def ok(self) -> bool:
-        return not self.problems
+    geocache: dict[str, geocache.CacheEntry]
+    schemas: schema.SchemaSet
+    documents: dict[Kind, list[yamlsafe.Document]]  # for real examples in the documentation
 
 
-def load_and_validate(sources: Sources) -> Loaded:
+def prepare(sources: Sources) -> Prepared:
+    """Load, validate and locate; raises ``InvalidContent`` with every problem found."""
     # Links are refused before anything is read: they could lead outside the repository.
     links = content.symlinks_under(sources.schema_dir)
     if sources.geocache.is_symlink():
         links += content.symlinks_under(sources.geocache)
     if links:
-        return Loaded(None, {}, tuple(sorted(set(links))))
+        raise InvalidContent(links)
     schemas = schema.SchemaSet.load(sources.schema_dir)
     vocabularies, problems = vocab.load_vocabularies(sources.vocabulary_dir, schemas)
     files, found = content.record_files(sources.content_dir, sources.geocache)
     problems += found
     cached, cache_problems = geocache.load(sources.geocache, schemas)
     problems += cache_problems
+    documents, load_problems = _load(files)
+    problems += load_problems + _validate(documents, schemas, vocabularies)
+    if problems:
+        raise InvalidContent(problems)
+    directory = Directory.of({kind: [from_yaml.record(kind, d) for d in docs] for kind, docs in documents.items()})
+    located_directory, located = geocode.locate(directory, cached)
+    return Prepared(located_directory, located, vocabularies, cached, schemas, documents)
 
-    documents: dict[str, list[yamlsafe.Document]] = {kind: [] for kind in files}
+
+def _load(files: dict[Kind, list[Path]]) -> tuple[dict[Kind, list[yamlsafe.Document]], list[Problem]]:
+    documents: dict[Kind, list[yamlsafe.Document]] = {kind: [] for kind in files}
+    problems: list[Problem] = []
     for kind, paths in files.items():
         for path in paths:
             document, load_problems = yamlsafe.load(path)
             problems += load_problems
             if document is not None:
                 documents[kind].append(document)
+    return documents, problems
 
+
+def _validate(documents: dict[Kind, list[yamlsafe.Document]], schemas: schema.SchemaSet,
+              vocabularies: dict[str, Vocabulary]) -> list[Problem]:
+    """JSON Schema for each file, then the rules across files."""
     known_ids = {
-        kind: frozenset(d.data.get("id") for d in docs
-                        if isinstance(d.data, dict) and isinstance(d.data.get("id"), str))
+        kind.folder: frozenset(d.data.get("id") for d in docs
+                               if isinstance(d.data, dict) and isinstance(d.data.get("id"), str))
         for kind, docs in documents.items()
     }
     checking = schemas.with_context(vocabularies, known_ids)
+    problems: list[Problem] = []
     for kind, docs in documents.items():
-        validator = checking.validator(content.KINDS[kind])
+        validator = checking.validator(kind.schema)
         for document in docs:
             problems += schema.validate(document, validator)
-    problems += rules.check({
+    return problems + rules.check({
         kind: [d for d in docs if isinstance(d.data, dict)] for kind, docs in documents.items()
     })
-    if problems:
-        return Loaded(None, vocabularies, tuple(sorted(set(problems))), cached, schemas, documents)
-    return Loaded(build_directory(documents), vocabularies, (), cached, schemas, documents)
 
 
-def build_directory(documents: dict[str, list[yamlsafe.Document]]) -> Directory:
-    def source(doc):
-        return Source(doc.path, 1)
-
-    built = {
-        kind: tuple(from_yaml.BUILDERS[kind](doc.data, source(doc)) for doc in documents[kind])
-        for kind in from_yaml.BUILDERS
-    }
-    organisations = tuple(
-        from_yaml.organisation(doc.data, source(doc), lambda path, doc=doc: doc.position(path)[0])
-        for doc in documents["traeger"]
-    )
-    return Directory(
-        regions=built["regionen"], networks=built["netzwerke"],
-        organisations=organisations, events=built["termine"],
-    )
-
-
-def locate(loaded: Loaded) -> tuple[Directory, geocode.LocatingReport]:
-    """Coordinates for every address, offline: record > cache > gazetteer."""
-    return geocode.locate(loaded.directory, loaded.geocache)
-
-
-def render(loaded: Loaded, directory: Directory, map_settings=None, limits=None, links=None):
-    """Pages, maps and the search index of a located directory."""
-    from . import field_docs
-    from .pages import render_site
-
-    provider_docs = field_docs.documentation(loaded.schemas, loaded.vocabularies,
-                                             field_docs.examples_from(directory, loaded.documents or {}))
-    return render_site(directory, loaded.vocabularies, map_settings, geocode.search_places(directory), limits,
-                       provider_docs, links)
+def build(prepared: Prepared, settings: Settings) -> Site:
+    """Pages, maps and search files of a prepared directory."""
+    try:
+        limits = freshness.Limits.from_config(settings.stale_after, settings.hide_after)
+    except ValueError as error:
+        raise SettingsError(f"wegweiser: stale_after/hide_after: {error}") from error
+    provider_docs = field_docs.documentation(
+        prepared.schemas, prepared.vocabularies, field_docs.examples_from(prepared.documents))
+    return render_site(prepared.directory, prepared.vocabularies, settings, limits, provider_docs,
+                       ContributionLinks(settings.repository))

@@ -1,7 +1,7 @@
-"""The MkDocs adapter: runs the pipeline and hands its pages to MkDocs.
+"""The MkDocs adapter: runs the pipeline and hands its pages and files to MkDocs.
 
-Records are loaded and checked in ``on_config``, before MkDocs cleans or writes the site
-directory, so a broken record leaves no output at all.
+Records are loaded, checked and rendered in ``on_config``, before MkDocs cleans or writes
+the site directory, so a broken record leaves no output at all.
 """
 from __future__ import annotations
 
@@ -12,65 +12,37 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from . import freshness, maps, pipeline
+from . import pipeline
 from .config import WegweiserConfig
-from .pages import ContributionLinks
-from .problems import summary
+from .settings import Settings, SettingsError
 
 log = logging.getLogger("mkdocs.plugins.wegweiser")
-
-NAV = [
-    {"Start": "index.md"},
-    {"Themen": "themen/index.md"},
-    {"Zielgruppen": "zielgruppen/index.md"},
-    {"Regionen": "regionen/index.md"},
-    {"Karte": "karte.md"},
-    {"A–Z": "a-z.md"},
-    {"Suche": "suche.md"},
-    {"Träger": "traeger/index.md"},
-    {"Netzwerke": "netzwerke/index.md"},
-    {"Termine": "termine/index.md"},
-    {"Mitmachen": "mitmachen.md"},
-]
 
 
 class WegweiserPlugin(BasePlugin[WegweiserConfig]):
     def on_config(self, config):
-        sources = pipeline.Sources(Path(config.docs_dir), Path(self.config.schemas),
-                                   Path(self.config.geocache) if self.config.geocache else None)
-        loaded = pipeline.load_and_validate(sources)
-        if not loaded.ok:
-            for problem in loaded.problems:
+        self.settings = Settings.from_plugin(self.config, config)
+        try:
+            prepared = pipeline.prepare(pipeline.Sources.of(self.settings))
+            self.site = pipeline.build(prepared, self.settings)
+        except pipeline.InvalidContent as error:
+            for problem in error.problems:
                 log.error(str(problem))
-            raise PluginError(summary(loaded.problems) + " Die Seite wurde nicht erstellt.")
-        directory, located = pipeline.locate(loaded)
+            raise PluginError(f"{error} Die Seite wurde nicht erstellt.") from error
+        except SettingsError as error:
+            raise PluginError(str(error)) from error
+        located = prepared.located
+        if located.missing or located.approximate:
+            log.info(f"Verortung: {len(located.approximate)} Adressen nur ungefähr, {len(located.missing)} ohne "
+                     "Koordinaten. Einzelheiten: wegweiser geocode --check")
         if located.confidential_keys:
             # Never used for the site, but the street may still stand in the repository.
-            log.warning(
-                f"Der Geocode-Cache enthält {len(located.confidential_keys)} veraltete Einträge am Ort "
-                "einer vertraulichen Anschrift. Bitte entfernen Sie sie: wegweiser geocode --aufraeumen")
-        if located.missing or located.approximate:
-            log.info(
-                f"Verortung: {len(located.approximate)} Adressen nur ungefähr, "
-                f"{len(located.missing)} ohne Koordinaten. Einzelheiten: wegweiser geocode --check")
-        self.node_modules = Path(config.config_file_path or ".").parent / self.config.node_modules
-        missing = maps.missing_libraries(self.node_modules)
-        if missing:
-            raise PluginError(
-                f"Für die Karten fehlen {', '.join(missing)}. Bitte führen Sie „npm ci“ aus "
-                "(oder „make serve“ bzw. „make test“, die das erledigen).")
-        try:
-            limits = freshness.Limits.from_config(self.config.stale_after, self.config.hide_after)
-        except ValueError as error:
-            raise PluginError(f"wegweiser: stale_after/hide_after: {error}") from error
-        try:
-            self.site = pipeline.render(loaded, directory, maps.MapSettings(**self.config.maps), limits,
-                                        ContributionLinks(self.config.repository))
-        except ValueError as error:
-            raise PluginError(str(error)) from error
-        if not config.nav:
-            config.nav = NAV
-        config.extra["wegweiser_demo"] = self.config.demo_notice
+            log.warning(f"Der Geocode-Cache enthält {len(located.confidential_keys)} veraltete Einträge am Ort "
+                        "einer vertraulichen Anschrift. Bitte entfernen Sie sie: wegweiser geocode --aufraeumen")
+        site_map = self.site.site_map
+        config.nav = config.nav or site_map.nav()
+        config.extra["wegweiser_demo"] = self.settings.demo_notice
+        config.extra["wegweiser_suche"] = site_map.url(site_map.search())  # the search box on every page
         return config
 
     def on_files(self, files: Files, config) -> Files:
@@ -84,13 +56,12 @@ class WegweiserPlugin(BasePlugin[WegweiserConfig]):
         for page in self.site.pages:
             files.append(File.generated(
                 config, page.src_uri, content=page.markdown,
-                inclusion=InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV,
-            ))
+                inclusion=InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV))
         for generated in self.site.maps:
             files.append(File.generated(config, generated.src_uri, content=generated.html))
         for site_path, text in self.site.search_files.items():
             files.append(File.generated(config, site_path, content=text))
-        for site_path, disk_path in maps.library_files(self.node_modules).items():
+        for site_path, disk_path in self.site.static_files.items():
             files.append(File.generated(config, site_path, abs_src_path=str(disk_path)))
         return files
 
@@ -99,5 +70,5 @@ class WegweiserPlugin(BasePlugin[WegweiserConfig]):
         return self.bodies.get(page.file.src_uri, html)
 
     def on_serve(self, server, config, builder):
-        server.watch(self.config.schemas)  # vocabularies and schemas change the pages too
+        server.watch(self.settings.schemas)  # vocabularies and schemas change the pages too
         return server

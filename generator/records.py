@@ -7,9 +7,11 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
+from .kinds import Kind
 from .text import sort_key
 
 @dataclass(frozen=True)
@@ -43,19 +45,46 @@ class Source:
     line: int = 1
 
 
+class Status(StrEnum):
+    """The terms of schemas/vokabulare/status.yml that change what the site does."""
+
+    ACTIVE = "aktiv"
+    TEMPORARILY_CLOSED = "voruebergehend-geschlossen"
+    ENDED = "beendet"  # keeps its page, leaves listings, maps and search
+
+
+class Precision(StrEnum):
+    """How exact a point is, from exact to approximate; the values are the cache's words."""
+
+    ADDRESS = "adresse"
+    STREET = "strasse"
+    POSTCODE = "plz"
+    TOWN = "ort"
+
+    @property
+    def approximate(self) -> bool:
+        return self in (Precision.POSTCODE, Precision.TOWN)
+
+
+class LocationSource(StrEnum):
+    RECORD = "eintrag"  # written in the record by hand
+    CACHE = "cache"  # a geocoder's answer, from wegweiser geocode
+    GAZETTEER = "ortsverzeichnis"  # the town centre, from the offline list of towns
+
+
 @dataclass(frozen=True)
 class Location:
     """Where a place is on the map, where that knowledge came from and how exact it is."""
 
     latitude: float
     longitude: float
-    source: str  # "eintrag" (written in the record), "cache" (a geocoder's answer), "ortsverzeichnis"
-    precision: str  # "adresse", "strasse", "plz" or "ort": from exact to approximate
+    source: LocationSource
+    precision: Precision
     attribution: str = ""  # whose data the point is, for the credit line on pages and maps
 
     @property
     def approximate(self) -> bool:
-        return self.precision in ("plz", "ort")
+        return self.precision.approximate
 
 
 @dataclass(frozen=True)
@@ -118,9 +147,17 @@ class Offering:
     accessibility: tuple[str, ...]
     contacts: tuple[Contact, ...]
     website: str
-    status: str
+    status: str  # a term of the status vocabulary; see Status for those with a meaning here
     last_checked: dt.date
     source: Source
+
+    @property
+    def ended(self) -> bool:
+        return self.status == Status.ENDED
+
+    @property
+    def active(self) -> bool:
+        return self.status == Status.ACTIVE
 
 
 @dataclass(frozen=True)
@@ -198,6 +235,13 @@ class Directory:
     organisations: tuple[Organisation, ...] = ()
     events: tuple[Event, ...] = ()
     _index: dict = field(default_factory=dict, init=False, compare=False, repr=False)
+
+    @classmethod
+    def of(cls, records: dict[Kind, list]) -> "Directory":
+        """From the records of each kind, as ``from_yaml.record`` builds them."""
+        return cls(regions=tuple(records.get(Kind.REGIONS, ())), networks=tuple(records.get(Kind.NETWORKS, ())),
+                   organisations=tuple(records.get(Kind.ORGANISATIONS, ())),
+                   events=tuple(records.get(Kind.EVENTS, ())))
 
     def __post_init__(self) -> None:
         members: dict[str, list[Organisation]] = {}

@@ -18,7 +18,7 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import freshness, pipeline
+from . import commands, freshness
 from .markup import german_date
 
 LABEL = "erinnerung"
@@ -137,18 +137,15 @@ def run(args) -> int:
         existing = read_open(Path(args.open_file).read_text(encoding="utf-8"))
     except (OSError, ValueError) as error:
         print(f"Die Liste der offenen Erinnerungen ist nicht lesbar: {error}", file=sys.stderr)
-        return 2
-    loaded = pipeline.load_and_validate(pipeline.Sources(Path(args.content), Path(args.schemas)))
-    if not loaded.ok:
-        print("Die Einträge haben Probleme; bitte erst „wegweiser validate“ ausführen.", file=sys.stderr)
-        return 1
+        return commands.USAGE
+    directory = commands.prepared(args).directory
     day = dt.date.fromisoformat(args.today) if args.today else freshness.today()
     before = freshness.cutoff(args.older_than, day)
-    requests, outcome = plan(freshness.overdue(loaded.directory, before), existing, before)
+    requests, outcome = plan(freshness.overdue(directory, before), existing, before)
     write_plan(requests, Path(args.plan_dir))
     print(f"Erinnerungen: {len(outcome.opened)} neu, {len(outcome.updated)} aktualisiert, "
           f"{len(outcome.unchanged)} unverändert, {len(outcome.closed)} geschlossen.")
-    return 0
+    return commands.OK
 
 
 def add_parser(commands) -> None:

@@ -5,24 +5,24 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
+from .from_yaml import yes
+from .kinds import Kind
 from .problems import Problem
+from .render.urls import RESERVED_IDS  # ids become page addresses
 from .yamlsafe import Document
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
-# Ids become page addresses; these would replace an overview page.
-RESERVED_IDS = frozenset({"index", "suche", "karte", "orte", "a-z", "mitmachen", "assets", "karten"})
-FOLDER_NOUNS = {"traeger": "Träger", "netzwerke": "Netzwerk", "regionen": "Region", "termine": "Termin"}
 
 
-def check(documents: dict[str, list[Document]]) -> list[Problem]:
+def check(documents: dict[Kind, list[Document]]) -> list[Problem]:
     problems: list[Problem] = []
     for kind, docs in documents.items():
         problems += ids_match_file_names(docs)
         problems += unique(
             ((doc, ("id",), doc.data.get("id")) for doc in docs),
-            f"Die Kennung „{{value}}“ hat schon ein anderer Eintrag ({FOLDER_NOUNS[kind]}) in {{other}}.",
+            f"Die Kennung „{{value}}“ hat schon ein anderer Eintrag ({kind.noun}) in {{other}}.",
         )
-    organisations = documents.get("traeger", [])
+    organisations = documents.get(Kind.ORGANISATIONS, [])
     for doc in organisations:
         for i, offering in enumerate(_list(doc.data, "angebote")):
             if offering.get("id") in RESERVED_IDS:
@@ -37,7 +37,7 @@ def check(documents: dict[str, list[Document]]) -> list[Problem]:
     )
     for doc in organisations:
         problems += offering_places(doc)
-    for doc in documents.get("termine", []):
+    for doc in documents.get(Kind.EVENTS, []):
         problems += event_place(doc)
         if isinstance(doc.data.get("ort"), dict):
             problems += coordinates_in_country(doc, ("ort",), doc.data["ort"])
@@ -45,7 +45,7 @@ def check(documents: dict[str, list[Document]]) -> list[Problem]:
     for doc in organisations:
         for i, address in enumerate(_list(doc.data, "adressen")):
             problems += coordinates_in_country(doc, ("adressen", i), address)
-    for kind in ("netzwerke", "regionen"):
+    for kind in (Kind.NETWORKS, Kind.REGIONS):
         problems += part_of_cycles(documents.get(kind, []))
     return problems
 
@@ -72,7 +72,7 @@ def part_of_cycles(docs: list[Document]) -> list[Problem]:
 
 def confidential_address(doc: Document, path: tuple, address: dict) -> list[Problem]:
     """A shelter's address names its town only: the file and its history are public."""
-    if address.get("vertraulich") not in ("ja", "true"):
+    if not yes(address.get("vertraulich")):
         return []
     return [doc.problem(path + (secret,), (
         f"Eine vertrauliche Anschrift darf {name} enthalten: Alles in dieser Datei "
@@ -139,8 +139,8 @@ def offering_places(doc: Document) -> list[Problem]:
                 problems.append(doc.problem(("angebote", i, "orte", j), (
                     f"Dieser Träger hat keine Adresse mit der Kennung „{place}“. "
                     f"Vorhandene Adresskennungen: {known}.")))
-        if not places and offering.get("aufsuchend") not in ("ja", "true") \
-                and offering.get("online") not in ("ja", "true"):
+        if not places and not yes(offering.get("aufsuchend")) \
+                and not yes(offering.get("online")):
             problems.append(doc.problem(("angebote", i), (
                 "Bitte geben Sie an, wo das Angebot stattfindet: „orte“ (Adressen des Trägers), "
                 "„aufsuchend: ja“ oder „online: ja“.")))
@@ -172,7 +172,7 @@ def coordinates_in_country(doc: Document, path: tuple, address: dict) -> list[Pr
 def event_place(doc: Document) -> list[Problem]:
     problems = []
     data = doc.data
-    if "ort" not in data and data.get("online") not in ("ja", "true"):
+    if "ort" not in data and not yes(data.get("online")):
         problems.append(doc.problem((), "Bitte geben Sie einen „ort“ an oder „online: ja“."))
     start, end = data.get("datum"), data.get("bis_datum")
     if isinstance(start, str) and isinstance(end, str) and end < start:

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, Iterable, Mapping
 from jsonschema import Draft202012Validator, ValidationError, validators
 from referencing import Registry, Resource
 
+from .kinds import Kind
 from .problems import Problem
 
 if TYPE_CHECKING:
@@ -27,13 +28,6 @@ if TYPE_CHECKING:
 URN = "urn:wegweiser:schema:"
 FORMAT_CHECKER = Draft202012Validator.FORMAT_CHECKER
 
-# Nouns for the kinds of record that x-verweis points to, for messages.
-KIND_NOUNS = {
-    "traeger": ("keinen Träger", "content/traeger/"),
-    "netzwerke": ("kein Netzwerk", "content/netzwerke/"),
-    "regionen": ("keine Region", "content/regionen/"),
-    "termine": ("keinen Termin", "content/termine/"),
-}
 
 
 def _suggestion(value: str, candidates: Iterable[str]) -> str:
@@ -94,7 +88,7 @@ class SchemaSet:
             ids = known_ids[kind]
             if instance in ids:
                 return
-            noun, folder = KIND_NOUNS[kind]
+            noun, folder = Kind.of_folder(kind).none_such, f"content/{kind}/"
             listing = f" Vorhanden sind: {', '.join(sorted(ids))}." if 0 < len(ids) <= 25 else ""
             yield ValidationError(
                 f"Es gibt {noun} mit der Kennung {_quote(instance)}.{_suggestion(instance, ids)}"

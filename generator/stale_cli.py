@@ -1,18 +1,16 @@
 """``wegweiser stale``: entries due for review, by network and organisation.
 
-Exit code 0 whether or not entries are overdue (it is a report, not a check), 1 when the
-records have problems, 2 on wrong use.
+Exit code 0 whether or not entries are overdue (it is a report, not a check); the others
+as in ``commands.py``.
 """
 from __future__ import annotations
 
 import datetime as dt
 import json
 import sys
-from pathlib import Path
 
-from . import freshness, pipeline
+from . import commands, freshness
 from .markup import german_date
-from .problems import report, summary
 
 
 def run(args) -> int:
@@ -21,13 +19,9 @@ def run(args) -> int:
         before = freshness.cutoff(args.older_than, day)
     except ValueError as error:
         print(str(error), file=sys.stderr)
-        return 2
-    loaded = pipeline.load_and_validate(pipeline.Sources(Path(args.content), Path(args.schemas)))
-    if not loaded.ok:
-        print(report(loaded.problems))
-        print(f"\n{summary(loaded.problems)}", file=sys.stderr)
-        return 1
-    entries = freshness.overdue(loaded.directory, before)
+        return commands.USAGE
+    directory = commands.prepared(args).directory
+    entries = freshness.overdue(directory, before)
     if args.format == "json":
         print(json.dumps([{
             "traeger": e.organisation.id, "name": str(e.organisation.name),
@@ -35,19 +29,19 @@ def run(args) -> int:
             "angebote": [{"id": o.id, "name": str(o.name), "zuletzt_geprueft": o.last_checked.isoformat()}
                          for o in e.offerings],
         } for e in entries], ensure_ascii=False, indent=2))
-        return 0
+        return commands.OK
     count = sum(len(e.offerings) for e in entries)
     if not entries:
         print(f"Alle Angebote wurden seit dem {german_date(before)} geprüft.")
-        return 0
+        return commands.OK
     print(f"{count} Angebote von {len(entries)} Trägern wurden seit dem {german_date(before)} nicht geprüft:")
-    for network, group in freshness.by_network(loaded.directory, entries):
+    for network, group in freshness.by_network(directory, entries):
         print(f"\n{network}")
         for entry in group:
             print(f"  {entry.organisation.name} ({entry.organisation.source.path})")
             for offering in entry.offerings:
                 print(f"    {german_date(offering.last_checked)}: {offering.name} [{offering.id}]")
-    return 0
+    return commands.OK
 
 
 def add_parser(commands) -> None:

@@ -16,6 +16,38 @@ SCHEMAS = REPO / "schemas"
 FIXTURE_SITE = FIXTURES / "site" / "content"
 
 
+def prepared(content: Path = FIXTURE_SITE):
+    """A checked and located directory, as the pipeline prepares it."""
+    from generator import pipeline
+
+    return pipeline.prepare(pipeline.Sources(content, SCHEMAS))
+
+
+def problems_of(content: Path):
+    """The problems ``prepare`` reports for a content folder (none: an empty tuple)."""
+    from generator import pipeline
+
+    try:
+        pipeline.prepare(pipeline.Sources(content, SCHEMAS))
+    except pipeline.InvalidContent as error:
+        return error.problems
+    return ()
+
+
+def site_settings(**changes):
+    """Settings as in the repository's mkdocs.yml, with the given changes."""
+    from generator.settings import Settings
+
+    return Settings(**{"schemas": str(SCHEMAS), "node_modules": str(REPO / "node_modules"), **changes})
+
+
+def rendered(content: Path = FIXTURE_SITE, **changes):
+    """The rendered site (pages, maps, search files) of a content folder, without MkDocs."""
+    from generator import pipeline
+
+    return pipeline.build(prepared(content), site_settings(**changes))
+
+
 def mkdocs_config(content_dir: Path, site_dir: Path, demo_notice: bool = True, maps: dict | None = None) -> Path:
     """A mkdocs.yml like the repository's, pointing at the given content."""
     config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))

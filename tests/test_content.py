@@ -4,6 +4,7 @@ from __future__ import annotations
 import os
 
 from generator import content
+from generator.kinds import Kind
 
 
 def write(root, *names, text="id: x\n"):
@@ -23,8 +24,8 @@ def test_record_paths_are_yaml_files_directly_in_a_kind_folder():
 def test_record_files_are_sorted_by_kind_and_misplaced_yaml_is_reported(tmp_path):
     write(tmp_path, "traeger/b.yml", "traeger/a.yml", "netzwerke/n.yml", "sonstiges/x.yml")
     found, problems = content.record_files(tmp_path)
-    assert [p.name for p in found["traeger"]] == ["a.yml", "b.yml"]
-    assert [p.name for p in found["netzwerke"]] == ["n.yml"]
+    assert [p.name for p in found[Kind.ORGANISATIONS]] == ["a.yml", "b.yml"]
+    assert [p.name for p in found[Kind.NETWORKS]] == ["n.yml"]
     assert [p.path.endswith("sonstiges/x.yml") for p in problems] == [True]
     assert "keinem Ordner für Einträge" in problems[0].message
 
@@ -33,7 +34,7 @@ def test_pages_scripts_images_and_upper_case_endings_are_problems_not_published(
     names = ("seite.md", "traeger/skript.html", "bild.svg", "traeger/GROSS.YML", "unter/ordner/x.js")
     write(tmp_path, "traeger/a.yml", *names)
     found, problems = content.record_files(tmp_path)
-    assert [p.name for p in found["traeger"]] == ["a.yml"]
+    assert [p.name for p in found[Kind.ORGANISATIONS]] == ["a.yml"]
     reported = sorted(os.path.relpath(p.path, tmp_path) for p in problems)
     assert reported == sorted(names)
     by_name = {os.path.basename(p.path): p.message for p in problems}
@@ -64,7 +65,7 @@ def test_symbolic_links_are_reported_and_never_followed(tmp_path):
     (inside / "traeger" / "link.yml").symlink_to(outside / "geheim.yml")
     (inside / "regionen").symlink_to(outside / "ordner")
     found, problems = content.record_files(inside)
-    assert [p.name for p in found["traeger"]] == ["a.yml"] and found["regionen"] == []
+    assert [p.name for p in found[Kind.ORGANISATIONS]] == ["a.yml"] and found[Kind.REGIONS] == []
     assert sorted(os.path.basename(p.path) for p in problems) == ["link.yml", "regionen"]
     assert all("Verknüpfung" in p.message for p in problems)
 
@@ -82,7 +83,7 @@ def test_a_linked_content_folder_is_refused_whole(tmp_path):
     write(tmp_path, "echt/traeger/a.yml")
     (tmp_path / "content").symlink_to(tmp_path / "echt")
     found, problems = content.record_files(tmp_path / "content")
-    assert found["traeger"] == [] and "Verknüpfung" in problems[0].message
+    assert found[Kind.ORGANISATIONS] == [] and "Verknüpfung" in problems[0].message
     assert content.symlinks_under(tmp_path / "content")
 
 

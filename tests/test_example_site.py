@@ -5,17 +5,14 @@ import re
 
 import pytest
 
-from conftest import REPO, SCHEMAS, crawl
-from generator import pipeline
+from conftest import REPO, crawl, prepared
 
 SEED_MOBILE_NUMBERS = ("0162 9049611", "01629049611", "0174 9678496", "0173 5243610")
 
 
 @pytest.fixture(scope="module")
 def loaded():
-    result = pipeline.load_and_validate(pipeline.Sources(REPO / "content", SCHEMAS))
-    assert result.problems == ()
-    return result
+    return prepared(REPO / "content")  # raises InvalidContent if any record has a problem
 
 
 @pytest.fixture(scope="module")
@@ -70,7 +67,7 @@ def test_every_offering_page_shows_when_it_was_last_checked_and_the_demo_notice(
 
 
 def test_every_address_of_the_example_gets_coordinates_without_any_network(loaded):
-    directory, report = pipeline.locate(loaded)
+    directory, report = loaded.directory, loaded.located
     assert report.missing == []
     assert all(p.location.source in ("eintrag", "cache", "ortsverzeichnis") for p in report.places)
     for offering in directory.offerings:

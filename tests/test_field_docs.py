@@ -5,8 +5,8 @@ import re
 
 import pytest
 
-from conftest import REPO, SCHEMAS
-from generator import field_docs, pipeline
+from conftest import REPO, prepared, rendered
+from generator import field_docs
 
 PROVIDER_SCHEMAS = ("traeger", "netzwerk", "region", "termin", "common")
 # Same sub-fields as the documented "text" (de, cs, en): documented once.
@@ -15,13 +15,13 @@ SAME_AS_TEXT = {"/$defs/name", "/$defs/markdown"}
 
 @pytest.fixture(scope="module")
 def loaded():
-    return pipeline.load_and_validate(pipeline.Sources(REPO / "content", SCHEMAS))
+    return prepared(REPO / "content")
 
 
 @pytest.fixture(scope="module")
 def sections(loaded):
     return field_docs.documentation(loaded.schemas, loaded.vocabularies,
-                                    field_docs.examples_from(loaded.directory, loaded.documents))
+                                    field_docs.examples_from(loaded.documents))
 
 
 def objects_with_fields(node, pointer=""):
@@ -70,11 +70,7 @@ def test_examples_are_taken_from_real_entries(sections):
 
 
 def test_the_contribution_page_shows_every_section_and_the_privacy_notice(loaded, sections):
-    from generator.pages import ContributionLinks, render_site
-
-    directory, _ = pipeline.locate(loaded)
-    site = render_site(directory, loaded.vocabularies, provider_docs=sections,
-                       links=ContributionLinks("beispiel/wegweiser"))
+    site = rendered(REPO / "content", repository="beispiel/wegweiser")
     page = next(p for p in site.pages if p.src_uri == "mitmachen.md").body
     for section in sections:
         assert section.title in page

@@ -6,8 +6,8 @@ import json
 
 import pytest
 
-from conftest import FIXTURES, SCHEMAS
-from generator import cli, pipeline
+from conftest import FIXTURES, SCHEMAS, prepared, problems_of
+from generator import cli
 from test_reminders import HOSTILE, assert_only_as_code
 
 BODIES = FIXTURES / "formulare"
@@ -20,7 +20,7 @@ def submit(project, name, capsys, *extra):
 
 
 def valid(project) -> bool:
-    return pipeline.load_and_validate(pipeline.Sources(project, SCHEMAS)).ok
+    return problems_of(project) == ()
 
 
 def test_a_complete_form_for_a_new_provider_becomes_a_new_valid_file(site_copy, capsys):
@@ -38,7 +38,7 @@ def test_a_form_for_an_existing_provider_adds_the_offering_to_its_file(site_copy
     before = (site_copy / "traeger" / "beratung-beispiel.yml").read_text(encoding="utf-8")
     code, out = submit(site_copy, "vorhandener-traeger", capsys)
     assert code == 0 and json.loads(out)["angebot"] == "beratung-beispiel-online-gruppe-fuer-angehoerige"
-    directory = pipeline.load_and_validate(pipeline.Sources(site_copy, SCHEMAS)).directory
+    directory = prepared(site_copy).directory
     organisation = directory.organisation("beratung-beispiel")
     assert len(organisation.offerings) == before.count("  - id: beratung-beispiel-") + 1
     assert organisation.offerings[-1].online
@@ -67,7 +67,7 @@ def test_wrong_values_are_named_by_their_form_label(site_copy, capsys):
 def test_hostile_answers_stay_plain_text_in_a_valid_file(site_copy, capsys):
     code, out = submit(site_copy, "feindlich", capsys)
     assert code == 0
-    directory = pipeline.load_and_validate(pipeline.Sources(site_copy, SCHEMAS)).directory
+    directory = prepared(site_copy).directory
     organisation = next(o for o in directory.organisations if o.id.startswith("script"))
     assert str(organisation.name) == "</script><script>alert(1)</script> ${alert(2)}"
     assert organisation.offerings[0].id.endswith("name-gekapert-id-boese")  # one offering, no injected keys
@@ -77,7 +77,7 @@ def test_hostile_answers_stay_plain_text_in_a_valid_file(site_copy, capsys):
 def test_a_czech_shelter_gets_a_confidential_address_without_street(site_copy, capsys):
     code, out = submit(site_copy, "tschechisch-vertraulich", capsys)
     assert code == 0
-    directory = pipeline.load_and_validate(pipeline.Sources(site_copy, SCHEMAS)).directory
+    directory = prepared(site_copy).directory
     [address] = directory.organisation("azylovy-dum-usti").addresses
     assert (address.country, address.town, address.street, address.confidential) == ("CZ", "Ústí nad Labem", "", True)
     written = (site_copy / "traeger" / "azylovy-dum-usti.yml").read_text(encoding="utf-8")

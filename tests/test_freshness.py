@@ -5,8 +5,8 @@ import datetime as dt
 
 import pytest
 
-from conftest import FIXTURE_SITE, SCHEMAS
-from generator import freshness, pipeline
+from conftest import FIXTURE_SITE, prepared
+from generator import freshness
 
 
 @pytest.mark.parametrize("spec, expected", [
@@ -33,7 +33,7 @@ def test_source_date_epoch_fixes_today_for_reproducible_builds(monkeypatch):
 
 @pytest.fixture(scope="module")
 def directory():
-    return pipeline.load_and_validate(pipeline.Sources(FIXTURE_SITE, SCHEMAS)).directory
+    return prepared(FIXTURE_SITE).directory
 
 
 def test_overdue_lists_organisations_with_offerings_checked_before_the_cutoff(directory):

@@ -7,6 +7,7 @@ import pytest
 from generator import geocache, geocoder
 from generator.gazetteer import Gazetteer, Town
 from generator.records import Address
+from generator.settings import PUBLIC_NOMINATIM, GeocoderSettings
 from local_geocoder import LocalGeocoder, Reply, place
 
 STOLLBERG = Address("", None, "Herrenstraße 25", "09366", "Stollberg/Erzgeb.", "DE", None)
@@ -34,7 +35,7 @@ def run(server, addresses, cache=None, clock=None, **settings):
     options = dict(service="nominatim", domain=server.domain, scheme="http", user_agent="Wegweiser-Test",
                    contact="betrieb@beispiel.example", pause=0, timeout=2)
     options.update(settings)
-    config = geocoder.GeocoderSettings(**options)
+    config = GeocoderSettings(**options)
     clock = clock or FakeClock()
     lookup = geocoder.Lookup(config, sleep=clock.sleep, clock=clock)
     return geocoder.refresh([("content/traeger/x.yml", a) for a in addresses], cache or {}, config,
@@ -134,11 +135,11 @@ def test_addresses_with_coordinates_cache_entries_or_confidentiality_are_not_ask
 
 
 def test_the_public_server_is_never_asked_more_than_once_a_second():
-    settings = geocoder.GeocoderSettings(domain=geocoder.PUBLIC_NOMINATIM, pause=0)
+    settings = GeocoderSettings(domain=PUBLIC_NOMINATIM, pause=0)
     assert settings.min_pause == 1.0
     clock = FakeClock()
     with LocalGeocoder(lambda q: Reply(body=[])) as server:
-        lookup = geocoder.Lookup(geocoder.GeocoderSettings(domain=server.domain, scheme="http", pause=1.0),
+        lookup = geocoder.Lookup(GeocoderSettings(domain=server.domain, scheme="http", pause=1.0),
                                  sleep=clock.sleep, clock=clock)
         for _ in range(3):
             lookup.ask("x", "DE")

@@ -5,8 +5,9 @@ import json
 
 import pytest
 
-from conftest import SCHEMAS
-from generator import geocache, geocoder, geocoding_cli, pipeline
+from conftest import SCHEMAS, prepared, problems_of
+from generator import geocache, geocoder, geocoding_cli
+from generator.settings import GeocoderSettings, SettingsError
 from local_geocoder import LocalGeocoder, Reply, place
 
 
@@ -27,11 +28,11 @@ def project(site_copy, monkeypatch):
 
 
 def loaded(content):
-    return pipeline.load_and_validate(pipeline.Sources(content, SCHEMAS))
+    return prepared(content)
 
 
 def settings_for(server, **extra):
-    return geocoder.GeocoderSettings(domain=server.domain, scheme="http", pause=0, timeout=2, **extra)
+    return GeocoderSettings(domain=server.domain, scheme="http", pause=0, timeout=2, **extra)
 
 
 def test_the_command_writes_a_sorted_cache_and_a_second_run_asks_nothing(project, capsys):
@@ -52,7 +53,7 @@ def test_without_network_the_cache_stays_byte_for_byte_as_it_was(project, capsys
     cache_file = project / "geocache.json"
     geocache.save(cache_file, {"DE|x|y|z": geocache.CacheEntry(50.0, 12.0, "adresse", "d", "2026-01-01")})
     before = cache_file.read_bytes()
-    settings = geocoder.GeocoderSettings(domain="127.0.0.1:9", scheme="http", pause=0, timeout=1)  # nothing listens
+    settings = GeocoderSettings(domain="127.0.0.1:9", scheme="http", pause=0, timeout=1)  # nothing listens
 
     assert geocoding_cli.look_up(loaded(project), cache_file, settings) == 3
 
@@ -93,21 +94,35 @@ def test_a_crash_while_writing_leaves_the_old_cache_and_no_temporary_file(tmp_pa
     assert [p.name for p in tmp_path.iterdir()] == ["geocache.json"]
 
 
-def test_settings_come_from_mkdocs_yml_and_flags_override_them(tmp_path):
-    config = tmp_path / "mkdocs.yml"
-    config.write_text("plugins:\n  - wegweiser:\n      geocoder:\n        domain: geo.beispiel.example\n"
-                      "        contact: betrieb@beispiel.example\n", encoding="utf-8")
-
+def arguments(config, **flags):
     class Args:
         pass
 
     args = Args()
-    args.config = str(config)
+    args.config, args.content, args.schemas = str(config), None, None
     for name in geocoding_cli.SETTING_FLAGS:
-        setattr(args, name, None)
-    args.pause = 2.0
-    settings = geocoding_cli.settings_from(args)
+        setattr(args, name, flags.get(name))
+    return args
+
+
+def test_settings_come_from_mkdocs_yml_and_flags_override_them(tmp_path):
+    (tmp_path / "content").mkdir()
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(f"site_name: Test\ndocs_dir: content\nplugins:\n  - wegweiser:\n      schemas: {SCHEMAS}\n"
+                      "      geocoder:\n        domain: geo.beispiel.example\n"
+                      "        contact: betrieb@beispiel.example\n", encoding="utf-8")
+    settings = geocoding_cli.settings_from(arguments(config, pause=2.0))
     assert (settings.domain, settings.contact, settings.pause) == ("geo.beispiel.example", "betrieb@beispiel.example", 2.0)
+
+
+@pytest.mark.parametrize("text", ["plugins: [\n", "site_name: T\nplugins:\n  - wegweiser:\n      geocoder:\n"
+                                  "        service: google\n"])
+def test_a_broken_mkdocs_yml_is_an_error_not_a_fall_back_to_defaults(tmp_path, text):
+    (tmp_path / "docs").mkdir()
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(text, encoding="utf-8")
+    with pytest.raises(SettingsError, match="mkdocs.yml"):
+        geocoding_cli.settings_from(arguments(config))
 
 
 def test_check_lists_approximate_places_and_stale_entries_and_passes_when_all_have_coordinates(project, capsys):
@@ -139,16 +154,16 @@ def test_prune_removes_only_stale_entries(project, capsys):
 
 def test_a_damaged_cache_is_a_problem_with_its_line_and_the_command_refuses_to_run(project, capsys):
     (project / "geocache.json").write_text('{"eintraege": {\n  "x": {"breite": 1,}\n}}', encoding="utf-8")
-    result = loaded(project)
-    assert [(p.path, p.line) for p in result.problems] == [("content/geocache.json", 2)]
-    assert "kein gültiges JSON" in result.problems[0].message
+    problems = problems_of(project)
+    assert [(p.path, p.line) for p in problems] == [("content/geocache.json", 2)]
+    assert "kein gültiges JSON" in problems[0].message
 
 
 def test_a_cache_entry_of_the_wrong_shape_is_named(project):
     (project / "geocache.json").write_text(json.dumps({"eintraege": {"x": {
         "breite": "fünfzig", "laenge": 12.0, "genauigkeit": "adresse", "dienst": "d", "abgefragt_am": "2026-01-01"}}}),
         encoding="utf-8")
-    [problem] = loaded(project).problems
+    [problem] = problems_of(project)
     assert problem.field == "eintraege.x.breite"
 
 

@@ -4,14 +4,14 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from conftest import FIXTURES, REPO, SCHEMAS
-from generator import issue_forms, pipeline
+from conftest import FIXTURES, REPO, prepared
+from generator import issue_forms
 
 FORMS = REPO / ".github" / "ISSUE_TEMPLATE"
 
 
 def vocabularies():
-    return pipeline.load_and_validate(pipeline.Sources(REPO / "content", SCHEMAS)).vocabularies
+    return prepared(REPO / "content").vocabularies
 
 
 def test_the_committed_forms_are_the_generated_ones():

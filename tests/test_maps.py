@@ -6,26 +6,29 @@ import re
 
 import pytest
 
-from conftest import FIXTURE_SITE, REPO, SCHEMAS
-from generator import maps, pipeline
+from conftest import REPO, prepared
+from generator.render import maps
+from generator.render.urls import SiteMap
+from generator.settings import MapSettings
+
+OFFERING_LINK = "../angebote/{id}/"
 
 
 @pytest.fixture(scope="module")
 def fixture_directory():
-    loaded = pipeline.load_and_validate(pipeline.Sources(FIXTURE_SITE, SCHEMAS))
-    directory, _ = pipeline.locate(loaded)
-    return directory, loaded.vocabularies
+    directory = prepared()
+    return directory.directory, directory.vocabularies
 
 
 def listed(directory):
-    return [o for o in directory.offerings if o.status != "beendet"]
+    return [o for o in directory.offerings if not o.ended]
 
 
 def render(fixture_directory, settings=None):
     directory, vocabularies = fixture_directory
     markers = maps.markers_for(listed(directory), directory)
-    return maps.render_map("karten/test.html", "Karte: <Test> & Co", markers, settings or maps.MapSettings(),
-                           vocabularies["themen"])
+    return maps.render_map("karten/test.html", "Karte: <Test> & Co", markers, settings or MapSettings(),
+                           vocabularies["themen"], OFFERING_LINK)
 
 
 def payload_of(document: str) -> dict:
@@ -66,8 +69,8 @@ TEMPLATE_SYNTAX = ("{{ 7*7 }}", "{% raw %}", "{# Kommentar #}", "{{ lipsum.__glo
 def test_record_text_in_a_map_is_data_and_never_runs_as_a_template():
     hostile = " ".join(TEMPLATE_SYNTAX)
     markers = [maps.Marker(50.5, 12.9, hostile, "angebot", hostile, hostile, hostile, ("sucht",), False, hostile)]
-    topics = pipeline.load_and_validate(pipeline.Sources(FIXTURE_SITE, SCHEMAS)).vocabularies["themen"]
-    document = maps.render_map("karten/x.html", hostile, markers, maps.MapSettings(), topics).html
+    topics = prepared().vocabularies["themen"]
+    document = maps.render_map("karten/x.html", hostile, markers, MapSettings(), topics, OFFERING_LINK).html
     assert "49" not in document.replace("0049", "")  # {{ 7*7 }} was not evaluated
     assert str(REPO) not in document
     data = payload_of(document)
@@ -102,12 +105,21 @@ def test_approximate_positions_are_flagged_and_sources_credited(fixture_director
 
 
 def test_the_tile_server_is_configuration(fixture_directory):
-    settings = maps.MapSettings(tiles="https://kacheln.beispiel.example/{z}/{x}/{y}.png", tile_server_name="Beispiel")
+    settings = MapSettings(tiles="https://kacheln.beispiel.example/{z}/{x}/{y}.png", tile_server_name="Beispiel")
     assert "https://kacheln.beispiel.example/{z}/{x}/{y}.png" in render(fixture_directory, settings).html
     assert settings.tile_host == "kacheln.beispiel.example"
 
 
 def test_the_front_end_libraries_come_from_node_modules():
     assert maps.missing_libraries(REPO / "node_modules") == []
-    files = maps.library_files(REPO / "node_modules")
+    files = maps.library_files(REPO / "node_modules", SiteMap())
     assert files["karten/assets/leaflet.js"].parent.parent.name == "leaflet"
+
+
+def test_markers_link_to_offering_pages_in_either_url_style(fixture_directory):
+    data = payload_of(render(fixture_directory).html)
+    assert data["angebot"] == OFFERING_LINK
+    from conftest import rendered
+    for use_directory_urls, link in ((True, "../angebote/{id}/"), (False, "../angebote/{id}.html")):
+        site = rendered(use_directory_urls=use_directory_urls)
+        assert all(payload_of(m.html)["angebot"] == link for m in site.maps)

@@ -5,24 +5,14 @@ from html.parser import HTMLParser
 
 import yaml
 
-from conftest import FIXTURE_SITE, SCHEMAS
-from generator import pipeline
-from generator.pages import GeneratedPage, page_url, relative_url, render_site
+import conftest
+from conftest import site_settings
+from generator import render
+from generator.render.environment import GeneratedPage
 
 
-def rendered() -> dict[str, GeneratedPage]:
-    loaded = pipeline.load_and_validate(pipeline.Sources(FIXTURE_SITE, SCHEMAS))
-    directory, _ = pipeline.locate(loaded)
-    return {page.src_uri: page for page in render_site(directory, loaded.vocabularies).pages}
-
-
-def test_pages_get_directory_urls_like_mkdocs_gives_them():
-    assert page_url("index.md") == ""
-    assert page_url("themen/index.md") == "themen/"
-    assert page_url("angebote/x.md") == "angebote/x/"
-    assert relative_url("angebote/x.md", "traeger/y.md") == "../../traeger/y/"
-    assert relative_url("index.md", "themen/sucht.md") == "themen/sucht/"
-    assert relative_url("themen/index.md", "themen/index.md") == "./"
+def rendered(**changes) -> dict[str, GeneratedPage]:
+    return {page.src_uri: page for page in conftest.rendered(**changes).pages}
 
 
 def test_every_kind_of_page_is_generated():
@@ -128,27 +118,22 @@ def test_old_entries_are_marked_and_very_old_ones_leave_the_listings():
 
     from generator import freshness
 
-    loaded = pipeline.load_and_validate(pipeline.Sources(FIXTURE_SITE, SCHEMAS))
-    directory, _ = pipeline.locate(loaded)
+    prepared = conftest.prepared()
     limits = freshness.Limits.from_config("12m", "30m", dt.date(2026, 11, 22))
-    site = render_site(directory, loaded.vocabularies, limits=limits)
+    site = render.render_site(prepared.directory, prepared.vocabularies, site_settings(), limits)
     pages = {p.src_uri: p for p in site.pages}
     assert "Bitte vorher nachfragen" in pages["angebote/beratung-beispiel-poradna.md"].body
     assert "Angaben seit 15. Januar 2025 nicht geprüft" in pages["a-z.md"].body
     assert "Bitte vorher nachfragen" not in pages["angebote/beratung-beispiel-suchtberatung.md"].body
-    hidden = render_site(directory, loaded.vocabularies, limits=freshness.Limits.from_config(None, "12m", dt.date(2026, 11, 22)))
+    hidden = render.render_site(prepared.directory, prepared.vocabularies, site_settings(),
+                                freshness.Limits.from_config(None, "12m", dt.date(2026, 11, 22)))
     listing = {p.src_uri: p for p in hidden.pages}["a-z.md"].body
     assert "Beratung für Familien in Ústí" not in listing
     assert "angebote/beratung-beispiel-poradna.md" in {p.src_uri for p in hidden.pages}
 
 
 def test_each_offering_page_links_to_the_correction_form_with_its_id():
-    from generator.pages import ContributionLinks
-
-    loaded = pipeline.load_and_validate(pipeline.Sources(FIXTURE_SITE, SCHEMAS))
-    directory, _ = pipeline.locate(loaded)
-    site = render_site(directory, loaded.vocabularies, links=ContributionLinks("beispiel/wegweiser"))
-    body = {p.src_uri: p for p in site.pages}["angebote/beratung-beispiel-suchtberatung.md"].body
+    body = rendered(repository="beispiel/wegweiser")["angebote/beratung-beispiel-suchtberatung.md"].body
     assert ("https://github.com/beispiel/wegweiser/issues/new?template=eintrag-korrigieren.yml&amp;"
             "eintrag=beratung-beispiel-suchtberatung&amp;title=Korrektur%3A+beratung-beispiel-suchtberatung") in body
     assert "Fehler melden / Eintrag ändern" in body

@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES, SCHEMAS
+from conftest import FIXTURES, SCHEMAS, site_settings
 from generator import pipeline
+from generator.settings import SettingsError
 
 INVALID = FIXTURES / "invalid"
 CASES = sorted(p for p in INVALID.glob("*/*.yml"))
@@ -18,15 +19,31 @@ CASES = sorted(p for p in INVALID.glob("*/*.yml"))
 UPDATE = os.environ.get("WEGWEISER_UPDATE_EXPECTED") == "1"
 
 
-def load(content: Path) -> pipeline.Loaded:
-    return pipeline.load_and_validate(pipeline.Sources(content, SCHEMAS))
+def problems(content: Path):
+    with pytest.raises(pipeline.InvalidContent) as raised:
+        pipeline.prepare(pipeline.Sources(content, SCHEMAS))
+    return raised.value.problems
 
 
-def test_the_fixture_site_loads_without_problems(site_copy):
-    loaded = load(site_copy)
-    assert loaded.problems == ()
-    assert len(loaded.directory.organisations) == 2
-    assert len(loaded.directory.offerings) == 5
+def test_the_fixture_site_loads_without_problems_and_every_address_is_located(site_copy):
+    prepared = pipeline.prepare(pipeline.Sources(site_copy, SCHEMAS))
+    assert len(prepared.directory.organisations) == 2
+    assert len(prepared.directory.offerings) == 5
+    assert prepared.located.missing == []
+
+
+def test_build_renders_pages_maps_and_search_files(site_copy):
+    prepared = pipeline.prepare(pipeline.Sources(site_copy, SCHEMAS))
+    site = pipeline.build(prepared, site_settings())
+    assert {"index.md", "suche.md", "angebote/beratung-beispiel-suchtberatung.md"} <= {p.src_uri for p in site.pages}
+    assert site.maps and "suche/manifest.json" in site.search_files
+    assert all(path.is_file() for path in site.static_files.values())
+
+
+def test_a_wrong_freshness_setting_is_a_settings_error(site_copy):
+    prepared = pipeline.prepare(pipeline.Sources(site_copy, SCHEMAS))
+    with pytest.raises(SettingsError, match="stale_after"):
+        pipeline.build(prepared, site_settings(stale_after="bald"))
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda p: f"{p.parent.name}/{p.stem}")
@@ -35,11 +52,10 @@ def test_each_broken_record_yields_exactly_the_expected_problems(case, site_copy
     shutil.copyfile(case, target)
     monkeypatch.chdir(site_copy)
 
-    loaded = load(site_copy)
+    found_problems = problems(site_copy)
 
-    assert loaded.directory is None
-    assert {p.path for p in loaded.problems} == {f"{case.parent.name}/{case.name}"}
-    found = [f"{p.line}:{p.column}: {p.field or 'Datei'}: {p.message}" for p in loaded.problems]
+    assert {p.path for p in found_problems} == {f"{case.parent.name}/{case.name}"}
+    found = [f"{p.line}:{p.column}: {p.field or 'Datei'}: {p.message}" for p in found_problems]
     expected_file = case.with_suffix(".expected")
     if UPDATE:
         expected_file.write_text("\n".join(found) + "\n", encoding="utf-8")
@@ -51,25 +67,25 @@ def test_problems_of_all_files_come_in_one_run_sorted_by_file_and_line(site_copy
         shutil.copyfile(INVALID / "traeger" / f"{name}.yml", site_copy / "traeger" / f"{name}.yml")
     monkeypatch.chdir(site_copy)
 
-    problems = load(site_copy).problems
+    found = problems(site_copy)
 
-    assert {p.path for p in problems} == {
+    assert {p.path for p in found} == {
         "traeger/unbekanntes-thema.yml", "traeger/falsche-plz.yml", "traeger/doppelter-schluessel.yml"}
-    assert list(problems) == sorted(problems)
+    assert list(found) == sorted(found)
 
 
 def test_a_yaml_file_outside_the_record_folders_is_reported(site_copy, monkeypatch):
     (site_copy / "verirrt.yml").write_text("id: verirrt\n", encoding="utf-8")
     monkeypatch.chdir(site_copy)
 
-    problems = load(site_copy).problems
+    found = problems(site_copy)
 
-    assert [(p.path, p.line) for p in problems] == [("verirrt.yml", 1)]
-    assert "content/traeger/" in problems[0].message
+    assert [(p.path, p.line) for p in found] == [("verirrt.yml", 1)]
+    assert "content/traeger/" in found[0].message
 
 
 def test_references_resolve_into_records(site_copy):
-    directory = load(site_copy).directory
+    directory = pipeline.prepare(pipeline.Sources(site_copy, SCHEMAS)).directory
     network = directory.network("arbeitskreis-sucht")
     organisation = directory.organisation("beratung-beispiel")
 

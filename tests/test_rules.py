@@ -4,6 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from generator import rules, yamlsafe
+from generator.kinds import Kind
 
 
 def document(tmp_path: Path, name: str, text: str) -> yamlsafe.Document:
@@ -32,7 +33,7 @@ def test_the_id_must_match_the_file_name(tmp_path):
 def test_offering_ids_are_unique_across_all_organisations(tmp_path):
     first = document(tmp_path, "a.yml", org("beratung").format(id="a"))
     second = document(tmp_path, "b.yml", org("beratung").format(id="b"))
-    found = messages(rules.check({"traeger": [first, second]}))
+    found = messages(rules.check({Kind.ORGANISATIONS: [first, second]}))
     assert len(found) == 1
     assert found[0].startswith("b.yml:5:angebote[0].id: Die Kennung „beratung“ hat schon ein anderes Angebot (")
     assert "a.yml, Zeile 5" in found[0]
@@ -42,18 +43,18 @@ def test_an_offering_must_say_where_it_takes_place(tmp_path):
     nowhere = document(tmp_path, "a.yml", org("x", places="name: Ohne Ort").format(id="a"))
     outreach = document(tmp_path, "b.yml", org("y", places="aufsuchend: ja").format(id="b"))
     online = document(tmp_path, "c.yml", org("z", places="online: ja").format(id="c"))
-    assert [p.path.endswith("a.yml") for p in rules.check({"traeger": [nowhere, outreach, online]})] == [True]
+    assert [p.path.endswith("a.yml") for p in rules.check({Kind.ORGANISATIONS: [nowhere, outreach, online]})] == [True]
 
 
 def test_address_ids_are_unique_within_an_organisation(tmp_path):
     doc = document(tmp_path, "a.yml", "id: a\nadressen:\n  - id: x\n  - id: x\nangebote: []\n")
-    assert messages(rules.check({"traeger": [doc]})) == [
+    assert messages(rules.check({Kind.ORGANISATIONS: [doc]})) == [
         "a.yml:4:adressen[1].id: Die Adresskennung „x“ steht schon bei einer anderen Adresse (Zeile 3)."]
 
 
 def test_an_event_ending_before_it_begins_is_reported(tmp_path):
     doc = document(tmp_path, "t.yml", "id: t\ndatum: 2026-03-05\nbis_datum: 2026-03-01\nonline: ja\n")
-    assert messages(rules.check({"termine": [doc]})) == [
+    assert messages(rules.check({Kind.EVENTS: [doc]})) == [
         "t.yml:3:bis_datum: „bis_datum“ (2026-03-01) liegt vor „datum“ (2026-03-05)."]
 
 
@@ -61,7 +62,7 @@ def test_part_of_must_not_lead_in_a_circle(tmp_path):
     a = document(tmp_path, "a.yml", "id: a\nteil_von: b\n")
     b = document(tmp_path, "b.yml", "id: b\nteil_von: a\n")
     c = document(tmp_path, "c.yml", "id: c\nteil_von: a\n")  # leads into the circle but is not part of it
-    found = messages(rules.check({"regionen": [a, b, c]}))
+    found = messages(rules.check({Kind.REGIONS: [a, b, c]}))
     assert found == ["a.yml:2:teil_von: „teil_von“ führt im Kreis: a → b → a. Bitte lösen Sie den Kreis auf.",
                      "b.yml:2:teil_von: „teil_von“ führt im Kreis: b → a → b. Bitte lösen Sie den Kreis auf."]
 

@@ -6,7 +6,8 @@
   var root = document.querySelector("[data-suche-index]");
   if (!root) return;
   var base = root.getAttribute("data-suche-index");
-  var offeringsBase = root.getAttribute("data-angebote");
+  var offeringLink = root.getAttribute("data-angebot");  /* with {id} for the offering's id */
+  var FORMAT_VERSION = 1;  /* FORMAT_VERSION in generator/render/search_files.py */
   var form = root.querySelector("form");
   var queryInput = form.querySelector("[name=q]");
   var placeInput = form.querySelector("[name=ort]");
@@ -226,7 +227,7 @@
         item.className = "ww-eintrag";
         var link = document.createElement("a");
         link.className = "ww-eintrag__name";
-        link.href = offeringsBase + encodeURIComponent(doc[1]) + "/";
+        link.href = offeringLink.replace("{id}", encodeURIComponent(doc[1]));
         link.textContent = doc[0];
         item.appendChild(link);
         if (doc[4]) {
@@ -352,13 +353,18 @@
   window.addEventListener("popstate", function () { fromUrl(); run(); });
 
   load("manifest.json").then(function (data) {
+    if (data.version !== FORMAT_VERSION) {
+      /* A page from before an update meets the new index, or the other way round. */
+      statusLine.textContent = "Die Suche wird gerade aktualisiert. Bitte laden Sie die Seite in ein paar Minuten neu.";
+      return null;
+    }
     manifest = data;
     manifest.facets.forEach(function (facet) {
       facet.values.forEach(function (value) { facetSets[facet.key + "=" + value[0]] = flags(decode(value[2])); });
     });
     fromUrl();
     root.classList.add("ww-suche--bereit");
-    window.wegweiserSuche = { run: run };
+    window.wegweiserSuche = { run: run, fold: fold };  /* fold: for the test against text.fold */
     return run();
   });
 })();

@@ -20,44 +20,35 @@ import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import folium
 from branca.element import Figure, MacroElement
 from folium.elements import JSCSSMixin
 from folium.template import Template
 
-from .records import Directory, Offering
-from .text import sort_key
-from .vocab import Vocabulary
+from ..records import Directory, Offering
+from ..settings import MapSettings
+from ..text import sort_key
+from ..vocab import Vocabulary
+from .listings import Listings
+from .urls import ASSETS_FOLDER, ID_PLACEHOLDER, SiteMap
 
-MAPS_FOLDER = "karten"
-ASSETS = f"{MAPS_FOLDER}/assets"
 OWN_ASSETS = Path(__file__).parent / "assets"
+# The map documents load these by a link relative to themselves: SiteMap.map_asset puts
+# the files into a folder beside the documents.
+ASSETS = f"{ASSETS_FOLDER}/"
 
-# Files served beside the maps: (URL path in the site, npm package, path in the package).
+# Files served beside the maps: (name in the assets folder, npm package, path in the package).
 LIBRARY_FILES = (
-    (f"{ASSETS}/leaflet.js", "leaflet", "dist/leaflet.js"),
-    (f"{ASSETS}/leaflet.css", "leaflet", "dist/leaflet.css"),
-    (f"{ASSETS}/images/layers.png", "leaflet", "dist/images/layers.png"),
-    (f"{ASSETS}/images/layers-2x.png", "leaflet", "dist/images/layers-2x.png"),
-    (f"{ASSETS}/leaflet.markercluster.js", "leaflet.markercluster", "dist/leaflet.markercluster.js"),
-    (f"{ASSETS}/MarkerCluster.css", "leaflet.markercluster", "dist/MarkerCluster.css"),
+    ("leaflet.js", "leaflet", "dist/leaflet.js"),
+    ("leaflet.css", "leaflet", "dist/leaflet.css"),
+    ("images/layers.png", "leaflet", "dist/images/layers.png"),
+    ("images/layers-2x.png", "leaflet", "dist/images/layers-2x.png"),
+    ("leaflet.markercluster.js", "leaflet.markercluster", "dist/leaflet.markercluster.js"),
+    ("MarkerCluster.css", "leaflet.markercluster", "dist/MarkerCluster.css"),
 )
+OWN_FILES = (("wegweiser-karte.js", "karte.js"), ("wegweiser-karte.css", "karte.css"))
 DATA_ID = "wegweiser-markierungen"
-OWN_FILES = ((f"{ASSETS}/wegweiser-karte.js", "karte.js"), (f"{ASSETS}/wegweiser-karte.css", "karte.css"))
-
-
-@dataclass(frozen=True)
-class MapSettings:
-    tiles: str = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
-    attribution: str = '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>-Mitwirkende'
-    tile_server_name: str = "OpenStreetMap Foundation"
-    max_zoom: int = 19
-
-    @property
-    def tile_host(self) -> str:
-        return urlsplit(self.tiles.replace("{s}", "a")).netloc or self.tiles
 
 
 @dataclass(frozen=True)
@@ -104,10 +95,10 @@ class OfferingMarkers(JSCSSMixin, MacroElement):
                 JSON.parse(document.getElementById("{{ this.data_id }}").textContent));
         {% endmacro %}
     """)
-    default_js = [("leaflet_markercluster", "assets/leaflet.markercluster.js"),
-                  ("wegweiser_karte", "assets/wegweiser-karte.js")]
-    default_css = [("markercluster_css", "assets/MarkerCluster.css"),
-                   ("wegweiser_karte_css", "assets/wegweiser-karte.css")]
+    default_js = [("leaflet_markercluster", ASSETS + "leaflet.markercluster.js"),
+                  ("wegweiser_karte", ASSETS + "wegweiser-karte.js")]
+    default_css = [("markercluster_css", ASSETS + "MarkerCluster.css"),
+                   ("wegweiser_karte_css", ASSETS + "wegweiser-karte.css")]
 
     data_id = DATA_ID
 
@@ -127,8 +118,9 @@ def data_block(data: dict) -> str:
     return f'<script type="application/json" id="{DATA_ID}">{text}</script>'
 
 
-def payload(markers: list[Marker], vocabulary: Vocabulary) -> dict:
-    """Compact rows; organisations, towns and topics once each, referred to by number."""
+def payload(markers: list[Marker], vocabulary: Vocabulary, offering_link: str) -> dict:
+    """Compact rows; organisations, towns and topics once each, referred to by number.
+    ``offering_link``: the link to an offering's page, with ``{id}`` for its id."""
     organisations = sorted({m.organisation for m in markers}, key=sort_key)
     towns = sorted({m.town for m in markers}, key=sort_key)
     topics = [t for t in vocabulary.terms.values() if any(t.id in m.topics for m in markers)]
@@ -136,7 +128,7 @@ def payload(markers: list[Marker], vocabulary: Vocabulary) -> dict:
     org_index = {name: i for i, name in enumerate(organisations)}
     town_index = {name: i for i, name in enumerate(towns)}
     return {
-        "angebote": "../angebote/",
+        "angebot": offering_link,
         "traeger": organisations,
         "orte": towns,
         "themen": [t.de for t in topics],
@@ -147,13 +139,27 @@ def payload(markers: list[Marker], vocabulary: Vocabulary) -> dict:
     }
 
 
+def render_maps(listings: Listings, site_map: SiteMap, settings: MapSettings) -> dict[str, GeneratedMap]:
+    """The overview map and one map per region with markers, by their path in the site."""
+    wanted = [(site_map.overview_map_document(), "Karte aller Angebote", listings.listed)]
+    wanted += [(site_map.region_map_document(region.id), f"Karte: Angebote in {region.name}",
+                listings.in_region(region.id)) for region in listings.directory.regions]
+    maps = {}
+    for src, title, offerings in wanted:
+        markers = markers_for(offerings, listings.directory)
+        if markers:
+            maps[src] = render_map(src, title, markers, settings, listings.vocabularies["themen"],
+                                   site_map.link(src, site_map.offering(ID_PLACEHOLDER)))
+    return maps
+
+
 def render_map(src_uri: str, title: str, markers: list[Marker], settings: MapSettings,
-               topics: Vocabulary) -> GeneratedMap:
+               topics: Vocabulary, offering_link: str) -> GeneratedMap:
     figure = Figure(title=html.escape(title))
     fmap = folium.Map(location=None, tiles=None, zoom_start=9, control_scale=True, prefer_canvas=False)
     # Per instance, so no class-level list of folium is changed: our own files only.
-    fmap.default_js = [("leaflet", "assets/leaflet.js")]
-    fmap.default_css = [("leaflet_css", "assets/leaflet.css")]
+    fmap.default_js = [("leaflet", ASSETS + "leaflet.js")]
+    fmap.default_css = [("leaflet_css", ASSETS + "leaflet.css")]
     figure.add_child(fmap)
     folium.TileLayer(tiles=settings.tiles, attr=settings.attribution, max_zoom=settings.max_zoom,
                      name="Karte").add_to(fmap)
@@ -170,7 +176,7 @@ def render_map(src_uri: str, title: str, markers: list[Marker], settings: MapSet
     head, body_tag, rest = document.partition("<body>")
     if not body_tag:
         raise RuntimeError("folium's map document has no <body>: check the folium version")
-    document = head + body_tag + "\n" + data_block(payload(markers, topics)) + rest
+    document = head + body_tag + "\n" + data_block(payload(markers, topics, offering_link)) + rest
     # folium forbids zooming the page; people with low vision need it (WCAG 1.4.4).
     document = re.sub(r'<meta name="viewport"[^>]*>',
                       '<meta name="viewport" content="width=device-width, initial-scale=1.0">', document)
@@ -185,12 +191,12 @@ def _renumber(element, counter=None) -> None:
         _renumber(child, counter)
 
 
-def library_files(node_modules: Path) -> dict[str, Path]:
+def library_files(node_modules: Path, site_map: SiteMap) -> dict[str, Path]:
     """Site path -> file on disk, for every front-end file the maps need."""
-    files = {site: node_modules / package / inner for site, package, inner in LIBRARY_FILES}
-    files.update({site: OWN_ASSETS / name for site, name in OWN_FILES})
+    files = {site_map.map_asset(name): node_modules / package / inner for name, package, inner in LIBRARY_FILES}
+    files.update({site_map.map_asset(name): OWN_ASSETS / own for name, own in OWN_FILES})
     return files
 
 
 def missing_libraries(node_modules: Path) -> list[str]:
-    return [site for site, path in library_files(node_modules).items() if not path.is_file()]
+    return [site for site, path in library_files(node_modules, SiteMap()).items() if not path.is_file()]

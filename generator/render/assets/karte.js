@@ -29,7 +29,7 @@
       box.className = "ww-popup";
       var heading = document.createElement("strong");
       var link = document.createElement("a");
-      link.href = data.angebote + encodeURIComponent(row[3]) + "/";
+      link.href = data.angebot.replace("{id}", encodeURIComponent(row[3]));
       link.target = "_top";
       link.textContent = row[2];
       heading.appendChild(link);

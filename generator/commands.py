@@ -1,0 +1,38 @@
+"""What every ``wegweiser`` command shares: where its settings and records come from, and
+one policy for exit codes and for reporting problems (``cli.main`` applies it).
+
+Exit codes, the same for every command:
+
+- 0: done, nothing wrong;
+- 1: the content has problems (records, geocode cache), or a check found something to do;
+- 2: wrong use: an unknown option, a file that is not there, a broken mkdocs.yml;
+- 3: an outside service could not be used (``geocode``); what was found is kept;
+- 130: interrupted with Ctrl-C; what was found is kept.
+"""
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+from . import pipeline
+from .settings import Settings, from_mkdocs_yml
+
+OK, PROBLEMS, USAGE, SERVICE, INTERRUPTED = 0, 1, 2, 3, 130
+
+
+def settings_of(args) -> Settings:
+    """mkdocs.yml's settings (``--config``), with ``--content`` and ``--schemas`` on top."""
+    settings = from_mkdocs_yml(Path(args.config))
+    changes = {name: str(Path(value).resolve()) for name, value in
+               (("content", args.content), ("schemas", args.schemas)) if value}
+    return dataclasses.replace(settings, **changes)
+
+
+def sources_of(args, geocache: str | None = None) -> pipeline.Sources:
+    sources = pipeline.Sources.of(settings_of(args))
+    return dataclasses.replace(sources, geocache_file=Path(geocache)) if geocache else sources
+
+
+def prepared(args, geocache: str | None = None) -> pipeline.Prepared:
+    """The checked and located directory; ``InvalidContent`` is reported by ``cli.main``."""
+    return pipeline.prepare(sources_of(args, geocache))

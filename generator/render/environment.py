@@ -1,0 +1,100 @@
+"""The Jinja environment of the page templates: autoescape on, and the few helpers the
+templates share. Record values reach HTML only through escaping; links only through the
+site map (``to.region(id)`` in a template is the link from the current page)."""
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+from pathlib import Path
+
+import jinja2
+import yaml
+from markupsafe import Markup
+
+from .. import markup
+from ..freshness import Limits
+from ..records import Directory
+from ..settings import MapSettings
+from ..vocab import Vocabulary
+from .urls import SiteMap
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    src_uri: str  # as MkDocs names it, e.g. "angebote/suchtberatung-aue.md"
+    title: str
+    body: str  # HTML
+    in_nav: bool = True
+    scripts: tuple[str, ...] = ()  # our scripts this page needs besides wegweiser.js
+
+    @property
+    def markdown(self) -> str:
+        """What MkDocs reads: only the front matter. The body never passes through Markdown
+        (whose fenced-code step would rewrite ``` in record text); the plugin puts it in."""
+        # Material writes meta titles into <title> and the header unescaped, so the title
+        # is HTML-escaped here, and dumped by YAML itself so it cannot end the front matter.
+        meta = {"title": html.escape(self.title, quote=True)}
+        if self.scripts:
+            meta["skripte"] = list(self.scripts)
+        front = yaml.safe_dump(meta, allow_unicode=True, width=10_000)
+        return f"---\n{front}---\n"
+
+
+class PageLinks:
+    """The site map's pages as links from one page: ``to.offering(id)``, ``to.search()``."""
+
+    def __init__(self, site_map: SiteMap, here: str):
+        self._site_map, self._here = site_map, here
+
+    def __getattr__(self, page: str):
+        target = getattr(self._site_map, page)
+        return lambda *args: self._site_map.link(self._here, target(*args))
+
+    def file(self, path: str) -> str:
+        return self._site_map.link(self._here, path)
+
+
+def plural(count: int, one: str, many: str) -> str:
+    """``3 | plural("Angebot", "Angebote")`` -> "3 Angebote"."""
+    return f"{count} {one if count == 1 else many}"
+
+
+def environment(directory: Directory, vocabularies: dict[str, Vocabulary], limits: Limits,
+                map_settings: MapSettings) -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True, undefined=jinja2.StrictUndefined,
+        trim_blocks=True, lstrip_blocks=True, extensions=["jinja2.ext.do"],
+    )
+
+    def terms(ids, vocabulary: str, separator: str = ", ") -> str:
+        """Labels of the given terms, in the vocabulary's order."""
+        return separator.join(term.de for term in vocabularies[vocabulary].ordered(ids))
+
+    @jinja2.pass_context
+    def term_links(context, ids, vocabulary: str) -> Markup:
+        """Links to the listing page of each term, in the vocabulary's order."""
+        to = context["to"]
+        return Markup(", ").join(Markup('<a href="{}">{}</a>').format(to.term(vocabulary, term.id), term.de)
+                                 for term in vocabularies[vocabulary].ordered(ids))
+
+    @jinja2.pass_context
+    def record_links(context, ids, kind: str) -> Markup:
+        """Links to regions, networks or organisations, in the given order."""
+        to = context["to"]
+        name_of = {"region": directory.region, "network": directory.network, "organisation": directory.organisation}
+        return Markup(", ").join(Markup('<a href="{}">{}</a>').format(getattr(to, kind)(i), name_of[kind](i).name)
+                                 for i in ids)
+
+    env.filters.update(plural=plural, terms=terms, term_links=term_links, record_links=record_links)
+    env.globals.update(
+        label=lambda vocabulary, term_id: vocabularies[vocabulary].label(term_id),
+        markdown=lambda text, level=3: Markup(markup.markdown_to_safe_html(text.de, level)) if text else "",
+        german_date=markup.german_date, tel_href=markup.tel_href, mailto_href=markup.mailto_href,
+        directory=directory, vocab=vocabularies, organisation=directory.organisation,
+        map_settings=map_settings, is_stale=limits.is_stale, stale_before=limits.stale_before,
+        attributions=lambda addresses: sorted(
+            {a.location.attribution for a in addresses if a.location and a.location.attribution}),
+    )
+    return env

@@ -1,0 +1,83 @@
+"""What the site lists, computed once from the directory and shared by the page, map and
+search renderers: which offerings are listed, in which order, under which term, region
+and town."""
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Iterable
+
+from ..freshness import Limits
+from ..records import Address, Directory, Offering, Organisation, Region
+from ..text import sort_key
+from ..vocab import Term, Vocabulary
+
+# Listing pages of offerings by vocabulary: the vocabulary and the offering's field.
+TERM_FIELDS = {"themen": "topics", "zielgruppen": "target_groups"}
+
+
+def by_town(offerings: Iterable[Offering]) -> list[tuple[str, list[tuple[Offering, Address]]]]:
+    """Every (offering, place) pair grouped by town, in German order: the maps' text alternative."""
+    groups: dict[str, list[tuple[Offering, Address]]] = defaultdict(list)
+    for offering in offerings:
+        for place in offering.places:
+            groups[place.town].append((offering, place))
+    return [(town, sorted(groups[town], key=lambda pair: (sort_key(pair[0].name), pair[0].id)))
+            for town in sorted(groups, key=sort_key)]
+
+
+class Listings:
+    def __init__(self, directory: Directory, vocabularies: dict[str, Vocabulary], limits: Limits):
+        self.directory = directory
+        self.vocabularies = vocabularies
+        self.limits = limits
+        # Ended offerings, and by configuration very old ones, keep their page but leave
+        # the listings, the maps and the search.
+        self.listed: list[Offering] = sorted(
+            (o for o in directory.offerings if not o.ended and not limits.is_hidden(o)),
+            key=lambda o: (sort_key(o.name), o.id),
+        )
+
+    def with_term(self, vocabulary: str, term_id: str) -> list[Offering]:
+        field = TERM_FIELDS[vocabulary]
+        return [o for o in self.listed if term_id in getattr(o, field)]
+
+    def term_counts(self, vocabulary: str) -> list[tuple[Term, int]]:
+        """Every term of the vocabulary, in its own order, with its number of offerings."""
+        counts: dict[str, int] = defaultdict(int)
+        for offering in self.listed:
+            for term_id in getattr(offering, TERM_FIELDS[vocabulary]):
+                counts[term_id] += 1
+        return [(term, counts[term.id]) for term in self.vocabularies[vocabulary].terms.values()]
+
+    def a_to_z(self) -> list[tuple[str, list[Offering]]]:
+        by_letter: dict[str, list[Offering]] = defaultdict(list)
+        for offering in self.listed:
+            first = sort_key(offering.name)[:1].upper()
+            by_letter[first if first.isalpha() else "#"].append(offering)
+        return sorted(by_letter.items())
+
+    def of_organisation(self, organisation: Organisation) -> list[Offering]:
+        return [o for o in self.listed if o.organisation_id == organisation.id]
+
+    def organisations(self) -> list[Organisation]:
+        return sorted(self.directory.organisations, key=lambda o: sort_key(o.name))
+
+    def networks(self):
+        return sorted(self.directory.networks, key=lambda n: sort_key(n.name))
+
+    def events(self):
+        return sorted(self.directory.events, key=lambda e: (e.date, e.id), reverse=True)
+
+    def top_regions(self) -> list[Region]:
+        return sorted((r for r in self.directory.regions if not r.part_of), key=lambda r: sort_key(r.name))
+
+    def in_region(self, region_id: str) -> list[Offering]:
+        """Offered in the region or in any region inside it."""
+        inside = self.directory.within(region_id)
+        return [o for o in self.listed if inside & set(o.regions)]
+
+    def for_wider_region(self, region_id: str) -> list[Offering]:
+        """Offered for a region the region lies in, and not for the region itself."""
+        inside = self.directory.within(region_id)
+        upward = {r.id for r in self.directory.parents(region_id)}
+        return [o for o in self.listed if upward & set(o.regions) and not inside & set(o.regions)]

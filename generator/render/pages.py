@@ -1,0 +1,160 @@
+"""The pages of the site: one per offering and organisation (kept out of the navigation),
+listings per topic, target group, region and network, an A–Z page, the search, the map
+and a start page that leads to all of them.
+
+Pages are HTML fragments from Jinja templates (``environment.py``), wrapped for MkDocs as
+front matter only (``GeneratedPage.markdown``). What is listed comes from ``Listings``,
+where it is from the ``SiteMap``; the maps are rendered before and only looked up here.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from urllib.parse import urlencode
+
+from ..records import Offering, Organisation
+from ..settings import MapSettings
+from ..text import sort_key
+from .environment import GeneratedPage, PageLinks, environment
+from .listings import Listings, by_town
+from .maps import GeneratedMap
+from .search_index import Facet
+from .urls import ID_PLACEHOLDER, TERM_FOLDERS, SiteMap
+
+
+@dataclass(frozen=True)
+class ContributionLinks:
+    """Links into the repository on GitHub, where providers change their entries."""
+
+    repository: str | None = None  # "owner/name"
+
+    @property
+    def enabled(self) -> bool:
+        return bool(self.repository)
+
+    def form(self, template: str, **fields: str) -> str:
+        """A GitHub issue form, its fields prefilled from the URL (field id = parameter)."""
+        return f"https://github.com/{self.repository}/issues/new?" + urlencode({"template": template, **fields})
+
+
+class PageRenderer:
+    def __init__(self, listings: Listings, site_map: SiteMap, maps: dict[str, GeneratedMap],
+                 map_settings: MapSettings, facets: list[Facet], provider_docs=(),
+                 links: ContributionLinks | None = None):
+        self.listings = listings
+        self.directory = listings.directory
+        self.site_map = site_map
+        self.maps = maps
+        self.facets = facets
+        self.provider_docs = list(provider_docs)
+        self.env = environment(listings.directory, listings.vocabularies, listings.limits, map_settings)
+        self.env.globals.update(links=links or ContributionLinks(), listed_of=listings.of_organisation)
+
+    def render(self, template: str, src_uri: str, title: str, in_nav: bool = True, scripts=(),
+               **context) -> GeneratedPage:
+        body = self.env.get_template(template).render(
+            here=src_uri, title=title, to=PageLinks(self.site_map, src_uri), **context)
+        return GeneratedPage(src_uri, title, body.strip(), in_nav, tuple(scripts))
+
+    def pages(self) -> list[GeneratedPage]:
+        pages = [self.start_page(), self.a_to_z(), self.organisations_overview(), self.events(),
+                 self.overview_map(), self.places(), self.search_page(), self.contribute()]
+        for vocabulary, title in TERM_FOLDERS.items():
+            pages += self.term_pages(vocabulary, title)
+        pages += self.region_pages()
+        pages += self.network_pages()
+        pages += [self.organisation_page(org) for org in self.directory.organisations]
+        pages += [self.offering_page(o) for o in self.directory.offerings]
+        return pages
+
+    def start_page(self) -> GeneratedPage:
+        counts = {vocabulary: self.listings.term_counts(vocabulary) for vocabulary in TERM_FOLDERS}
+        return self.render("start.html", self.site_map.start(), "Hilfe und Beratung finden",
+                           counts=counts, offerings=self.listings.listed, regions=self.listings.top_regions())
+
+    def a_to_z(self) -> GeneratedPage:
+        return self.render("a_z.html", self.site_map.a_to_z(), "Alle Angebote von A bis Z",
+                           letters=self.listings.a_to_z())
+
+    def organisations_overview(self) -> GeneratedPage:
+        return self.render("organisations.html", self.site_map.organisations(), "Träger von A bis Z",
+                           organisations=self.listings.organisations())
+
+    def events(self) -> GeneratedPage:
+        return self.render("events.html", self.site_map.events(), "Termine", events=self.listings.events())
+
+    def contribute(self) -> GeneratedPage:
+        return self.render("contribute.html", self.site_map.contribute(), "Mitmachen: Einträge anlegen und ändern",
+                           sections=self.provider_docs)
+
+    def search_page(self) -> GeneratedPage:
+        src = self.site_map.search()
+        return self.render("search.html", src, "Suche", scripts=("suche.js",), facets=self.facets,
+                           index=self.site_map.link(src, self.site_map.search_file("")),
+                           offering_link=self.site_map.link(src, self.site_map.offering(ID_PLACEHOLDER)))
+
+    def overview_map(self) -> GeneratedPage:
+        return self.render("overview_map.html", self.site_map.overview_map(), "Karte",
+                           map=self.maps.get(self.site_map.overview_map_document()))
+
+    def places(self) -> GeneratedPage:
+        listed = self.listings.listed
+        return self.render("places.html", self.site_map.places(), "Angebote nach Ort", in_nav=False,
+                           groups=by_town(listed), elsewhere=[o for o in listed if not o.places])
+
+    def term_pages(self, vocabulary: str, title: str) -> list[GeneratedPage]:
+        pages = [self.render("facet_overview.html", self.site_map.terms(vocabulary), title,
+                             vocabulary=vocabulary, counts=self.listings.term_counts(vocabulary))]
+        for term in self.listings.vocabularies[vocabulary].terms.values():
+            pages.append(self.render(
+                "facet.html", self.site_map.term(vocabulary, term.id), term.de, in_nav=False,
+                term=term, offerings=self.listings.with_term(vocabulary, term.id),
+                vocabulary=vocabulary, overview_title=title,
+            ))
+        return pages
+
+    def region_pages(self) -> list[GeneratedPage]:
+        directory = self.directory
+        children = {r.id: directory.sub_regions(r.id) for r in directory.regions}
+        pages = [self.render("regions.html", self.site_map.regions(), "Regionen",
+                             children=children, top=self.listings.top_regions())]
+        for region in directory.regions:
+            inside = directory.within(region.id)
+            offerings = self.listings.in_region(region.id)
+            pages.append(self.render(
+                "region.html", self.site_map.region(region.id), str(region.name), in_nav=False,
+                region=region, children=children[region.id], parents=directory.parents(region.id),
+                offerings=offerings, groups=by_town(offerings), elsewhere=[o for o in offerings if not o.places],
+                map=self.maps.get(self.site_map.region_map_document(region.id)),
+                wider=self.listings.for_wider_region(region.id),
+                networks=[n for n in directory.networks if inside & set(n.regions)],
+            ))
+        return pages
+
+    def network_pages(self) -> list[GeneratedPage]:
+        networks = self.listings.networks()
+        pages = [self.render("networks.html", self.site_map.networks(), "Netzwerke", networks=networks)]
+        for network in networks:
+            members = sorted(self.directory.members_of(network), key=lambda o: sort_key(o.name))
+            pages.append(self.render(
+                "network.html", self.site_map.network(network.id), str(network.name), in_nav=False,
+                network=network, members=members,
+                parts=[n for n in networks if n.part_of == network.id],
+                events=sorted((e for e in self.directory.events if e.network == network.id),
+                              key=lambda e: e.date, reverse=True),
+            ))
+        return pages
+
+    def organisation_page(self, organisation: Organisation) -> GeneratedPage:
+        offerings = sorted(organisation.offerings, key=lambda o: sort_key(o.name))
+        return self.render(
+            "organisation.html", self.site_map.organisation(organisation.id), str(organisation.name),
+            in_nav=False, org=organisation,
+            current=[o for o in offerings if not o.ended], ended=[o for o in offerings if o.ended],
+            networks=self.directory.networks_of(organisation),
+        )
+
+    def offering_page(self, offering: Offering) -> GeneratedPage:
+        return self.render(
+            "offering.html", self.site_map.offering(offering.id), str(offering.name), in_nav=False,
+            offering=offering, org=self.directory.organisation(offering.organisation_id),
+        )

@@ -1,0 +1,103 @@
+"""The search index as files for the browser (read by overrides/assets/javascripts/suche.js).
+
+Small files loaded on demand, so the first query costs the manifest, one or two word files
+and the few result files shown, whatever the size of the directory. ``FORMAT_VERSION``
+changes whenever a file's shape changes; suche.js refuses a manifest of another version.
+Arrays are read by position, to keep the files small; the positions are:
+
+- ``manifest.json``: ``{version, docs, perFile, fields: [weight per field], shards: [xx, …],
+  facets: [{key, label, values: [[value, label, ids], …]}], stopwords, tails, maxWord}``;
+- ``w-<xx>.json``: words starting with ``xx``: ``{word: [ids in title, ids in features,
+  ids in text]}``;
+- ``d-<n>.json``: one row per result, ``perFile`` per file: ``[name, offering id,
+  organisation, towns, status label or ""]``;
+- ``k.json``: per document, its points ``[[latitude, longitude], …]`` ("near me");
+- ``o-<x>.json``: places a visitor can search near, by first letter (``p`` for postcodes):
+  ``[[name, latitude, longitude], …]``.
+
+``ids`` are sorted document numbers written as base-36 gaps ("3,4,1,w" = 3, 7, 8, 40).
+"""
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from typing import Iterable
+
+from ..text import fold, sort_key
+from ..vocab import Vocabulary
+from .search_index import FIELD_WEIGHTS, SearchIndex
+from .search_words import MAX_WORD_LENGTH, STOPWORDS
+from .urls import SiteMap
+
+FORMAT_VERSION = 1
+DOCS_PER_FILE = 50
+
+
+def encode_ids(ids: Iterable[int]) -> str:
+    """Sorted document numbers as base-36 gaps: [3, 7, 8, 40] -> "3,4,1,w"."""
+    out, previous = [], 0
+    for number in sorted(ids):
+        out.append(_base36(number - previous))
+        previous = number
+    return ",".join(out)
+
+
+def _base36(number: int) -> str:
+    digits = "0123456789abcdefghijklmnopqrstuvwxyz"
+    text = ""
+    while True:
+        number, rest = divmod(number, 36)
+        text = digits[rest] + text
+        if number == 0:
+            return text
+
+
+def shard_of(word: str) -> str:
+    return word[:2]
+
+
+def compact(value) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+
+
+def search_files(index: SearchIndex, statuses: Vocabulary, places: list[tuple[str, float, float]],
+                 site_map: SiteMap) -> dict[str, str]:
+    """Every file of the index: site path -> JSON text."""
+    files: dict[str, str] = {}
+    shards: dict[str, dict] = defaultdict(dict)
+    for word in sorted(index.postings):
+        shards[shard_of(word)][word] = [encode_ids(index.postings[word].get(f, ())) for f in FIELD_WEIGHTS]
+    for key, entries in shards.items():
+        files[site_map.search_file(f"w-{key}.json")] = compact(entries)
+
+    offerings = index.offerings
+    for start in range(0, len(offerings), DOCS_PER_FILE):
+        files[site_map.search_file(f"d-{start // DOCS_PER_FILE}.json")] = compact([
+            [str(o.name), o.id, str(organisation), ", ".join(sorted({p.town for p in o.places}, key=sort_key))
+             or ("aufsuchend" if o.outreach else "online" if o.online else ""),
+             "" if o.active else statuses.label(o.status)]
+            for o, organisation in ((o, index.organisation_names[o.organisation_id])
+                                    for o in offerings[start:start + DOCS_PER_FILE])
+        ])
+
+    facets = [{"key": facet.key, "label": facet.label,
+               "values": [[value, label, encode_ids(members[value])]
+                          for value, label in facet.values if members[value]]}
+              for facet, members in index.facets]
+    files[site_map.search_file("manifest.json")] = compact({
+        "version": FORMAT_VERSION, "docs": len(offerings), "perFile": DOCS_PER_FILE,
+        "fields": list(FIELD_WEIGHTS.values()), "shards": sorted(shards), "facets": facets,
+        "stopwords": sorted(STOPWORDS), "tails": index.tails, "maxWord": MAX_WORD_LENGTH,
+    })
+
+    files[site_map.search_file("k.json")] = compact([
+        [[round(p.location.latitude, 4), round(p.location.longitude, 4)] for p in o.places if p.location is not None]
+        for o in offerings
+    ])
+    by_letter: dict[str, list] = defaultdict(list)
+    for name, latitude, longitude in places:
+        key = fold(name)[:1] if not name[:1].isdigit() else "p"
+        by_letter[key].append([name, round(latitude, 4), round(longitude, 4)])
+    for key, entries in by_letter.items():
+        files[site_map.search_file(f"o-{key}.json")] = compact(sorted(entries))
+    return files

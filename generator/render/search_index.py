@@ -1,0 +1,147 @@
+"""The search index: which offerings each word and each filter value leads to.
+
+Words come from ``search_words`` (German-aware analysis); compounds are split when the
+index is built, so "beratung" finds "Suchtberatung". How the index is written into files
+for the browser is ``search_files``' business.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Callable
+
+from ..records import Directory, Offering
+from ..text import sort_key
+from ..vocab import Vocabulary
+from .listings import Listings
+from .search_words import BASE_PARTS, compound_parts, words
+
+FIELD_WEIGHTS = {"titel": 10, "merkmal": 3, "text": 1}  # the order is the file format's
+MAX_TAILS = 1000
+MIN_KNOWN = 4  # letters a word has at least to count as a compound part
+
+
+@dataclass(frozen=True)
+class VocabularyFacet:
+    """A filter whose values are the terms of a vocabulary: a new term needs no code."""
+
+    key: str  # also the URL parameter
+    label: str
+    vocabulary: str
+    field: str  # the offering's field holding the term ids
+
+
+# Data, checked against the loaded vocabularies when the directory is prepared.
+VOCABULARY_FACETS = (
+    VocabularyFacet("thema", "Thema", "themen", "topics"),
+    VocabularyFacet("zielgruppe", "Zielgruppe", "zielgruppen", "target_groups"),
+    VocabularyFacet("recht", "Rechtsgrundlage", "rechtsgrundlagen", "legal_bases"),
+    VocabularyFacet("sprache", "Sprache", "sprachen", "languages"),
+    VocabularyFacet("barrierefrei", "Barrierefreiheit", "barrierefreiheit", "accessibility"),
+)
+# Term labels that are searchable words of an offering ("Gebärdensprache", "Schulden").
+FEATURE_VOCABULARIES = (("themen", "topics"), ("zielgruppen", "target_groups"), ("sprachen", "languages"),
+                        ("barrierefreiheit", "accessibility"), ("zugangswege", "access"),
+                        ("rechtsgrundlagen", "legal_bases"))
+ACCESS_VALUES = (("offene-sprechstunde", "Offene Sprechstunde"), ("termin", "Mit Termin"),
+                 ("aufsuchend", "Aufsuchend"), ("online", "Online oder Telefon"))
+
+
+def vocabularies_needed() -> set[str]:
+    return {f.vocabulary for f in VOCABULARY_FACETS} | {name for name, _ in FEATURE_VOCABULARIES}
+
+
+@dataclass(frozen=True)
+class Facet:
+    key: str  # also the URL parameter
+    label: str
+    values: list[tuple[str, str]]  # (value id, German label), in display order
+
+
+def facets_for(directory: Directory, vocabularies: dict[str, Vocabulary]
+               ) -> list[tuple[Facet, Callable[[Offering], set[str]]]]:
+    """Each facet with the function that gives an offering's values for it."""
+    def related(region_id: str) -> set[str]:
+        """The region, the regions it lies in, and the regions inside it."""
+        return directory.within(region_id) | {r.id for r in directory.parents(region_id)}
+
+    def region_ids(offering: Offering) -> set[str]:
+        """As on the region pages: an offering for a district is found under the district,
+        its parents (it lies there) and its sub-regions (it is responsible there too)."""
+        return set().union(*(related(r) for r in offering.regions))
+
+    def term_values(facet: VocabularyFacet):
+        return lambda offering: set(getattr(offering, facet.field))
+
+    def access(offering: Offering) -> set[str]:
+        ways = set(offering.access) | ({"aufsuchend"} if offering.outreach else set())
+        return (ways | ({"online"} if offering.online else set())) & {a for a, _ in ACCESS_VALUES}
+
+    def cost(offering: Offering) -> set[str]:
+        if not offering.cost:
+            return set()
+        return {"kostenlos"} if offering.cost == "kostenlos" else {"nicht-kostenlos"}
+
+    regions = sorted(directory.regions, key=lambda r: sort_key(r.name))
+    return [
+        (Facet("region", "Region", [(r.id, str(r.name)) for r in regions]), region_ids),
+        *((Facet(f.key, f.label, [(t.id, t.de) for t in vocabularies[f.vocabulary].terms.values()]),
+           term_values(f)) for f in VOCABULARY_FACETS),
+        (Facet("kosten", "Kosten", [("kostenlos", "Kostenlos"), ("nicht-kostenlos", "Nicht kostenlos")]), cost),
+        (Facet("zugang", "Zugang", list(ACCESS_VALUES)), access),
+        (Facet("status", "Status", [("aktiv", "Nur aktive Angebote")]), lambda o: {o.status}),
+    ]
+
+
+@dataclass(frozen=True)
+class SearchIndex:
+    offerings: list[Offering]  # document number = position here
+    postings: dict[str, dict[str, set[int]]]  # word -> field -> document numbers
+    tails: list[str]  # compound ends the browser may split a query word at, longest first
+    facets: list[tuple[Facet, dict[str, set[int]]]]  # facet -> value -> document numbers
+    organisation_names: dict[str, str]  # organisation id -> name, for the result rows
+
+
+def _fields(offering: Offering, directory: Directory, vocabularies: dict[str, Vocabulary]) -> dict[str, list[str]]:
+    organisation = directory.organisation(offering.organisation_id)
+    features = [str(organisation.name), organisation.short_name]
+    for vocabulary, field in FEATURE_VOCABULARIES:
+        features += [vocabularies[vocabulary].label(t) for t in getattr(offering, field)]
+    features += [str(directory.region(r).name) for r in offering.regions]
+    features += [p.town for p in offering.places] + [p.postcode for p in offering.places if not p.confidential]
+    text = [offering.description.de, str(offering.easy_language or ""), str(offering.hours_note or ""),
+            str(offering.cost_note or "")]
+    return {"titel": words(str(offering.name)), "merkmal": words(" ".join(features)), "text": words(" ".join(text))}
+
+
+def build_index(listings: Listings) -> SearchIndex:
+    offerings = listings.listed
+    fields_of = [_fields(o, listings.directory, listings.vocabularies) for o in offerings]
+    known = set(BASE_PARTS) | {w for fields in fields_of for ws in fields.values() for w in ws if len(w) >= MIN_KNOWN}
+    postings: dict[str, dict[str, set[int]]] = defaultdict(lambda: defaultdict(set))
+    tails: dict[str, int] = defaultdict(int)
+    for number, fields in enumerate(fields_of):
+        parts_here = set()
+        for field, field_words in fields.items():
+            for word in field_words:
+                postings[word][field].add(number)
+                for part in compound_parts(word, known):
+                    postings[part]["text" if field == "text" else "merkmal"].add(number)
+                    parts_here.add(part)
+        for part in parts_here:  # once per offering: repeating a word in one record gains nothing
+            tails[part] += 1
+    # The browser splits a query compound at these word ends ("suchtberatung" -> sucht +
+    # beratung) to find "Sucht- und Drogenberatung" as well: the known parts, and those
+    # that end words in more than one offering, so no single record decides the list.
+    shared = [t for t in tails if tails[t] > 1 or t in BASE_PARTS]
+    frequent = sorted(sorted(shared, key=lambda t: (-tails[t], t))[:MAX_TAILS], key=lambda t: (-len(t), t))
+
+    facets = []
+    for facet, values_of in facets_for(listings.directory, listings.vocabularies):
+        members: dict[str, set[int]] = defaultdict(set)
+        for number, offering in enumerate(offerings):
+            for value in values_of(offering):
+                members[value].add(number)
+        facets.append((facet, members))
+    names = {o.id: str(o.name) for o in listings.directory.organisations}
+    return SearchIndex(offerings, postings, frequent, facets, names)

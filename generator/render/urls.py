@@ -1,0 +1,138 @@
+"""The site map: the one place that knows where every page and file of the site lies.
+
+Pages are named by their MkDocs source path (``angebote/suchtberatung-aue.md``); what
+URL that becomes depends on ``use_directory_urls`` (``angebote/suchtberatung-aue/`` or
+``angebote/suchtberatung-aue.html``), and MkDocs does not rewrite links inside our HTML,
+so every link is made here, relative to the page it stands on. Templates, maps, the search
+index and the scripts (through data attributes and JSON) get their links from here and
+never spell a path. A new kind of page, or a language prefix later, is a change here.
+"""
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass
+
+MAPS_FOLDER = "karten"
+SEARCH_FOLDER = "suche"
+ASSETS_FOLDER = "assets"
+ID_PLACEHOLDER = "{id}"  # scripts put an offering's id here (encodeURIComponent)
+
+# Pages at the top of the site, and folders of files; a record id equal to one of their
+# names would take its address, so these ids are reserved (rules.py reports them).
+TOP_PAGES = {"start": "index.md", "a_to_z": "a-z.md", "search": "suche.md", "overview_map": "karte.md",
+             "places": "orte.md", "contribute": "mitmachen.md"}
+RESERVED_IDS = frozenset({"index"} | {src[: -len(".md")] for src in TOP_PAGES.values()}
+                         | {MAPS_FOLDER, ASSETS_FOLDER, SEARCH_FOLDER})
+
+# Listing pages of offerings by a vocabulary: URL folder = vocabulary name, and the title.
+TERM_FOLDERS = {"themen": "Themen", "zielgruppen": "Zielgruppen"}
+
+
+@dataclass(frozen=True)
+class SiteMap:
+    use_directory_urls: bool = True
+
+    # --- pages, by their MkDocs source path ----------------------------------------
+
+    def start(self) -> str:
+        return TOP_PAGES["start"]
+
+    def a_to_z(self) -> str:
+        return TOP_PAGES["a_to_z"]
+
+    def search(self) -> str:
+        return TOP_PAGES["search"]
+
+    def overview_map(self) -> str:
+        return TOP_PAGES["overview_map"]
+
+    def places(self) -> str:
+        return TOP_PAGES["places"]
+
+    def contribute(self) -> str:
+        return TOP_PAGES["contribute"]
+
+    def organisations(self) -> str:
+        return "traeger/index.md"
+
+    def organisation(self, organisation_id: str) -> str:
+        return f"traeger/{organisation_id}.md"
+
+    def offering(self, offering_id: str) -> str:
+        return f"angebote/{offering_id}.md"
+
+    def networks(self) -> str:
+        return "netzwerke/index.md"
+
+    def network(self, network_id: str) -> str:
+        return f"netzwerke/{network_id}.md"
+
+    def regions(self) -> str:
+        return "regionen/index.md"
+
+    def region(self, region_id: str) -> str:
+        return f"regionen/{region_id}.md"
+
+    def events(self) -> str:
+        return "termine/index.md"
+
+    def event(self, event_id: str) -> str:
+        return f"{self.events()}#{event_id}"
+
+    def terms(self, vocabulary: str) -> str:
+        return f"{vocabulary}/index.md"
+
+    def term(self, vocabulary: str, term_id: str) -> str:
+        return f"{vocabulary}/{term_id}.md"
+
+    def nav(self) -> list[dict[str, str]]:
+        """MkDocs' navigation: the listings only; entry pages stay out (thousands of them)."""
+        return [{title: src} for title, src in (
+            ("Start", self.start()), ("Themen", self.terms("themen")), ("Zielgruppen", self.terms("zielgruppen")),
+            ("Regionen", self.regions()), ("Karte", self.overview_map()), ("A–Z", self.a_to_z()),
+            ("Suche", self.search()), ("Träger", self.organisations()), ("Netzwerke", self.networks()),
+            ("Termine", self.events()), ("Mitmachen", self.contribute()),
+        )]
+
+    # --- files beside the pages ----------------------------------------------------
+
+    def overview_map_document(self) -> str:
+        return f"{MAPS_FOLDER}/alle.html"
+
+    def region_map_document(self, region_id: str) -> str:
+        return f"{MAPS_FOLDER}/region-{region_id}.html"
+
+    def map_asset(self, name: str) -> str:
+        return f"{MAPS_FOLDER}/{ASSETS_FOLDER}/{name}"
+
+    def search_file(self, name: str) -> str:
+        return f"{SEARCH_FOLDER}/{name}"
+
+    # --- URLs and links --------------------------------------------------------------
+
+    def url(self, src: str) -> str:
+        """Where a page or file is, from the site's root, as MkDocs will write it."""
+        if not src.endswith(".md"):
+            return src
+        stem = src[: -len(".md")]
+        if not self.use_directory_urls:
+            return stem + ".html"
+        if stem == "index" or stem.endswith("/index"):
+            return stem[: -len("index")]
+        return stem + "/"
+
+    def _folder(self, src: str) -> str:
+        """The folder a relative link from this page or file starts in."""
+        url = self.url(src)
+        return url if url == "" or url.endswith("/") else posixpath.dirname(url)
+
+    def link(self, here: str, target: str) -> str:
+        """A relative link from page or file ``here`` to ``target`` (``#anchor`` kept)."""
+        target, hash_, anchor = target.partition("#")
+        url = self.url(target)
+        relative = posixpath.relpath(url or ".", self._folder(here) or ".")
+        if relative == ".":
+            relative = "./"
+        elif url.endswith("/") or url == "":
+            relative += "/"
+        return relative + hash_ + anchor

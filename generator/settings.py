@@ -1,0 +1,125 @@
+"""Every setting of a directory, declared once.
+
+The operator writes them in mkdocs.yml under ``plugins: - wegweiser:``. MkDocs checks
+them through ``config.py``, whose options are made from the dataclasses below, and the
+command line reads the same file the same way (``from_mkdocs_yml``): a broken mkdocs.yml
+is an error for both, never a silent fall back to defaults.
+"""
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+PUBLIC_NOMINATIM = "nominatim.openstreetmap.org"
+
+
+@dataclass(frozen=True)
+class MapSettings:
+    # The tile server: loaded only after the visitor clicks "Karte laden". Point it at a
+    # self-hosted or EU server if you prefer; name it for the consent sentence.
+    tiles: str = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
+    attribution: str = ('&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>'
+                        "-Mitwirkende")
+    tile_server_name: str = "OpenStreetMap Foundation"
+    max_zoom: int = 19
+
+    @property
+    def tile_host(self) -> str:
+        return urlsplit(self.tiles.replace("{s}", "a")).netloc or self.tiles
+
+
+@dataclass(frozen=True)
+class GeocoderSettings:
+    """Used only by ``wegweiser geocode``, never by a build."""
+
+    # Point domain at a self-hosted server for bulk work.
+    service: str = field(default="nominatim", metadata={"choices": ("nominatim", "photon")})
+    domain: str = PUBLIC_NOMINATIM
+    scheme: str = field(default="https", metadata={"choices": ("https", "http")})
+    # The Nominatim usage policy asks for a User-Agent naming the application and a contact.
+    user_agent: str = "Wegweiser-Verzeichnis"
+    contact: str = ""
+    # Seconds between two requests; the public Nominatim allows at most one per second.
+    pause: float = 1.0
+    timeout: float = 10.0
+    # Answers farther from the town than this are not stored but listed for review.
+    max_distance_km: float = 30.0
+    retries: int = 3  # for answers that say "too many requests"
+
+    @property
+    def min_pause(self) -> float:
+        return max(self.pause, 1.0) if self.domain == PUBLIC_NOMINATIM else self.pause
+
+
+@dataclass(frozen=True)
+class Settings:
+    """The plugin's block in mkdocs.yml, with paths resolved against that file."""
+
+    # Where the JSON Schemas and, in its subfolder vokabulare/, the vocabularies are.
+    schemas: str = field(default="schemas", metadata={"path": "folder"})
+    # Show on every page that the entries are demonstration data.
+    demo_notice: bool = False
+    # Entries last checked longer ago than this are marked as possibly outdated (12m = 12
+    # months, 90d = days, 2j = years); past hide_after they leave listings, maps and search.
+    stale_after: str | None = None
+    hide_after: str | None = None
+    # The geocode cache; default: geocache.json in the content folder (docs_dir).
+    geocache: str | None = field(default=None, metadata={"path": "file"})
+    # The GitHub repository ("owner/name") for "Fehler melden / Eintrag ändern" links and
+    # the provider documentation; without it, pages show no such links.
+    repository: str | None = None
+    # Where npm installed Leaflet (`npm ci`, run by make).
+    node_modules: str = "node_modules"
+    maps: MapSettings = MapSettings()
+    geocoder: GeocoderSettings = GeocoderSettings()
+    # From MkDocs' own settings, not the plugin block.
+    content: str = field(default="content", metadata={"mkdocs": "docs_dir"})
+    use_directory_urls: bool = field(default=True, metadata={"mkdocs": "use_directory_urls"})
+    base: Path = field(default=Path("."), metadata={"mkdocs": "config_file_path"})
+
+    def path(self, value: str) -> Path:
+        """A path from mkdocs.yml, relative to the folder mkdocs.yml is in."""
+        return self.base / value
+
+    @property
+    def geocache_file(self) -> Path:
+        return self.path(self.geocache) if self.geocache else self.path(self.content) / "geocache.json"
+
+    @classmethod
+    def from_plugin(cls, plugin_config, mkdocs_config) -> "Settings":
+        """From MkDocs' checked configuration (``config.py``)."""
+        values = {f.name: plugin_config[f.name] for f in dataclasses.fields(cls) if "mkdocs" not in f.metadata}
+        values["maps"] = MapSettings(**plugin_config["maps"])
+        values["geocoder"] = GeocoderSettings(**plugin_config["geocoder"])
+        config_file = mkdocs_config.config_file_path
+        base = Path(config_file).parent if config_file else Path(".")
+        docs_dir = Path(mkdocs_config.docs_dir)
+        return cls(**values, content=str(docs_dir if docs_dir.is_absolute() else base / docs_dir),
+                   use_directory_urls=mkdocs_config.use_directory_urls, base=base)
+
+
+class SettingsError(Exception):
+    """mkdocs.yml cannot be read or has a wrong setting; the message says which."""
+
+
+def from_mkdocs_yml(path: Path) -> Settings:
+    """The settings as MkDocs itself reads them, for the command line.
+
+    Without the file, the defaults: a directory needs no mkdocs.yml to be checked.
+    """
+    if not path.exists():
+        return Settings()
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    try:
+        config = load_config(str(path))
+    except (MkDocsException, OSError) as error:
+        # MkDocs has already logged which setting is wrong and why.
+        raise SettingsError(f"{path}: Die Einstellungen lassen sich nicht lesen: {error}") from error
+    plugin = config.plugins.get("wegweiser")
+    if plugin is None:
+        raise SettingsError(f"{path}: Unter „plugins:“ fehlt „- wegweiser“.")
+    return Settings.from_plugin(plugin.config, config)

@@ -1,0 +1,21 @@
+"""Text analysis for the search: indexed words and compound parts."""
+from __future__ import annotations
+
+from generator.render import search_words
+
+
+def test_words_drop_stopwords_and_punctuation():
+    assert search_words.words("Hilfe bei Schulden – für Familien!") == ["hilfe", "schulden", "familien"]
+
+
+def test_compounds_are_split_at_known_word_ends():
+    known = {"beratung", "stelle", "beratungsstelle"}
+    assert search_words.compound_parts("suchtberatungsstelle", known) == ["beratungsstelle", "stelle"]
+    assert search_words.compound_parts("beratung", known) == []
+
+
+def test_words_are_distinct_cut_to_length_and_counted_per_field():
+    assert search_words.words("Hilfe hilfe HILFE") == ["hilfe"]
+    assert search_words.words("x" * 100) == ["x" * search_words.MAX_WORD_LENGTH]
+    many = " ".join(f"w{i}" for i in range(5000))
+    assert len(search_words.words(many)) == search_words.MAX_WORDS_PER_FIELD

@@ -1,0 +1,49 @@
+"""The site map: every page's place, and links between them in both URL styles of MkDocs."""
+from __future__ import annotations
+
+from generator.render.urls import RESERVED_IDS, SiteMap
+
+DIRECTORIES, FILES = SiteMap(use_directory_urls=True), SiteMap(use_directory_urls=False)
+
+
+def test_pages_get_directory_urls_like_mkdocs_gives_them():
+    assert DIRECTORIES.url("index.md") == ""
+    assert DIRECTORIES.url(DIRECTORIES.terms("themen")) == "themen/"
+    assert DIRECTORIES.url(DIRECTORIES.offering("x")) == "angebote/x/"
+
+
+def test_without_directory_urls_pages_are_html_files():
+    assert FILES.url("index.md") == "index.html"
+    assert FILES.url(FILES.terms("themen")) == "themen/index.html"
+    assert FILES.url(FILES.offering("x")) == "angebote/x.html"
+
+
+def test_links_are_relative_to_the_page_they_stand_on():
+    assert DIRECTORIES.link("angebote/x.md", "traeger/y.md") == "../../traeger/y/"
+    assert DIRECTORIES.link("index.md", "themen/sucht.md") == "themen/sucht/"
+    assert DIRECTORIES.link("themen/index.md", "themen/index.md") == "./"
+    assert DIRECTORIES.link("angebote/x.md", "index.md") == "../../"
+    assert FILES.link("angebote/x.md", "traeger/y.md") == "../traeger/y.html"
+    assert FILES.link("index.md", "themen/sucht.md") == "themen/sucht.html"
+    assert FILES.link("themen/index.md", "themen/index.md") == "index.html"
+    assert FILES.link("angebote/x.md", "index.md") == "../index.html"
+
+
+def test_files_and_anchors_keep_their_names():
+    for site in (DIRECTORIES, FILES):
+        assert site.link(site.overview_map_document(), site.map_asset("leaflet.js")) == "assets/leaflet.js"
+        assert site.link(site.region_map_document("r"), site.offering("{id}")).startswith("../angebote/{id}")
+    assert DIRECTORIES.link("netzwerke/n.md", DIRECTORIES.event("treffen")) == "../../termine/#treffen"
+    assert FILES.link("netzwerke/n.md", FILES.event("treffen")) == "../termine/index.html#treffen"
+    assert DIRECTORIES.link("suche.md", DIRECTORIES.search_file("")) == "./"
+    assert FILES.link("suche.md", FILES.search_file("")) == "suche/"
+
+
+def test_the_navigation_lists_the_overview_pages_only():
+    titles = [next(iter(entry)) for entry in DIRECTORIES.nav()]
+    assert titles[0] == "Start" and "Suche" in titles and "Mitmachen" in titles
+    assert all(src.endswith(".md") and not src.startswith("angebote/") for e in DIRECTORIES.nav() for src in e.values())
+
+
+def test_ids_that_would_take_a_page_address_are_reserved():
+    assert {"index", "suche", "karte", "orte", "a-z", "mitmachen", "karten", "assets"} <= RESERVED_IDS
