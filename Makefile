@@ -1,6 +1,7 @@
 # The two set-up commands of the README:
 #   make serve   builds the example site and serves it on http://127.0.0.1:8000
-#   make test    runs the whole test suite, browser tests included
+#   make test    runs the whole test suite, browser tests included, and the linters
+# (make check: the linters and the fast tests only, for a quick look while editing)
 # Both install what they need on first use: the hash-pinned Python packages into .venv, the
 # pinned front-end packages (Leaflet) into node_modules; make test also installs
 # Debian's chromium for the browser tests when it is missing.
@@ -11,7 +12,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 
-.PHONY: serve build test install browser clean
+.PHONY: serve build test check lint install browser clean
 
 serve: $(STAMP) $(NODE_STAMP)
 	$(BIN)/wegweiser serve
@@ -19,8 +20,16 @@ serve: $(STAMP) $(NODE_STAMP)
 build: $(STAMP) $(NODE_STAMP)
 	$(BIN)/wegweiser build
 
-test: $(STAMP) $(NODE_STAMP) browser
+test: $(STAMP) $(NODE_STAMP) browser lint
 	$(BIN)/python -m pytest
+
+# The quick check while editing: lint and the fast tests (no browser, no whole-site build).
+check: $(STAMP) lint
+	$(BIN)/python -m pytest -q -m "not browser and not slow"
+
+lint: $(STAMP)
+	$(BIN)/ruff check generator tests benchmarks vulture_allowlist.py
+	$(BIN)/vulture
 
 install: $(STAMP) $(NODE_STAMP)
 

@@ -22,7 +22,10 @@ sys.path[:0] = [str(REPO), str(REPO / "tests")]
 
 from browser import CHROMIUM_FLAGS, chromium_path  # noqa: E402
 from local_server import LocalServer  # noqa: E402
-from generator import maps, schema, vocab  # noqa: E402
+from generator import schema, vocab  # noqa: E402
+from generator.render import maps  # noqa: E402
+from generator.render.urls import ID_PLACEHOLDER, SiteMap  # noqa: E402
+from generator.settings import MapSettings  # noqa: E402
 
 STREETS = ("Hauptstraße", "Bahnhofstraße", "Schulstraße", "Gartenstraße", "Dorfstraße", "Lindenweg")
 KINDS = ("Suchtberatung", "Schuldnerberatung", "Familienberatung", "Sozialpsychiatrischer Dienst",
@@ -37,7 +40,7 @@ def synthetic_markers(count: int, topics: vocab.Vocabulary, seed: int = 7) -> li
     topic_ids = list(topics.terms)
     markers = []
     for i in range(count):
-        approximate = rng.random() < 0.2
+        approximate = rng.random() < 0.2  # noqa: PLR2004 (a fifth of the points)
         markers.append(maps.Marker(
             latitude=round(rng.uniform(47.5, 54.8), 5), longitude=round(rng.uniform(6.0, 18.5), 5),
             name=f"{rng.choice(KINDS)} {rng.choice(towns)}", offering_id=f"traeger-{i // 3}-angebot-{i}",
@@ -52,7 +55,7 @@ def main(sizes: list[int]) -> int:
     schemas = schema.SchemaSet.load(REPO / "schemas")
     vocabularies, _ = vocab.load_vocabularies(REPO / "schemas" / "vokabulare", schemas)
     folder = Path(tempfile.mkdtemp(prefix="wegweiser-karten-"))
-    for site_path, disk_path in maps.library_files(REPO / "node_modules").items():
+    for site_path, disk_path in maps.library_files(REPO / "node_modules", SiteMap()).items():
         (folder / site_path).parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(disk_path, folder / site_path)
 
@@ -62,12 +65,13 @@ def main(sizes: list[int]) -> int:
           f"{'bis sichtbar':>13}")
     with LocalServer() as tiles, LocalServer(folder) as web, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
-        settings = maps.MapSettings(tiles=f"http://{tiles.host}/{{z}}/{{x}}/{{y}}.png")
+        settings = MapSettings(tiles=f"http://{tiles.host}/{{z}}/{{x}}/{{y}}.png")
         for count in sizes:
             markers = synthetic_markers(count, vocabularies["themen"])
             started = time.perf_counter()
-            generated = maps.render_map(f"karten/bench-{count}.html", "Benchmark", markers, settings,
-                                        vocabularies["themen"])
+            src = SiteMap().region_map_document(f"bench-{count}")
+            generated = maps.render_map(src, "Benchmark", markers, settings, vocabularies["themen"],
+                                        SiteMap().link(src, SiteMap().offering(ID_PLACEHOLDER)))
             rendered = time.perf_counter() - started
             size = len(generated.html.encode("utf-8"))
             (folder / generated.src_uri).write_text(generated.html, encoding="utf-8")

@@ -48,10 +48,10 @@ def write_directory(content: Path, offerings: int, seed: int = 11) -> None:
                 "zielgruppen": rng.sample(vocabularies["zielgruppen"], 2),
                 "regionen": [rng.choice(regions)], "orte": ["sitz"],
                 "zugang": rng.sample(vocabularies["zugangswege"], 2),
-                "sprachen": ["de"] + rng.sample([l for l in vocabularies["sprachen"] if l != "de"], 1),
+                "sprachen": ["de"] + rng.sample([lang for lang in vocabularies["sprachen"] if lang != "de"], 1),
                 "barrierefreiheit": rng.sample(vocabularies["barrierefreiheit"], 1),
                 "kosten": "kostenlos", "kontakt": [{"rolle": "Sekretariat", "telefon": "03733 000000"}],
-                "status": "aktiv" if rng.random() > 0.05 else "voruebergehend-geschlossen",
+                "status": "aktiv" if rng.random() > 0.05 else "voruebergehend-geschlossen",  # noqa: PLR2004
                 "zuletzt_geprueft": "2026-06-01",
             })
         (content / "traeger" / f"traeger-{org}.yml").write_text(

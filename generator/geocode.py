@@ -15,6 +15,7 @@ from . import gazetteer as towns
 from .geocache import CacheEntry, address_key
 from .records import Address, Directory, Location, LocationSource, Precision
 
+KEY_PARTS = 4  # country|postcode|town|street: geocache.address_key
 OSM_ATTRIBUTION = "Geodaten © OpenStreetMap-Mitwirkende (ODbL)"
 PRECISION_WORDS = {Precision.ADDRESS: "genau", Precision.STREET: "auf die Straße genau",
                    Precision.POSTCODE: "ungefähr (Postleitzahlgebiet)", Precision.TOWN: "ungefähr (Ortsmitte)"}
@@ -115,7 +116,7 @@ def locate(directory: Directory, cache: dict[str, CacheEntry],
 def _town_of(key: str) -> tuple[str, str]:
     """Country and town of a cache key (``DE|09366|stollberg|herrenstrasse 25``)."""
     parts = key.split("|")
-    return (parts[0], parts[2]) if len(parts) == 4 else (key, "")
+    return (parts[0], parts[2]) if len(parts) == KEY_PARTS else (key, "")
 
 
 def describe(location: Location | None) -> str:

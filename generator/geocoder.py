@@ -35,6 +35,8 @@ class RefreshResult:
     stopped: str = ""  # why the run ended early, if it did
     entries: dict[str, CacheEntry] = field(default_factory=dict)  # new answers
 
+MAX_FAULTS_IN_A_ROW = 3  # the service is down or refuses us: stop instead of hammering it
+
 
 class StopRun(Exception):
     """The service cannot be used now (blocked, unreachable, rate limit persists)."""
@@ -135,7 +137,7 @@ class Lookup:
                 # Timeouts, refused connections, 5xx, garbage: one is bad luck, three in a
                 # row mean the service cannot be used now.
                 self.unavailable_in_a_row += 1
-                if self.unavailable_in_a_row >= 3:
+                if self.unavailable_in_a_row >= MAX_FAULTS_IN_A_ROW:
                     raise StopRun("Der Dienst ist nicht erreichbar oder antwortet nur mit Fehlern "
                                   f"(zuletzt: {fault(error)}).") from error
                 raise
@@ -146,7 +148,7 @@ def fault(error: Exception) -> str:
     """A service fault in German, with the technical detail for the operator."""
     if isinstance(error, exc.GeocoderTimedOut):
         text = "keine Antwort innerhalb der Wartezeit"
-    elif isinstance(error, exc.GeocoderParseError) or isinstance(error, (ValueError, KeyError, TypeError)):
+    elif isinstance(error, (exc.GeocoderParseError, ValueError, KeyError, TypeError)):
         text = "unlesbare Antwort"
     elif isinstance(error, exc.GeocoderUnavailable) or "refused" in str(error).lower():
         text = "keine Verbindung zum Dienst"
@@ -206,7 +208,7 @@ def _look_up(address: Address, settings: GeocoderSettings, lookup: Lookup, gazet
             continue
         raw = answer.raw if isinstance(answer.raw, dict) else {}
         latitude, longitude = float(answer.latitude), float(answer.longitude)
-        if not (-90 <= latitude <= 90 and -180 <= longitude <= 180):
+        if not (abs(latitude) <= 90 and abs(longitude) <= 180):  # noqa: PLR2004 (the globe's limits)
             raise ValueError(f"unmögliche Koordinaten {latitude}, {longitude}")
         doubt = doubts(address, latitude, longitude, country_of(raw, settings.service), settings, gazetteer)
         if doubt:

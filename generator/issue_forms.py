@@ -131,13 +131,15 @@ def forms(vocabularies: dict[str, Vocabulary]) -> dict[str, str]:
         "title": "Fehler: ",
         "labels": ["fehler"],
         "body": [{"type": "textarea", "id": "was", "attributes": {
-                     "label": "Was ist passiert?", "description": "Was wollten Sie tun, und was ist stattdessen geschehen?"},
+                     "label": "Was ist passiert?",
+                     "description": "Was wollten Sie tun, und was ist stattdessen geschehen?"},
                   "validations": {"required": True}},
                  {"type": "input", "id": "seite", "attributes": {
                      "label": "Auf welcher Seite?", "description": "Die Adresse der Seite, wenn Sie sie haben."}},
                  {"type": "textarea", "id": "geraet", "attributes": {
                      "label": "Gerät und Hilfsmittel (freiwillig)",
-                     "description": "z. B. Handy, Bildschirmleser, Vergrößerung. Das hilft uns, Barrieren zu finden."}}],
+                     "description": "z. B. Handy, Bildschirmleser, Vergrößerung. "
+                                    "Das hilft uns, Barrieren zu finden."}}],
     }
     config = {"blank_issues_enabled": False}
 

@@ -13,6 +13,7 @@ import re
 from urllib.parse import quote
 
 import nh3
+from markupsafe import escape
 from markdown_it import MarkdownIt
 
 ALLOWED_TAGS = {"p", "br", "strong", "em", "b", "i", "ul", "ol", "li", "a", "blockquote",
@@ -40,9 +41,20 @@ def _shift_headings(html: str, top: int) -> str:
 _MARKDOWN = MarkdownIt("commonmark", {"html": False}).disable("image")
 
 
+def _as_plain_paragraphs(text: str) -> str:
+    paragraphs = [p.strip() for p in re.split(r"\n\s*\n", text) if p.strip()]
+    return "".join(f"<p>{escape(p).replace(chr(10), '<br>' + chr(10))}</p>\n" for p in paragraphs)
+
+
 def markdown_to_safe_html(text: str, top_heading: int = 3) -> str:
     """``top_heading``: the level the description's headings start at, below the page's own."""
-    html = _MARKDOWN.render(text)
+    tokens = _MARKDOWN.parse(text)
+    if tokens and max(t.level for t in tokens) >= _MARKDOWN.options["maxNesting"] - 2:
+        # markdown-it stops at its nesting limit and drops the rest of the text without a
+        # word; a text nested this deep is shown as plain paragraphs instead, all of it.
+        html = _as_plain_paragraphs(text)
+    else:
+        html = _MARKDOWN.renderer.render(tokens, _MARKDOWN.options, {})
     return nh3.clean(
         _shift_headings(html, top_heading),
         tags=ALLOWED_TAGS,
@@ -68,3 +80,20 @@ def mailto_href(address: str) -> str:
 def german_date(day: dt.date) -> str:
     """``2026-03-01`` -> ``1. März 2026``."""
     return f"{day.day}. {MONTHS[day.month - 1]} {day.year}"
+
+
+def code_span(text, limit: int | None = None) -> str:
+    """Text as Markdown inline code, for every value a bot repeats in an issue or comment.
+
+    GitHub shows code literally: no mention (``@user``, ``@org/team``), reference (``#1``),
+    link, HTML or character reference (``&commat;``) comes to life, however the text is
+    written. The fence is one backtick longer than any run inside, so the text cannot end
+    the span; line breaks become spaces, since a blank line would end it as well.
+    """
+    text = " ".join(str(text).split())
+    if limit is not None and len(text) > limit:
+        text = text[:limit].rstrip() + "…"
+    fence = "`" * (max((len(run) for run in re.findall(r"`+", text)), default=0) + 1)
+    # CommonMark drops one space at each end; without it a backtick at an end would join the fence.
+    padding = " " if not text or text[0] == "`" or text[-1] == "`" else ""
+    return f"{fence}{padding}{text}{padding}{fence}"

@@ -14,9 +14,9 @@ from pathlib import Path
 
 from . import content, field_docs, freshness, from_yaml, geocache, geocode, rules, schema, vocab, yamlsafe
 from .kinds import Kind
-from .problems import Problem, summary
+from .problems import Problem, display_path, summary
 from .records import Directory
-from .render import Site, render_site
+from .render import VOCABULARIES, Site, render_site
 from .render.pages import ContributionLinks
 from .settings import Settings, SettingsError
 from .vocab import Vocabulary
@@ -73,6 +73,10 @@ def prepare(sources: Sources) -> Prepared:
         raise InvalidContent(links)
     schemas = schema.SchemaSet.load(sources.schema_dir)
     vocabularies, problems = vocab.load_vocabularies(sources.vocabulary_dir, schemas)
+    problems += [Problem(display_path(sources.vocabulary_dir / f"{name}.yml"), 1, 1, "", (
+        "Dieses Vokabular fehlt, die Seite braucht es (für Filter, Listen oder Bezeichnungen). "
+        "Bitte stellen Sie die Datei aus git wieder her."))
+        for name in sorted(VOCABULARIES - set(vocabularies))]
     files, found = content.record_files(sources.content_dir, sources.geocache)
     problems += found
     cached, cache_problems = geocache.load(sources.geocache, schemas)

@@ -25,6 +25,7 @@ class WegweiserPlugin(BasePlugin[WegweiserConfig]):
         try:
             prepared = pipeline.prepare(pipeline.Sources.of(self.settings))
             self.site = pipeline.build(prepared, self.settings)
+            self.site.check_static_files()
         except pipeline.InvalidContent as error:
             for problem in error.problems:
                 log.error(str(problem))

@@ -5,10 +5,28 @@ everything that is wrong in every file (as mkdocs' config validation does).
 """
 from __future__ import annotations
 
+import json
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Sequence
+
+
+# Characters that would act on a terminal or a log instead of being shown: control
+# characters (an escape sequence can clear or recolour the screen, a line break could
+# forge a problem line), bidirectional overrides, zero-width and line-separator marks.
+HIDDEN = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]")
+MAX_NAME = 60  # characters of a field name repeated in a message
+
+
+def visible(text: str) -> str:
+    """Text for a report: every hidden character written as its code, e.g. ``\\u001b``."""
+    return HIDDEN.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
+
+
+def shorten(text: str, limit: int = MAX_NAME) -> str:
+    return text if len(text) <= limit else text[:limit] + "…"
 
 
 @dataclass(frozen=True, order=True)
@@ -18,6 +36,11 @@ class Problem:
     column: int
     field: str
     message: str
+
+    def __post_init__(self) -> None:
+        # Whatever a record contains reaches a report only as visible characters.
+        for name in ("path", "field", "message"):
+            object.__setattr__(self, name, visible(getattr(self, name)))
 
     def __str__(self) -> str:
         return f"{self.path}:{self.line}:{self.column}: {self.field or 'Datei'}: {self.message}"
@@ -38,7 +61,8 @@ def field_name(path: Sequence[str | int]) -> str:
         if isinstance(part, int):
             text += f"[{part}]"
         else:
-            text += f".{part}" if text else str(part)
+            name = shorten(str(part))
+            text += f".{name}" if text else name
     return text
 
 
@@ -86,8 +110,6 @@ def markdown_summary(problems: Iterable[Problem]) -> str:
 
 
 def json_report(problems: Iterable[Problem]) -> str:
-    import json
-
     items = [{"datei": p.path, "zeile": p.line, "spalte": p.column, "feld": p.field, "meldung": p.message}
              for p in sorted(problems)]
     return json.dumps({"anzahl": len(items), "probleme": items}, ensure_ascii=False, indent=2)

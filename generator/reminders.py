@@ -19,29 +19,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import commands, freshness
-from .markup import german_date
+from .markup import code_span, german_date
 
 LABEL = "erinnerung"
 MARKER = "<!-- wegweiser-erinnerung:{} -->"
 PLAN_FILE = "anfragen.txt"
 WHITESPACE = re.compile(r"\s*")
-
-
-def code_span(text, limit: int | None = None) -> str:
-    """Text as Markdown inline code, for every value a bot repeats in an issue or comment.
-
-    GitHub shows code literally: no mention (``@user``, ``@org/team``), reference (``#1``),
-    link, HTML or character reference (``&commat;``) comes to life, however the text is
-    written. The fence is one backtick longer than any run inside, so the text cannot end
-    the span; line breaks become spaces, since a blank line would end it as well.
-    """
-    text = " ".join(str(text).split())
-    if limit is not None and len(text) > limit:
-        text = text[:limit].rstrip() + "…"
-    fence = "`" * (max((len(run) for run in re.findall(r"`+", text)), default=0) + 1)
-    # CommonMark drops one space at each end; without it a backtick at an end would join the fence.
-    padding = " " if not text or text[0] == "`" or text[-1] == "`" else ""
-    return f"{fence}{padding}{text}{padding}{fence}"
 
 
 @dataclass(frozen=True)

@@ -19,13 +19,16 @@ from jsonschema import Draft202012Validator, ValidationError, validators
 from referencing import Registry, Resource
 
 from .kinds import Kind
-from .problems import Problem
+from .problems import Problem, shorten
 
 if TYPE_CHECKING:
     from .vocab import Vocabulary
     from .yamlsafe import Document
 
 URN = "urn:wegweiser:schema:"
+MIN_PART_MATCH = 3  # letters a typed value has at least before "Meinten Sie" looks inside words
+MAX_QUOTE = 60  # characters of a value quoted back in a message
+MAX_LISTED = 25  # existing ids named in a message; more would bury it
 FORMAT_CHECKER = Draft202012Validator.FORMAT_CHECKER
 
 
@@ -34,13 +37,13 @@ def _suggestion(value: str, candidates: Iterable[str]) -> str:
     candidates = list(candidates)
     lowered = {c.lower(): c for c in candidates}
     close = difflib.get_close_matches(value.lower(), list(lowered), n=1, cutoff=0.6)
-    close = close or sorted(c for c in lowered if len(value) >= 3 and value.lower() in c)[:1]
+    close = close or sorted(c for c in lowered if len(value) >= MIN_PART_MATCH and value.lower() in c)[:1]
     return f" Meinten Sie „{lowered[close[0]]}“?" if close else ""
 
 
 def _quote(value: Any) -> str:
     text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
-    return f"„{text[:60]}{'…' if len(text) > 60 else ''}“"
+    return f"„{text[:MAX_QUOTE]}{'…' if len(text) > MAX_QUOTE else ''}“"
 
 
 @dataclass(frozen=True)
@@ -89,7 +92,7 @@ class SchemaSet:
             if instance in ids:
                 return
             noun, folder = Kind.of_folder(kind).none_such, f"content/{kind}/"
-            listing = f" Vorhanden sind: {', '.join(sorted(ids))}." if 0 < len(ids) <= 25 else ""
+            listing = f" Vorhanden sind: {', '.join(sorted(ids))}." if 0 < len(ids) <= MAX_LISTED else ""
             yield ValidationError(
                 f"Es gibt {noun} mit der Kennung {_quote(instance)}.{_suggestion(instance, ids)}"
                 f"{listing} Die Kennungen sind die Dateinamen in {folder}.")
@@ -131,7 +134,7 @@ def _problems_for(error: ValidationError, document: "Document") -> list[Problem]
         return [
             document.problem(
                 path + (name,),
-                f"Das Feld „{name}“ gibt es hier nicht.{_suggestion(name, allowed)} "
+                f"Das Feld „{shorten(name)}“ gibt es hier nicht.{_suggestion(name, allowed)} "
                 f"Erlaubt sind: {', '.join(allowed)}.",
                 key=True,
             )

@@ -12,6 +12,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from mkdocs.config import load_config
+from mkdocs.exceptions import MkDocsException
+
 PUBLIC_NOMINATIM = "nominatim.openstreetmap.org"
 
 
@@ -111,9 +114,6 @@ def from_mkdocs_yml(path: Path) -> Settings:
     """
     if not path.exists():
         return Settings()
-    from mkdocs.config import load_config
-    from mkdocs.exceptions import MkDocsException
-
     try:
         config = load_config(str(path))
     except (MkDocsException, OSError) as error:

@@ -6,10 +6,11 @@ from pathlib import Path
 
 TEMPLATE = Path(__file__).parent / "templates" / "neuer-traeger.yml"
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+MAX_ID_LENGTH = 60  # the offerings' ids start with it and must stay within the schema's 80
 
 
 def provider_template(provider_id: str) -> str:
-    if not ID_PATTERN.match(provider_id) or len(provider_id) > 60:
+    if not ID_PATTERN.match(provider_id) or len(provider_id) > MAX_ID_LENGTH:
         raise ValueError(
             f"„{provider_id}“ ist keine gültige Kennung. Verwenden Sie nur Kleinbuchstaben "
             "(ohne Umlaute), Ziffern und einzelne Bindestriche, z. B. „caritas-aue“.")

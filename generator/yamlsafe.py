@@ -15,7 +15,7 @@ from typing import Any
 
 import yaml
 
-from .problems import Problem, display_path, field_name
+from .problems import Problem, display_path, field_name, shorten
 
 MAX_FILE_BYTES = 512 * 1024
 MAX_DEPTH = 12
@@ -52,6 +52,14 @@ SYNTAX_HINTS = {
     ),
     "found unexpected end of stream": (
         "Die Datei endet mitten in einem Text. Fehlt ein schließendes Anführungszeichen?"
+    ),
+    "did not find expected <document start>": (
+        "Nach dem Ende des Eintrags (eine Zeile „...“ oder „---“) steht noch etwas. Bitte "
+        "löschen Sie diese Zeile oder den Text danach."
+    ),
+    "expected <block end>, but found": (
+        "Die Einrückung stimmt nicht: Felder, die zusammengehören, müssen genau gleich weit "
+        "eingerückt sein."
     ),
     "found unknown escape character": (
         "In einem Text in doppelten Anführungszeichen steht ein ungültiger Rückstrich (\\). "
@@ -137,7 +145,7 @@ class _EventReader:
                 if key in mapping:
                     first = self.key_positions[path + (key,)][0]
                     raise DocumentError(
-                        f"Das Feld „{key}“ steht zweimal (zuerst in Zeile {first}). "
+                        f"Das Feld „{shorten(key)}“ steht zweimal (zuerst in Zeile {first}). "
                         "Bitte löschen Sie eine der beiden Angaben.",
                         key_event.start_mark, path + (key,))
                 self.key_positions[path + (key,)] = _position(key_event.start_mark)
@@ -167,6 +175,16 @@ def parse(text: str, path: Path) -> Document:
         hint = next((text for key, text in SYNTAX_HINTS.items() if problem.startswith(key)), None)
         message = hint or f"Die Datei ist kein gültiges YAML ({problem})."
         raise DocumentError(message, error.problem_mark or error.context_mark) from None
+    except yaml.reader.ReaderError as error:  # a character YAML does not allow, unmarked
+        # libyaml counts bytes of UTF-8, PyYAML's own reader counts characters.
+        before = (text.encode("utf-8")[: error.position].decode("utf-8", "ignore")
+                  if Parser is not yaml.SafeLoader else text[: error.position])
+        mark = yaml.error.Mark(str(path), error.position, before.count("\n"),
+                               len(before) - (before.rfind("\n") + 1), None, None)
+        code = error.character if isinstance(error.character, int) else ord(str(error.character)[:1] or " ")
+        raise DocumentError(
+            f"Hier steht ein unsichtbares Steuerzeichen (U+{code:04X}), das in der Datei nicht "
+            "erlaubt ist. Bitte löschen Sie es; am einfachsten tippen Sie die Zeile neu.", mark) from None
     return Document(path, data, reader.positions, reader.key_positions)
 
 
@@ -194,4 +212,7 @@ def load(path: Path) -> tuple[Document | None, list[Problem]]:
         return parse(text, path), []
     except DocumentError as error:
         line, column = _position(error.mark) if error.mark else (1, 1)
+        # The parser may point past the last line (a file without its final line break).
+        last = max(1, len(text.splitlines()))
+        line, column = (line, column) if line <= last else (last, len(text.splitlines()[-1] or " "))
         return None, [Problem(where, line, column, field_name(error.path), error.message)]

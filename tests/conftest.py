@@ -72,6 +72,50 @@ def build(config_file: Path) -> None:
 
 LOOPBACK = ("127.0.0.1", "::1", "localhost")
 
+# Tests that drive Chromium: they need Debian's chromium and the npm packages (make test
+# installs both). Tests that build a whole site with MkDocs or run a workflow's shell
+# steps are "slow"; `make check` leaves both kinds out.
+BROWSER_FIXTURES = {"chromium"}
+SLOW_FIXTURES = {"example_site", "built", "github"}
+
+
+def browser_missing() -> str:
+    """Why browser tests cannot run here, or "" when they can."""
+    import shutil
+
+    if shutil.which("chromium") is None:
+        return "Debian's chromium is not installed (make test installs it)"
+    if not (REPO / "node_modules" / ".package-lock.json").exists():
+        return "the npm packages are not installed (run npm ci, or make test)"
+    return ""
+
+
+def in_ci() -> bool:
+    import os
+
+    return bool(os.environ.get("CI"))
+
+
+def pytest_collection_modifyitems(config, items):
+    # In CI nothing is skipped: a missing browser makes its tests fail, not vanish.
+    missing = "" if in_ci() else browser_missing()
+    for item in items:
+        if BROWSER_FIXTURES & set(item.fixturenames):
+            item.add_marker(pytest.mark.browser)
+        if SLOW_FIXTURES & set(item.fixturenames):
+            item.add_marker(pytest.mark.slow)
+        if missing and item.get_closest_marker("browser"):
+            item.add_marker(pytest.mark.skip(reason=missing))
+
+
+def pytest_sessionfinish(session, exitstatus):
+    """In CI every test must run: any skipped test fails the run."""
+    reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+    skipped = reporter.stats.get("skipped", []) if reporter else []
+    if in_ci() and skipped and session.exitstatus == 0:
+        reporter.write_line(f"CI: {len(skipped)} Test(s) übersprungen; in CI muss jeder Test laufen.", red=True)
+        session.exitstatus = 1
+
 
 @pytest.fixture(autouse=True)
 def no_network_but_loopback(monkeypatch):

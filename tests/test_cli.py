@@ -72,6 +72,7 @@ def test_wrong_use_exits_2(capsys):
     assert stopped.value.code == 2
 
 
+@pytest.mark.slow  # a subprocess or a whole build
 def test_build_runs_mkdocs_strictly_and_writes_the_site(site_copy, tmp_path):
     site = tmp_path / "site"
     config = mkdocs_config(site_copy, site)
@@ -82,6 +83,7 @@ def test_build_runs_mkdocs_strictly_and_writes_the_site(site_copy, tmp_path):
     assert (site / "angebote" / "beratung-beispiel-suchtberatung" / "index.html").exists()
 
 
+@pytest.mark.slow  # a subprocess or a whole build
 def test_build_fails_on_a_broken_record_with_the_same_message_as_validate(site_copy, tmp_path):
     shutil.copyfile(FIXTURES / "invalid" / "traeger" / "falsche-plz.yml", site_copy / "traeger" / "falsche-plz.yml")
     config = mkdocs_config(site_copy, tmp_path / "site")
@@ -96,7 +98,8 @@ def test_build_fails_on_a_broken_record_with_the_same_message_as_validate(site_c
     assert not (tmp_path / "site").exists()
 
 
-def test_validate_for_github_writes_annotations_and_the_full_report_to_the_summary(site_copy, capsys, monkeypatch, tmp_path):
+def test_validate_for_github_writes_annotations_and_the_full_report_to_the_summary(
+        site_copy, capsys, monkeypatch, tmp_path):
     for name in ("unbekanntes-thema", "falsche-plz"):
         shutil.copyfile(FIXTURES / "invalid" / "traeger" / f"{name}.yml", site_copy / "traeger" / f"{name}.yml")
     monkeypatch.chdir(site_copy.parent)
@@ -122,5 +125,7 @@ def test_validate_as_json_for_tools(site_copy, capsys, monkeypatch):
 
 def test_annotation_text_is_escaped_for_workflow_commands():
     from generator.problems import Problem, github_annotations
-    line = github_annotations([Problem("a,b.yml", 1, 2, "x:y", "100% falsch\nzweite Zeile")])
-    assert line == "::error file=a%2Cb.yml,line=1,col=2,title=x%3Ay::100%25 falsch%0Azweite Zeile"
+    line = github_annotations([Problem("a,b.yml", 1, 2, "x:y", "100% falsch\n::error::zweite Zeile")])
+    # A line break from a record never reaches the log: it could start a command of its own.
+    assert line == "::error file=a%2Cb.yml,line=1,col=2,title=x%3Ay::100%25 falsch\\u000a::error::zweite Zeile"
+    assert "\n" not in line

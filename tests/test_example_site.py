@@ -73,3 +73,16 @@ def test_every_address_of_the_example_gets_coordinates_without_any_network(loade
     for offering in directory.offerings:
         for place in offering.places:
             assert place.location is not None
+
+
+@pytest.mark.slow
+def test_the_example_site_without_directory_urls_has_no_broken_link(tmp_path):
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+
+    site = tmp_path / "ohne-verzeichnis-urls"
+    mkdocs_build(load_config(str(REPO / "mkdocs.yml"), site_dir=str(site), use_directory_urls=False, strict=True))
+    reachable, broken = crawl(site)
+    assert broken == []
+    pages = {p.resolve() for p in site.rglob("*.html") if "karten" not in p.parts and p.name != "404.html"}
+    assert pages - reachable == set()

@@ -39,7 +39,7 @@ def objects_with_fields(node, pointer=""):
 
 def test_every_field_of_every_schema_is_documented(loaded, sections):
     documented = {(schema, pointer): {f.name for f in section.fields}
-                  for (_, schema, pointer, _), section in zip(field_docs.SECTIONS, sections)}
+                  for (_, schema, pointer, _), section in zip(field_docs.SECTIONS, sections, strict=True)}
     missing = []
     for schema in PROVIDER_SCHEMAS:
         for pointer, properties in objects_with_fields(loaded.schemas.schema(schema)):

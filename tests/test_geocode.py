@@ -27,7 +27,8 @@ def test_coordinates_written_in_the_record_come_first():
     a = address(coordinates=(50.7101, 12.7799))
     cache = {address_key(a): CacheEntry(1.0, 2.0, "adresse", "d", "2026-01-01")}
     location, _ = place(a, cache)
-    assert (location.latitude, location.longitude, location.source, location.approximate) == (50.7101, 12.7799, "eintrag", False)
+    found = (location.latitude, location.longitude, location.source, location.approximate)
+    assert found == (50.7101, 12.7799, "eintrag", False)
 
 
 def test_a_cached_answer_comes_before_the_gazetteer_and_credits_openstreetmap():
@@ -39,7 +40,8 @@ def test_a_cached_answer_comes_before_the_gazetteer_and_credits_openstreetmap():
 
 def test_without_cache_the_town_centre_is_used_and_marked_approximate():
     location, note = place(address())
-    assert (location.latitude, location.source, location.precision, location.approximate) == (50.71, "ortsverzeichnis", "ort", True)
+    found = (location.latitude, location.source, location.precision, location.approximate)
+    assert found == (50.71, "ortsverzeichnis", "ort", True)
     assert "GeoNames" in location.attribution and note == ""
 
 

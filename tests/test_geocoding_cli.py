@@ -112,7 +112,8 @@ def test_settings_come_from_mkdocs_yml_and_flags_override_them(tmp_path):
                       "      geocoder:\n        domain: geo.beispiel.example\n"
                       "        contact: betrieb@beispiel.example\n", encoding="utf-8")
     settings = geocoding_cli.settings_from(arguments(config, pause=2.0))
-    assert (settings.domain, settings.contact, settings.pause) == ("geo.beispiel.example", "betrieb@beispiel.example", 2.0)
+    found = (settings.domain, settings.contact, settings.pause)
+    assert found == ("geo.beispiel.example", "betrieb@beispiel.example", 2.0)
 
 
 @pytest.mark.parametrize("text", ["plugins: [\n", "site_name: T\nplugins:\n  - wegweiser:\n      geocoder:\n"
@@ -127,7 +128,8 @@ def test_a_broken_mkdocs_yml_is_an_error_not_a_fall_back_to_defaults(tmp_path, t
 
 def test_check_lists_approximate_places_and_stale_entries_and_passes_when_all_have_coordinates(project, capsys):
     cache_file = project / "geocache.json"
-    geocache.save(cache_file, {"DE|01067|altort|alte strasse 1": geocache.CacheEntry(51.0, 13.7, "adresse", "d", "2026-01-01")})
+    old = geocache.CacheEntry(51.0, 13.7, "adresse", "d", "2026-01-01")
+    geocache.save(cache_file, {"DE|01067|altort|alte strasse 1": old})
     assert geocoding_cli.check(loaded(project)) == 0
     out = capsys.readouterr().out
     assert "Nur ungefähr verortet" in out and "Musterstraße 1, 09366 Stollberg" in out

@@ -1,6 +1,8 @@
 """GitHub issue forms: generated from the vocabularies, read back from submitted bodies."""
 from __future__ import annotations
 
+import pytest
+
 import subprocess
 import sys
 
@@ -20,9 +22,11 @@ def test_the_committed_forms_are_the_generated_ones():
         assert (FORMS / name).read_text(encoding="utf-8") == text, name
 
 
+@pytest.mark.slow  # a subprocess or a whole build
 def test_the_forms_pass_githubs_issue_form_schema():
     forms = [str(FORMS / n) for n in (issue_forms.NEW_OFFERING, issue_forms.CORRECTION, issue_forms.BUG)]
-    for schema, files in (("vendor.github-issue-forms", forms), ("vendor.github-issue-config", [str(FORMS / "config.yml")])):
+    config = [str(FORMS / "config.yml")]
+    for schema, files in (("vendor.github-issue-forms", forms), ("vendor.github-issue-config", config)):
         result = subprocess.run([sys.executable, "-m", "check_jsonschema", "--builtin-schema", schema, *files],
                                 capture_output=True, text=True)
         assert result.returncode == 0, result.stdout + result.stderr

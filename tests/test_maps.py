@@ -110,10 +110,10 @@ def test_the_tile_server_is_configuration(fixture_directory):
     assert settings.tile_host == "kacheln.beispiel.example"
 
 
-def test_the_front_end_libraries_come_from_node_modules():
-    assert maps.missing_libraries(REPO / "node_modules") == []
+def test_the_front_end_libraries_come_from_node_modules_and_sit_beside_the_maps():
     files = maps.library_files(REPO / "node_modules", SiteMap())
-    assert files["karten/assets/leaflet.js"].parent.parent.name == "leaflet"
+    assert files["karten/assets/leaflet.js"] == REPO / "node_modules" / "leaflet" / "dist" / "leaflet.js"
+    assert files["karten/assets/wegweiser-karte.js"].name == "karte.js"
 
 
 def test_markers_link_to_offering_pages_in_either_url_style(fixture_directory):

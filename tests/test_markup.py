@@ -44,6 +44,7 @@ def test_raw_html_in_a_description_is_shown_as_text_not_dropped():
     assert html == "<p>Bitte &lt;b&gt;nicht&lt;/b&gt; &amp; &lt;script&gt;x&lt;/script&gt;</p>\n"
 
 
+@pytest.mark.slow  # about 0.4 s each
 @pytest.mark.parametrize("unit", ["[", "![", "[](", "<a ", "*a", "[[", "<http://", "`a``"])
 def test_pathological_markdown_at_the_size_limit_takes_well_under_two_seconds(unit):
     text = (unit * 20000)[:20000]  # the schema's longest description
@@ -79,3 +80,18 @@ def test_mail_links_are_encoded():
 
 def test_dates_are_written_the_german_way():
     assert markup.german_date(dt.date(2026, 3, 1)) == "1. März 2026"
+
+
+@pytest.mark.parametrize("text", [
+    "".join("  " * i + f"- Ebene {i}\n" for i in range(12)) + "\nEnde der Beschreibung.",
+    "> " * 30 + "tief\n\nEnde der Beschreibung.",
+])
+def test_text_nested_deeper_than_the_parser_goes_is_shown_whole_as_plain_text(text):
+    html = markup.markdown_to_safe_html(text)
+    assert "Ende der Beschreibung." in html
+    assert "Ebene 11" in html or "tief" in html
+
+
+def test_ordinary_nesting_stays_markdown():
+    html = markup.markdown_to_safe_html("- eins\n  - zwei\n    - drei\n\n> Zitat")
+    assert html.count("<ul>") == 3 and "<blockquote>" in html

@@ -1,6 +1,7 @@
 """Rendering pages from a directory: links, escaping, listings."""
 from __future__ import annotations
 
+import functools
 from html.parser import HTMLParser
 
 import yaml
@@ -11,8 +12,14 @@ from generator import render
 from generator.render.environment import GeneratedPage
 
 
+@functools.cache
+def _rendered(changes: tuple) -> dict[str, GeneratedPage]:
+    return {page.src_uri: page for page in conftest.rendered(**dict(changes)).pages}
+
+
 def rendered(**changes) -> dict[str, GeneratedPage]:
-    return {page.src_uri: page for page in conftest.rendered(**changes).pages}
+    """The fixture site's pages, rendered once per set of settings (they are frozen values)."""
+    return _rendered(tuple(sorted(changes.items())))
 
 
 def test_every_kind_of_page_is_generated():
@@ -26,7 +33,8 @@ def test_every_kind_of_page_is_generated():
 
 def test_only_overview_pages_are_in_the_navigation():
     in_nav = sorted(src for src, page in rendered().items() if page.in_nav)
-    assert in_nav == ["a-z.md", "index.md", "karte.md", "mitmachen.md", "netzwerke/index.md", "regionen/index.md", "suche.md",
+    assert in_nav == ["a-z.md", "index.md", "karte.md", "mitmachen.md", "netzwerke/index.md", "regionen/index.md",
+                      "suche.md",
                       "termine/index.md", "themen/index.md", "traeger/index.md", "zielgruppen/index.md"]
 
 

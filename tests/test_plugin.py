@@ -10,6 +10,8 @@ from mkdocs.exceptions import Abort, PluginError
 
 from conftest import FIXTURES, REPO, build, crawl, mkdocs_config
 
+pytestmark = pytest.mark.slow  # every test here runs a whole MkDocs build
+
 
 @pytest.fixture
 def built(site_copy, tmp_path):
@@ -177,3 +179,25 @@ def test_confidential_places_publish_their_town_only_in_every_byte_of_the_site(s
         assert b"09399" not in data and b"09398" not in data, path
     events = (site / "termine" / "index.html").read_text(encoding="utf-8")
     assert "Stollberg" in events and "nicht veröffentlicht" in events
+
+
+def test_without_the_npm_packages_the_build_stops_before_writing_and_says_what_to_run(site_copy, tmp_path, caplog):
+    config = mkdocs_config(site_copy, tmp_path / "site")
+    config.write_text(config.read_text(encoding="utf-8").replace(str(REPO / "node_modules"), str(tmp_path / "leer")),
+                      encoding="utf-8")
+    with caplog.at_level(logging.ERROR), pytest.raises((PluginError, Abort)):
+        build(config)
+    assert "Bitte führen Sie „npm ci“ aus" in caplog.text
+    assert not (tmp_path / "site").exists()
+
+
+def test_without_directory_urls_every_page_is_reachable_and_no_link_is_broken(site_copy, tmp_path):
+    site = tmp_path / "site"
+    config = mkdocs_config(site_copy, site)
+    config.write_text(config.read_text(encoding="utf-8") + "use_directory_urls: false\n", encoding="utf-8")
+    build(config)
+    reachable, broken = crawl(site)
+    assert broken == []
+    assert (site / "angebote" / "beratung-beispiel-suchtberatung.html").resolve() in reachable
+    search = (site / "suche.html").read_text(encoding="utf-8")
+    assert 'data-angebot="angebote/{id}.html"' in search and 'action="suche.html"' in search

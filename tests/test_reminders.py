@@ -19,7 +19,8 @@ import yaml
 
 from conftest import REPO, SCHEMAS
 from generator import cli
-from generator.reminders import MARKER, code_span
+from generator.markup import code_span
+from generator.reminders import MARKER
 from local_server import LocalServer
 
 WORKFLOW = REPO / ".github" / "workflows" / "erinnerungen.yml"

@@ -159,3 +159,16 @@ def test_a_query_of_only_common_words_says_so(page):
 def test_a_decomposed_umlaut_in_the_query_finds_the_same(page):
     page.open("?q=Schlu%CC%88ssel")
     assert "Suchtberatung Beispielstadt" in names(page)
+
+
+FOLD_SAMPLES = ["Schlüssel", "Schlu\u0308ssel", "STRASSE Straße", "Ústí nad Labem", "Děčín", "Łódź", "ÆØÅ æøå",
+                "ﬁnanz", "Œuvre", "İstanbul", "Ǆ ǅ", "ẞ", "①②", "Ⅻ", "½", "ＡＢＣ", "ǅemal", "ﬀ", "ο Σ ς",
+                "\u212b", "é\u0301", "A\u030a", "ıi", "ß" * 3, "Zürich-Öhringen", "emoji 🙂 ok"]
+
+
+def test_the_browser_folds_text_exactly_as_the_index_does(page):
+    from generator.text import fold
+
+    page.open()
+    in_browser = page.evaluate("samples => samples.map(window.wegweiserSuche.fold)", FOLD_SAMPLES)
+    assert in_browser == [fold(sample) for sample in FOLD_SAMPLES]

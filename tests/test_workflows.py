@@ -63,12 +63,14 @@ def lock_entries(path: Path) -> list[str]:
     return [line.strip() for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
 
 
+@pytest.mark.slow  # a subprocess or a whole build
 def test_every_workflow_passes_githubs_workflow_schema():
     result = subprocess.run([sys.executable, "-m", "check_jsonschema", "--builtin-schema", "vendor.github-workflows",
                              *map(str, WORKFLOWS)], capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
 
 
+@pytest.mark.slow  # a subprocess or a whole build
 def test_zizmor_finds_nothing():
     zizmor = Path(sys.executable).parent / "zizmor"
     result = subprocess.run([str(zizmor), "--offline", str(REPO / ".github" / "workflows")],

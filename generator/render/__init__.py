@@ -18,8 +18,14 @@ from .listings import Listings
 from .maps import GeneratedMap, library_files, render_maps
 from .pages import ContributionLinks, PageRenderer
 from .search_files import search_files
-from .search_index import build_index
-from .urls import SiteMap
+from .search_index import build_index, vocabularies_needed
+from .urls import TERM_FOLDERS, SiteMap
+
+# Every vocabulary the site reads: the search's filters and words, the listing pages, and
+# the labels the templates show (a test reads the templates to keep this list complete).
+VOCABULARIES = frozenset(vocabularies_needed() | set(TERM_FOLDERS) | {
+    "status", "kosten", "laender", "netzwerkarten", "regionsarten", "traegerarten", "wochentage",
+    "zugangswege", "sprachen", "rechtsgrundlagen", "barrierefreiheit"})
 
 
 @dataclass(frozen=True)
@@ -30,16 +36,19 @@ class Site:
     static_files: dict[str, Path]  # site path -> file on disk (Leaflet and our map script)
     site_map: SiteMap
 
+    def check_static_files(self) -> None:
+        """Before anything is written: every file to copy is there."""
+        missing = [site for site, path in self.static_files.items() if not path.is_file()]
+        if missing:
+            raise SettingsError(
+                f"Für die Karten fehlen {', '.join(missing)}. Bitte führen Sie „npm ci“ aus "
+                "(oder „make serve“ bzw. „make test“, die das erledigen).")
+
 
 def render_site(directory: Directory, vocabularies: dict[str, Vocabulary], settings: Settings, limits: Limits,
                 provider_docs=(), links: ContributionLinks | None = None) -> Site:
     site_map = SiteMap(settings.use_directory_urls)
     static = library_files(settings.path(settings.node_modules), site_map)
-    missing = [site for site, path in static.items() if not path.is_file()]
-    if missing:
-        raise SettingsError(
-            f"Für die Karten fehlen {', '.join(missing)}. Bitte führen Sie „npm ci“ aus "
-            "(oder „make serve“ bzw. „make test“, die das erledigen).")
     listings = Listings(directory, vocabularies, limits)
     maps = render_maps(listings, site_map, settings.maps)
     index = build_index(listings)

@@ -197,6 +197,3 @@ def library_files(node_modules: Path, site_map: SiteMap) -> dict[str, Path]:
     files.update({site_map.map_asset(name): OWN_ASSETS / own for name, own in OWN_FILES})
     return files
 
-
-def missing_libraries(node_modules: Path) -> list[str]:
-    return [site for site, path in library_files(node_modules, SiteMap()).items() if not path.is_file()]

@@ -10,17 +10,17 @@ from ..text import fold
 
 STOPWORDS = frozenset("""
 aber alle als am an auch auf aus bei beim bis da das dass dem den der des die dies diese
-dieser durch ein eine einem einen einer eines es fuer gibt hat haben ich ihr ihre im in ist
-ja kann koennen man mit nach nicht noch nur oder ohne sich sie sind so ueber um und uns unter
-vom von vor was wer wie wir wird zu zum zur
-""".split())
+dieser durch ein eine einem einen einer eines es fuer gibt hat haben ich ihr ihre im in
+ist ja kann koennen man mit nach nicht noch nur oder ohne sich sie sind so ueber um und
+uns unter vom von vor was wer wie wir wird zu zum zur
+""".split())  # noqa: SIM905 (a word list reads better as text)
 # Word parts that compounds in social services end with, known even if no record
 # uses them on their own.
 BASE_PARTS = frozenset("""
 beratung hilfe hilfen dienst dienste stelle stellen gruppe gruppen angebot angebote
 arbeit betreuung begleitung pflege wohnen schutz haus zentrum netz netzwerk kreis
 sprache kurs kurse training therapie klinik ambulanz schule treff ort projekt helfer
-""".split())
+""".split())  # noqa: SIM905 (a word list reads better as text)
 # Bounds on what one record can put into the index, so no text (a 20,000-character run
 # of one letter, thousands of invented words) can blow up the files or push real words
 # out: longer words are cut (suche.js cuts the query the same way, from the manifest),

@@ -1,0 +1,40 @@
+"""Settings declared once: defaults, paths relative to mkdocs.yml, MkDocs' own check."""
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO, SCHEMAS
+from generator import config, settings
+
+
+def test_without_mkdocs_yml_the_defaults_apply():
+    found = settings.from_mkdocs_yml(Path("gibt-es-nicht.yml"))
+    assert found == settings.Settings()
+    assert found.geocache_file == Path("content") / "geocache.json"
+
+
+def test_the_repositorys_mkdocs_yml_is_read_the_way_mkdocs_reads_it():
+    found = settings.from_mkdocs_yml(REPO / "mkdocs.yml")
+    assert Path(found.content) == REPO / "content" and Path(found.schemas) == REPO / "schemas"
+    assert found.use_directory_urls is True
+    assert found.maps.tile_host == "tile.openstreetmap.org"
+
+
+def test_every_setting_is_an_option_of_the_plugin_with_the_same_default():
+    options = dict(config.WegweiserConfig()._schema)
+    for field in dataclasses.fields(settings.Settings):
+        assert (field.name in options) == ("mkdocs" not in field.metadata), field.name
+    maps = dict(options["maps"].config_class()._schema)
+    assert set(maps) == {f.name for f in dataclasses.fields(settings.MapSettings)}
+
+
+def test_a_wrong_value_in_mkdocs_yml_is_refused_by_mkdocs(tmp_path):
+    (tmp_path / "docs").mkdir()
+    path = tmp_path / "mkdocs.yml"
+    path.write_text(f"site_name: T\nplugins:\n  - wegweiser:\n      schemas: {SCHEMAS}\n      maps:\n"
+                    "        max_zoom: viel\n", encoding="utf-8")
+    with pytest.raises(settings.SettingsError):
+        settings.from_mkdocs_yml(path)
