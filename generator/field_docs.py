@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .from_yaml import yes
 from .kinds import Kind
 from .schema import SchemaSet
 from .vocab import Vocabulary
@@ -127,7 +128,7 @@ def examples_from(documents: dict[Kind, list[Document]]) -> dict[str, dict[str, 
         if isinstance(data, list):
             for item in data:
                 visit(path, item)
-        elif isinstance(data, dict):
+        elif isinstance(data, dict) and not yes(data.get("vertraulich")):  # a shelter's address: no example
             slot = found.setdefault(path, {})
             for key, value in data.items():
                 if key not in slot and key not in PERSONAL_FIELDS and isinstance(value, (str, list)) and _short(value):

@@ -63,7 +63,8 @@ class Form:
 
     @property
     def has_address(self) -> bool:
-        return bool(self.value["plz"] and self.value["ort"])
+        # A shelter names its town only; every other address needs its postcode.
+        return bool(self.value["ort"] and (self.value["plz"] or self.confidential))
 
 
 def read_form(body: str) -> Form:
@@ -116,8 +117,11 @@ def _provider_record(form: Form, prepared: pipeline.Prepared, content_dir: Path)
 def _place_id(form: Form, record: dict) -> str:
     """The id of the address the offering takes place at: an equal one, or a new one."""
     value = form.value
-    address = {"strasse": value["strasse"]} if value["strasse"] and not form.confidential else {}
-    address.update(plz=value["plz"], ort=value["ort"])
+    if form.confidential:  # town only, whatever else was typed into the form
+        address = {"ort": value["ort"]}
+    else:
+        address = {"strasse": value["strasse"]} if value["strasse"] else {}
+        address.update(plz=value["plz"], ort=value["ort"])
     if value["land"] == "Tschechien":
         address["land"] = "CZ"
     if form.confidential:

@@ -32,12 +32,12 @@ def address(data: Mapping) -> Address:
     public = {"ort": data["ort"], "land": data.get("land", "DE")} if confidential else data
     return Address(
         id=data.get("id", ""),
-        label=Text.of(data.get("bezeichnung")),
+        label=Text.of(public.get("bezeichnung")),
         street=public.get("strasse", ""),
         postcode=public.get("plz", ""),
         town=data["ort"],
         country=data.get("land", "DE"),
-        note=Text.of(data.get("hinweis")),
+        note=Text.of(public.get("hinweis")),
         confidential=confidential,
         coordinates=(float(public["koordinaten"]["breite"]), float(public["koordinaten"]["laenge"]))
         if "koordinaten" in public else None,

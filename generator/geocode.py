@@ -107,16 +107,19 @@ def locate(directory: Directory, cache: dict[str, CacheEntry],
     events = tuple(dataclasses.replace(e, place=again(e.place)) if e.place else e for e in directory.events)
     used = {address_key(a) for _, a in addresses(directory) if not a.confidential}
     stale = sorted(set(cache) - used)
-    sheltered = {_town_of(address_key(a)) for _, a in addresses(directory) if a.confidential}
+    sheltered = {place for _, a in addresses(directory) if a.confidential for place in _town_of(address_key(a))}
     report = LocatingReport(tuple(reports), tuple(stale),
-                            tuple(key for key in stale if _town_of(key) in sheltered))
+                            tuple(key for key in stale if _town_of(key) & sheltered))
     return dataclasses.replace(directory, organisations=organisations, events=events), report
 
 
-def _town_of(key: str) -> tuple[str, str]:
-    """Country and town of a cache key (``DE|09366|stollberg|herrenstrasse 25``)."""
+def _town_of(key: str) -> set[tuple[str, str]]:
+    """Country and town of a cache key (``DE|09366|stollberg|herrenstrasse 25``), in every
+    spelling the town may have had: "Stollberg/Erzgeb." is "Stollberg" as well."""
     parts = key.split("|")
-    return (parts[0], parts[2]) if len(parts) == KEY_PARTS else (key, "")
+    if len(parts) != KEY_PARTS:
+        return {(key, "")}
+    return {(parts[0], variant) for variant in towns.name_variants(parts[2])}
 
 
 def describe(location: Location | None) -> str:

@@ -49,7 +49,8 @@ def new_offering_fields() -> list[Field]:
               required=True, vocabulary="zielgruppen"),
         Field("strasse", "Straße und Hausnummer", "input",
               "Leer lassen bei einer Schutzeinrichtung mit vertraulicher Anschrift."),
-        Field("plz", "Postleitzahl", "input", "Deutschland: fünf Ziffern. Tschechien: z. B. 400 01."),
+        Field("plz", "Postleitzahl", "input", "Deutschland: fünf Ziffern. Tschechien: z. B. 400 01. "
+              "Leer lassen bei einer Schutzeinrichtung mit vertraulicher Anschrift."),
         Field("ort", "Ort", "input", "z. B. Annaberg-Buchholz"),
         Field("land", "Land", "dropdown", options=("Deutschland", "Tschechien")),
         Field("wo", "Wo findet das Angebot außerdem statt?", "checkboxes",

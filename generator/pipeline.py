@@ -57,6 +57,7 @@ class Prepared:
 
     directory: Directory  # every address located, offline
     located: geocode.LocatingReport
+    sources: Sources
     vocabularies: dict[str, Vocabulary]
     geocache: dict[str, geocache.CacheEntry]
     schemas: schema.SchemaSet
@@ -87,7 +88,7 @@ def prepare(sources: Sources) -> Prepared:
         raise InvalidContent(problems)
     directory = Directory.of({kind: [from_yaml.record(kind, d) for d in docs] for kind, docs in documents.items()})
     located_directory, located = geocode.locate(directory, cached)
-    return Prepared(located_directory, located, vocabularies, cached, schemas, documents)
+    return Prepared(located_directory, located, sources, vocabularies, cached, schemas, documents)
 
 
 def _load(files: dict[Kind, list[Path]]) -> tuple[dict[Kind, list[yamlsafe.Document]], list[Problem]]:
@@ -121,8 +122,24 @@ def _validate(documents: dict[Kind, list[yamlsafe.Document]], schemas: schema.Sc
     })
 
 
+def _confidential_cache_entries(prepared: Prepared) -> list[Problem]:
+    """The old street of a now confidential address may still stand in the committed cache.
+    The build writes nothing outside site/, so it stops and says how to remove it."""
+    path = prepared.sources.geocache
+    lines = path.read_text(encoding="utf-8").splitlines() if prepared.located.confidential_keys else []
+    return [Problem(display_path(path), next((n for n, line in enumerate(lines, 1) if f'"{key}"' in line), 1), 1,
+                    "eintraege", (
+        "Dieser veraltete Eintrag liegt am Ort einer vertraulichen Anschrift und enthält vielleicht "
+        "ihre frühere Straße. Die Seite wird erst gebaut, wenn er entfernt ist: "
+        "wegweiser geocode --aufraeumen"))
+        for key in prepared.located.confidential_keys]
+
+
 def build(prepared: Prepared, settings: Settings) -> Site:
     """Pages, maps and search files of a prepared directory."""
+    problems = _confidential_cache_entries(prepared)
+    if problems:
+        raise InvalidContent(problems)
     try:
         limits = freshness.Limits.from_config(settings.stale_after, settings.hide_after)
     except ValueError as error:

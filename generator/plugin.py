@@ -36,10 +36,6 @@ class WegweiserPlugin(BasePlugin[WegweiserConfig]):
         if located.missing or located.approximate:
             log.info(f"Verortung: {len(located.approximate)} Adressen nur ungefähr, {len(located.missing)} ohne "
                      "Koordinaten. Einzelheiten: wegweiser geocode --check")
-        if located.confidential_keys:
-            # Never used for the site, but the street may still stand in the repository.
-            log.warning(f"Der Geocode-Cache enthält {len(located.confidential_keys)} veraltete Einträge am Ort "
-                        "einer vertraulichen Anschrift. Bitte entfernen Sie sie: wegweiser geocode --aufraeumen")
         site_map = self.site.site_map
         config.nav = config.nav or site_map.nav()
         config.extra["wegweiser_demo"] = self.settings.demo_notice

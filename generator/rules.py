@@ -70,15 +70,24 @@ def part_of_cycles(docs: list[Document]) -> list[Problem]:
     return problems
 
 
+# What a confidential address must not contain, and where that information may go instead.
+CONFIDENTIAL_SECRETS = (
+    ("bezeichnung", "keine Bezeichnung", " Nennen Sie die Einrichtung im Namen des Angebots."),
+    ("strasse", "keine Straße", ""),
+    ("plz", "keine Postleitzahl", ""),
+    ("hinweis", "keinen Hinweis zum Weg", " Wie man Kontakt aufnimmt, gehört in die Beschreibung des Angebots."),
+    ("koordinaten", "keine Koordinaten", ""),
+)
+
+
 def confidential_address(doc: Document, path: tuple, address: dict) -> list[Problem]:
     """A shelter's address names its town only: the file and its history are public."""
     if not yes(address.get("vertraulich")):
         return []
     return [doc.problem(path + (secret,), (
-        f"Eine vertrauliche Anschrift darf {name} enthalten: Alles in dieser Datei "
-        f"ist öffentlich. Bitte löschen Sie „{secret}“."), key=True)
-        for secret, name in (("strasse", "keine Straße"), ("koordinaten", "keine Koordinaten"))
-        if secret in address]
+        f"Eine vertrauliche Anschrift nennt nur den Ort und darf {name} enthalten: Alles in dieser "
+        f"Datei ist öffentlich. Bitte löschen Sie „{secret}“.{instead}"), key=True)
+        for secret, name, instead in CONFIDENTIAL_SECRETS if secret in address]
 
 
 def _list(data, key) -> list:

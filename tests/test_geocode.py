@@ -108,3 +108,13 @@ def test_stale_cache_entries_in_the_town_of_a_confidential_address_are_named_for
     _, report = geocode.locate(Directory(organisations=(organisation,)), cache, lambda: TOWNS)
     assert report.confidential_keys == (old_street,)
     assert set(report.stale_keys) == set(cache)
+
+
+def test_an_old_entry_under_another_spelling_of_the_shelters_town_is_found_too():
+    shelter = from_yaml.address({"id": "s", "vertraulich": "ja", "ort": "Stollberg"})
+    organisation = Organisation("org", Text("Org"), "", "verein", None, "", "", "", (shelter,), (), (),
+                                Source(Path("content/traeger/org.yml")))
+    entry = CacheEntry(50.7, 12.7, "adresse", "d", "2026-01-01")
+    old = "DE|09366|stollberg/erzgeb.|herrenstrasse 25"
+    _, report = geocode.locate(Directory(organisations=(organisation,)), {old: entry}, lambda: TOWNS)
+    assert report.confidential_keys == (old,)

@@ -175,7 +175,8 @@ def mark_shelter_confidential_leaving_its_old_cache_entry(project):
     old = "DE|09366|stollberg|musterstrasse 1"
     event = project / "termine" / "treffen-2024-12-04.yml"
     event.write_text(event.read_text(encoding="utf-8").replace(
-        "  strasse: Musterstraße 1\n", "  vertraulich: ja\n"), encoding="utf-8")
+        '  bezeichnung: Dienststelle Beispielstadt\n  strasse: Musterstraße 1\n  plz: "09366"\n',
+        "  vertraulich: ja\n"), encoding="utf-8")
     geocache.save(project / "geocache.json", {old: entry})
     return old
 

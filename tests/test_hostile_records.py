@@ -464,20 +464,14 @@ def confidential_addresses() -> list[dict]:
     return found
 
 
-def test_no_published_byte_gives_away_a_confidential_address(hostile_site):
+def test_a_confidential_address_that_builds_holds_nothing_but_its_town(hostile_site):
+    """Whatever else a shelter's address said would be public in the file: the rules refuse
+    it (abgelehnt/traeger/vertraulich-mit-allem.yml), so what builds names its town only."""
     addresses = confidential_addresses()
     assert len(addresses) >= 2
-    secrets = []
     for address in addresses:
-        secrets.append(address["plz"])
-        secrets += [address["strasse"]] if "strasse" in address else []
-        secrets += list(address.get("koordinaten", {}).values())
-    leaks = []
-    for path in published(hostile_site):
-        text = path.read_bytes().decode("utf-8", errors="replace")
-        leaks += [f"{path.relative_to(hostile_site)}: {secret}" for secret in secrets
-                  if (contains_number(text, secret) if secret.replace(" ", "").isdigit() else secret in text)]
-    assert leaks == []
+        assert set(address) <= {"id", "vertraulich", "ort", "land"}, address
+        assert any(address["ort"] in read(page) for page in published(hostile_site) if page.suffix == ".html")
 
 
 def test_no_indexed_word_is_longer_than_the_limit(hostile_site):

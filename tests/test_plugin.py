@@ -1,6 +1,7 @@
 """End to end: MkDocs with the wegweiser plugin builds the small fixture site."""
 from __future__ import annotations
 
+import json
 import logging
 import re
 import shutil
@@ -8,7 +9,8 @@ import shutil
 import pytest
 from mkdocs.exceptions import Abort, PluginError
 
-from conftest import FIXTURES, REPO, build, crawl, mkdocs_config
+from conftest import FIXTURES, REPO, SCHEMAS, build, crawl, mkdocs_config
+from generator import geocoding_cli, pipeline
 
 pytestmark = pytest.mark.slow  # every test here runs a whole MkDocs build
 
@@ -163,20 +165,29 @@ def test_a_geocache_kept_elsewhere_in_content_is_not_published(site_copy, tmp_pa
     assert list((tmp_path / "site").rglob("*.json")) and not list((tmp_path / "site").rglob("orte.json"))
 
 
-def test_confidential_places_publish_their_town_only_in_every_byte_of_the_site(site_copy, tmp_path):
-    organisation = site_copy / "traeger" / "beratung-beispiel.yml"
-    organisation.write_text(organisation.read_text(encoding="utf-8").replace(
-        '    vertraulich: ja\n    plz: "09366"\n', '    vertraulich: ja\n    plz: "09399"\n'), encoding="utf-8")
+def test_the_old_street_of_a_now_confidential_place_is_in_no_published_byte(site_copy, tmp_path, caplog):
     event = site_copy / "termine" / "treffen-2024-12-04.yml"
     event.write_text(event.read_text(encoding="utf-8").replace(
-        '  strasse: Musterstraße 1\n  plz: "09366"\n', '  vertraulich: ja\n  plz: "09398"\n'), encoding="utf-8")
+        '  bezeichnung: Dienststelle Beispielstadt\n  strasse: Musterstraße 1\n  plz: "09366"\n',
+        "  vertraulich: ja\n"), encoding="utf-8")
+    stale = {"breite": 50.71, "laenge": 12.78, "genauigkeit": "adresse", "dienst": "d", "abgefragt_am": "2026-01-01"}
+    (site_copy / "geocache.json").write_text(json.dumps(
+        {"hinweis": "x", "eintraege": {"DE|09366|stollberg|geheimgasse 7": stale}}), encoding="utf-8")
     site = tmp_path / "site"
-    build(mkdocs_config(site_copy, site))
+    config = mkdocs_config(site_copy, site)
+    with caplog.at_level(logging.ERROR), pytest.raises((PluginError, Abort)):
+        build(config)  # the street must leave the repository first
+    assert "geocache.json:1:1: eintraege: Dieser veraltete Eintrag liegt am Ort einer vertraulichen" in caplog.text
+    assert "wegweiser geocode --aufraeumen" in caplog.text and not site.exists()
+
+    prepared = pipeline.prepare(pipeline.Sources(site_copy, SCHEMAS))
+    geocoding_cli.prune(prepared, site_copy / "geocache.json")
+    assert "geheimgasse" not in (site_copy / "geocache.json").read_text(encoding="utf-8")
+    build(config)
     published = [p for p in site.rglob("*") if p.is_file()]
     assert any("suche" in p.parts for p in published) and any("karten" in p.parts for p in published)
     for path in published:
-        data = path.read_bytes()
-        assert b"09399" not in data and b"09398" not in data, path
+        assert b"geheimgasse" not in path.read_bytes().lower(), path
     events = (site / "termine" / "index.html").read_text(encoding="utf-8")
     assert "Stollberg" in events and "nicht veröffentlicht" in events
 
