@@ -11,7 +11,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from . import commands, form_entry, geocoding_cli, issue_forms, pipeline, reminders, stale_cli, template
+from . import commands, content, form_entry, geocoding_cli, issue_forms, pipeline, reminders, stale_cli, template
 from .problems import github_annotations, json_report, markdown_summary, report, summary
 from .kinds import Kind
 from .settings import SettingsError
@@ -56,10 +56,14 @@ def _within(path: Path, wanted: Path) -> bool:
 
 
 def mkdocs(command: str, args) -> int:
+    if args.content or args.schemas:
+        raise SettingsError(f"„wegweiser {command}“ liest die Ordner aus mkdocs.yml (docs_dir und schemas). "
+                            "Bitte ändern Sie sie dort oder geben Sie mit --config eine andere Datei an.")
     extra = args.extra
     arguments = [sys.executable, "-m", "mkdocs", command]
     if not {"-f", "--config-file"} & set(extra):
-        arguments += ["-f", args.config]
+        commands.settings_of(args)  # a broken mkdocs.yml is wrong use (2), before MkDocs says 1
+        arguments += ["-f", args.config or str(commands.DEFAULT_CONFIG)]
     if command == "build":
         arguments.append("--strict")
     return subprocess.call(arguments + extra)
@@ -77,13 +81,13 @@ def write_forms(args) -> int:
 
 def new(args) -> int:
     settings = commands.settings_of(args)
-    target = settings.path(settings.content) / Kind.ORGANISATIONS.folder / f"{args.id}.yml"
+    target = settings.path(settings.content) / Kind.ORGANISATIONS.folder / f"{args.id}{content.RECORD_SUFFIXES[0]}"
     try:
         text = template.provider_template(args.id)
     except ValueError as error:
         print(str(error), file=sys.stderr)
         return commands.USAGE
-    if target.exists():
+    if any(target.with_suffix(suffix).exists() for suffix in content.RECORD_SUFFIXES):
         print(f"{target} gibt es schon. Bitte wählen Sie eine andere Kennung "
               "oder bearbeiten Sie die vorhandene Datei.", file=sys.stderr)
         return commands.USAGE
@@ -99,8 +103,7 @@ def parser() -> argparse.ArgumentParser:
         prog="wegweiser",
         description="Wegweiser: Einträge prüfen und das Verzeichnis als Internetseite bauen.",
     )
-    main.add_argument("--config", default="mkdocs.yml",
-                      help="Einstellungen aus dieser Datei lesen (Standard: mkdocs.yml, wenn vorhanden)")
+    main.add_argument("--config", help="Einstellungen aus dieser Datei lesen (Standard: mkdocs.yml, wenn vorhanden)")
     main.add_argument("--content", help="Ordner mit den Einträgen (Standard: docs_dir aus mkdocs.yml, sonst content)")
     main.add_argument("--schemas", help="Ordner mit Schemas und Vokabularen (Standard: aus mkdocs.yml, sonst schemas)")
     commands = main.add_subparsers(dest="command", required=True, metavar="BEFEHL")

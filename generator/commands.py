@@ -15,14 +15,20 @@ import dataclasses
 from pathlib import Path
 
 from . import pipeline
-from .settings import Settings, from_mkdocs_yml
+from .settings import Settings, SettingsError, from_mkdocs_yml
 
 OK, PROBLEMS, USAGE, SERVICE, INTERRUPTED = 0, 1, 2, 3, 130
 
 
+DEFAULT_CONFIG = Path("mkdocs.yml")
+
+
 def settings_of(args) -> Settings:
-    """mkdocs.yml's settings (``--config``), with ``--content`` and ``--schemas`` on top."""
-    settings = from_mkdocs_yml(Path(args.config))
+    """mkdocs.yml's settings (``--config``), with ``--content`` and ``--schemas`` on top.
+    Without ``--config``, a missing mkdocs.yml means the defaults; a named one must exist."""
+    if args.config and not Path(args.config).is_file():
+        raise SettingsError(f"{args.config}: Diese Einstellungsdatei gibt es nicht.")
+    settings = from_mkdocs_yml(Path(args.config) if args.config else DEFAULT_CONFIG)
     changes = {name: str(Path(value).resolve()) for name, value in
                (("content", args.content), ("schemas", args.schemas)) if value}
     return dataclasses.replace(settings, **changes)

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import yaml
 
-from . import commands, freshness, pipeline, yamlsafe
+from . import commands, content, freshness, pipeline, yamlsafe
 from .issue_forms import CONSENT, answers, new_offering_fields, ticked
 from .kinds import Kind
 from .markup import code_span
@@ -99,19 +99,21 @@ def missing_answers(form: Form, organisations: set[str]) -> list[str]:
     return missing
 
 
-def _provider_record(form: Form, prepared: pipeline.Prepared, content_dir: Path) -> tuple[dict, str, bool]:
-    """The provider file's data to add to (an existing one, or a new one), its id, and
-    whether it is new."""
-    folder = content_dir / Kind.ORGANISATIONS.folder
+def _provider_record(form: Form, prepared: pipeline.Prepared, content_dir: Path) -> tuple[dict, str, Path, bool]:
+    """The provider file's data to add to (an existing one, or a new one), its id, its path
+    in the content folder, and whether it is new."""
+    folder = Path(Kind.ORGANISATIONS.folder)
     if form.value["traeger_kennung"]:
         existing_id = slug(form.value["traeger_kennung"])
-        document, _ = yamlsafe.load(folder / f"{existing_id}.yml")
-        return document.data, existing_id, False
+        existing = next(o for o in prepared.directory.organisations if o.id == existing_id)
+        document, _ = yamlsafe.load(existing.source.path)  # .yml or .yaml, as the provider named it
+        return document.data, existing_id, folder / existing.source.path.name, False
     organisation_id = slug(form.value["traeger_name"])
-    while (folder / f"{organisation_id}.yml").exists():
+    while any((content_dir / folder / f"{organisation_id}{suffix}").exists() for suffix in content.RECORD_SUFFIXES):
         organisation_id += "-neu"
     kind = _choice(form.value["traeger_art"], prepared.vocabularies["traegerarten"])
-    return {"id": organisation_id, "name": form.value["traeger_name"], "art": kind}, organisation_id, True
+    record = {"id": organisation_id, "name": form.value["traeger_name"], "art": kind}
+    return record, organisation_id, folder / f"{organisation_id}{content.RECORD_SUFFIXES[0]}", True
 
 
 def _place_id(form: Form, record: dict) -> str:
@@ -175,7 +177,7 @@ def build(body: str, prepared: pipeline.Prepared, content_dir: Path, today: dt.d
     result = FormResult(missing=missing_answers(form, {o.id for o in prepared.directory.organisations}))
     if result.missing:
         return result
-    record, organisation_id, result.new_organisation = _provider_record(form, prepared, content_dir)
+    record, organisation_id, result.path, result.new_organisation = _provider_record(form, prepared, content_dir)
     offering_id = f"{organisation_id[:40].strip('-')}-{slug(form.value['angebot_name'])}"[:76].strip("-")
     taken = {o.id for o in prepared.directory.offerings}
     while offering_id in taken:
@@ -183,7 +185,6 @@ def build(body: str, prepared: pipeline.Prepared, content_dir: Path, today: dt.d
     place_id = _place_id(form, record) if form.has_address else ""
     record.setdefault("angebote", []).append(_offering(form, prepared.vocabularies, offering_id, place_id, today))
 
-    result.path = Path(Kind.ORGANISATIONS.folder) / f"{organisation_id}.yml"
     result.offering_id = offering_id
     header = "# Aus dem Formular „Neues Angebot eintragen“ erzeugt.\n" if result.new_organisation else ""
     result.text = header + yaml.dump(record, Dumper=ReadableDumper, allow_unicode=True, sort_keys=False, width=100)

@@ -12,7 +12,8 @@ import os
 import re
 from dataclasses import dataclass
 
-from .records import Directory, Offering, Organisation
+from .directory import Directory
+from .records import Offering, Organisation
 from .text import sort_key
 
 AGE_PATTERN = re.compile(r"^(\d{1,3})([mdj])$")  # 12m = months, 90d = days, 2j = years

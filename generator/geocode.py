@@ -13,7 +13,8 @@ from typing import Callable, Iterator
 
 from . import gazetteer as towns
 from .geocache import CacheEntry, address_key
-from .records import Address, Directory, Location, LocationSource, Precision
+from .directory import Directory
+from .records import Address, Location, LocationSource, Precision
 
 KEY_PARTS = 4  # country|postcode|town|street: geocache.address_key
 OSM_ATTRIBUTION = "Geodaten © OpenStreetMap-Mitwirkende (ODbL)"

@@ -9,14 +9,16 @@ half-built site.
 """
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from pathlib import Path
 
 from . import content, field_docs, freshness, from_yaml, geocache, geocode, rules, schema, vocab, yamlsafe
 from .kinds import Kind
 from .problems import Problem, display_path, summary
-from .records import Directory
+from .directory import Directory
 from .render import VOCABULARIES, Site, render_site
+from .render.urls import RESERVED_IDS
 from .render.pages import ContributionLinks
 from .settings import Settings, SettingsError
 from .vocab import Vocabulary
@@ -41,6 +43,10 @@ class Sources:
     @property
     def geocache(self) -> Path:
         return self.geocache_file or self.content_dir / content.GEOCACHE_NAME
+
+
+# The schemas every directory is checked with: one per kind of record, and their helpers.
+SCHEMA_NAMES = tuple(kind.schema for kind in Kind) + ("common", "geocache", "vokabular")
 
 
 class InvalidContent(Exception):
@@ -72,12 +78,23 @@ def prepare(sources: Sources) -> Prepared:
         links += content.symlinks_under(sources.geocache)
     if links:
         raise InvalidContent(links)
-    schemas = schema.SchemaSet.load(sources.schema_dir)
-    vocabularies, problems = vocab.load_vocabularies(sources.vocabulary_dir, schemas)
+    if not sources.schema_dir.is_dir():  # a wrong setting, not a wrong record
+        raise SettingsError(f"{display_path(sources.schema_dir)}: Der Ordner mit den Schemas fehlt. "
+                            "Prüfen Sie „schemas“ in mkdocs.yml (oder --schemas).")
+    missing = [sources.schema_dir / f"{name}.schema.json" for name in SCHEMA_NAMES
+               if not (sources.schema_dir / f"{name}.schema.json").is_file()]
+    if missing:
+        raise InvalidContent([Problem(display_path(path), 1, 1, "", (
+            "Diese Schema-Datei fehlt. Prüfen Sie „schemas“ in mkdocs.yml (oder --schemas); "
+            "die Schemas liegen im Ordner schemas/ des Repositorys.")) for path in missing])
+    schemas, vocabularies, vocabulary_problems = _schemas_and_vocabularies(
+        sources.schema_dir, _fingerprint(sources.schema_dir), display_path(sources.schema_dir))
+    problems = list(vocabulary_problems)
     problems += [Problem(display_path(sources.vocabulary_dir / f"{name}.yml"), 1, 1, "", (
         "Dieses Vokabular fehlt, die Seite braucht es (für Filter, Listen oder Bezeichnungen). "
         "Bitte stellen Sie die Datei aus git wieder her."))
-        for name in sorted(VOCABULARIES - set(vocabularies))]
+        for name in sorted(VOCABULARIES - set(vocabularies))
+        if not (sources.vocabulary_dir / f"{name}.yml").exists()]  # a broken file has its own problems
     files, found = content.record_files(sources.content_dir, sources.geocache)
     problems += found
     cached, cache_problems = geocache.load(sources.geocache, schemas)
@@ -89,6 +106,21 @@ def prepare(sources: Sources) -> Prepared:
     directory = Directory.of({kind: [from_yaml.record(kind, d) for d in docs] for kind, docs in documents.items()})
     located_directory, located = geocode.locate(directory, cached)
     return Prepared(located_directory, located, sources, vocabularies, cached, schemas, documents)
+
+
+def _fingerprint(folder: Path) -> tuple:
+    """What changes when any schema or vocabulary file changes."""
+    return tuple(sorted((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in folder.rglob("*") if p.is_file()))
+
+
+@functools.lru_cache(maxsize=4)
+def _schemas_and_vocabularies(schema_dir: Path, _state: tuple, _shown_as: str):
+    """Schemas and checked vocabularies, read again only when a file of them changed
+    (``mkdocs serve`` rebuilds, and every command, reuse them). The last two arguments are
+    only the cache's key: the files' state, and the folder as problems show it from here."""
+    schemas = schema.SchemaSet.load(schema_dir)
+    vocabularies, problems = vocab.load_vocabularies(schema_dir / "vokabulare", schemas, RESERVED_IDS)
+    return schemas, vocabularies, tuple(problems)
 
 
 def _load(files: dict[Kind, list[Path]]) -> tuple[dict[Kind, list[yamlsafe.Document]], list[Problem]]:

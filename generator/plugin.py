@@ -21,8 +21,8 @@ log = logging.getLogger("mkdocs.plugins.wegweiser")
 
 class WegweiserPlugin(BasePlugin[WegweiserConfig]):
     def on_config(self, config):
-        self.settings = Settings.from_plugin(self.config, config)
         try:
+            self.settings = Settings.from_plugin(self.config, config)
             prepared = pipeline.prepare(pipeline.Sources.of(self.settings))
             self.site = pipeline.build(prepared, self.settings)
             self.site.check_static_files()

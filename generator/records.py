@@ -6,13 +6,11 @@ Field names in the YAML files are German (providers write them); here they are E
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from .kinds import Kind
-from .text import sort_key
 
 @dataclass(frozen=True)
 class Text:
@@ -123,6 +121,11 @@ class OpeningHours:
     note: Text | None = None
 
 
+# Which field of an offering holds terms of which vocabulary (schemas/vokabulare/<name>.yml).
+OFFERING_TERMS = {"themen": "topics", "zielgruppen": "target_groups", "sprachen": "languages",
+                  "barrierefreiheit": "accessibility", "zugangswege": "access", "rechtsgrundlagen": "legal_bases"}
+
+
 @dataclass(frozen=True)
 class Offering:
     id: str
@@ -150,6 +153,16 @@ class Offering:
     status: str  # a term of the status vocabulary; see Status for those with a meaning here
     last_checked: dt.date
     source: Source
+
+    def terms(self, vocabulary: str) -> tuple[str, ...]:
+        """The offering's terms of one vocabulary (OFFERING_TERMS)."""
+        return getattr(self, OFFERING_TERMS[vocabulary])
+
+    @property
+    def ways_in(self) -> set[str]:
+        """Every way to get the offering: the access terms, and outreach and online as the
+        terms of the same name."""
+        return set(self.access) | ({"aufsuchend"} if self.outreach else set()) | ({"online"} if self.online else set())
 
     @property
     def ended(self) -> bool:
@@ -224,92 +237,3 @@ class Event:
     organisers: tuple[str, ...]
     registration: Contact | None
     source: Source
-
-
-@dataclass(frozen=True)
-class Directory:
-    """Everything the site is built from. Lookups are derived, not stored twice."""
-
-    regions: tuple[Region, ...] = ()
-    networks: tuple[Network, ...] = ()
-    organisations: tuple[Organisation, ...] = ()
-    events: tuple[Event, ...] = ()
-    _index: dict = field(default_factory=dict, init=False, compare=False, repr=False)
-
-    @classmethod
-    def of(cls, records: dict[Kind, list]) -> "Directory":
-        """From the records of each kind, as ``from_yaml.record`` builds them."""
-        return cls(regions=tuple(records.get(Kind.REGIONS, ())), networks=tuple(records.get(Kind.NETWORKS, ())),
-                   organisations=tuple(records.get(Kind.ORGANISATIONS, ())),
-                   events=tuple(records.get(Kind.EVENTS, ())))
-
-    def __post_init__(self) -> None:
-        members: dict[str, list[Organisation]] = {}
-        for network in self.networks:
-            named = set(network.members)
-            members[network.id] = [o for o in self.organisations if o.id in named or network.id in o.networks]
-        sub_regions: dict[str, list[Region]] = {r.id: [] for r in self.regions}
-        for region in sorted(self.regions, key=lambda r: sort_key(r.name)):
-            if region.part_of in sub_regions:
-                sub_regions[region.part_of].append(region)
-        self._index.update(
-            sub_regions=sub_regions,
-            regions={r.id: r for r in self.regions},
-            networks={n.id: n for n in self.networks},
-            organisations={o.id: o for o in self.organisations},
-            offerings=tuple(o for org in self.organisations for o in org.offerings),
-            members=members,
-            memberships=self._memberships(members),
-        )
-
-    def _memberships(self, members: dict[str, list[Organisation]]) -> dict[str, list[Network]]:
-        networks: dict[str, list[Network]] = {o.id: [] for o in self.organisations}
-        for network in self.networks:
-            for organisation in members[network.id]:
-                networks[organisation.id].append(network)
-        return networks
-
-    @property
-    def offerings(self) -> tuple[Offering, ...]:
-        return self._index["offerings"]
-
-    def region(self, region_id: str) -> Region:
-        return self._index["regions"][region_id]
-
-    def sub_regions(self, region_id: str) -> list[Region]:
-        """The regions directly inside a region, in German order."""
-        return self._index["sub_regions"][region_id]
-
-    def parents(self, region_id: str) -> list[Region]:
-        """The regions a region lies in, nearest first (rules.py has ruled out circles)."""
-        chain, seen = [], {region_id}
-        parent = self.region(region_id).part_of
-        while parent and parent not in seen:
-            seen.add(parent)
-            chain.append(self.region(parent))
-            parent = chain[-1].part_of
-        return chain
-
-    def within(self, region_id: str) -> set[str]:
-        """The region and every region inside it, at any depth."""
-        found, todo = set(), [region_id]
-        while todo:
-            current = todo.pop()
-            if current not in found:
-                found.add(current)
-                todo += [r.id for r in self.sub_regions(current)]
-        return found
-
-    def network(self, network_id: str) -> Network:
-        return self._index["networks"][network_id]
-
-    def organisation(self, organisation_id: str) -> Organisation:
-        return self._index["organisations"][organisation_id]
-
-    def members_of(self, network: Network) -> list[Organisation]:
-        """Members named by the network or naming the network themselves."""
-        return self._index["members"][network.id]
-
-    def networks_of(self, organisation: Organisation) -> list[Network]:
-        return self._index["memberships"][organisation.id]
-

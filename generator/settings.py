@@ -15,7 +15,14 @@ from urllib.parse import urlsplit
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
+from .content import GEOCACHE_NAME
+from .freshness import parse_age
+
 PUBLIC_NOMINATIM = "nominatim.openstreetmap.org"
+
+
+class SettingsError(Exception):
+    """mkdocs.yml cannot be read or has a wrong setting; the message says which."""
 
 
 @dataclass(frozen=True)
@@ -86,9 +93,18 @@ class Settings:
         """A path from mkdocs.yml, relative to the folder mkdocs.yml is in."""
         return self.base / value
 
+    def __post_init__(self) -> None:
+        for name in ("stale_after", "hide_after"):
+            value = getattr(self, name)
+            if value is not None:
+                try:
+                    parse_age(value)
+                except ValueError as error:
+                    raise SettingsError(f"wegweiser: {name}: {error}") from error
+
     @property
     def geocache_file(self) -> Path:
-        return self.path(self.geocache) if self.geocache else self.path(self.content) / "geocache.json"
+        return self.path(self.geocache) if self.geocache else self.path(self.content) / GEOCACHE_NAME
 
     @classmethod
     def from_plugin(cls, plugin_config, mkdocs_config) -> "Settings":
@@ -101,10 +117,6 @@ class Settings:
         docs_dir = Path(mkdocs_config.docs_dir)
         return cls(**values, content=str(docs_dir if docs_dir.is_absolute() else base / docs_dir),
                    use_directory_urls=mkdocs_config.use_directory_urls, base=base)
-
-
-class SettingsError(Exception):
-    """mkdocs.yml cannot be read or has a wrong setting; the message says which."""
 
 
 def from_mkdocs_yml(path: Path) -> Settings:

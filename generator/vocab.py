@@ -40,7 +40,9 @@ class Vocabulary:
         return [term for term in self.terms.values() if term.id in wanted]
 
 
-def load_vocabularies(folder: Path, schemas: schema.SchemaSet) -> tuple[dict[str, Vocabulary], list[Problem]]:
+def load_vocabularies(folder: Path, schemas: schema.SchemaSet, reserved_ids: frozenset[str] = frozenset()
+                      ) -> tuple[dict[str, Vocabulary], list[Problem]]:
+    """``reserved_ids``: term ids that would take the address of a page of the site."""
     vocabularies: dict[str, Vocabulary] = {}
     problems: list[Problem] = []
     files = sorted(folder.glob("*.yml"))
@@ -53,6 +55,10 @@ def load_vocabularies(folder: Path, schemas: schema.SchemaSet) -> tuple[dict[str
         if document is None:
             continue
         found = schema.validate(document, validator)
+        found += [document.problem((term_id,), (
+            f"Die Kennung „{term_id}“ ist für Seiten des Verzeichnisses reserviert. Bitte wählen Sie "
+            f"eine längere, z. B. „{term_id}-{path.stem}“."), key=True)
+            for term_id in document.data if term_id in reserved_ids] if isinstance(document.data, dict) else []
         problems += found
         if found:
             continue

@@ -122,3 +122,11 @@ def test_an_unknown_provider_id_is_repeated_only_as_code(site_copy, capsys, tmp_
     text_in_comment = (tmp_path / "kommentar.md").read_text(encoding="utf-8")
     assert "Einen Träger mit der Kennung `" in text_in_comment
     assert_only_as_code(text_in_comment, f"x {text}")
+
+
+def test_an_existing_provider_file_ending_in_yaml_gets_the_offering(site_copy, capsys):
+    (site_copy / "traeger" / "beratung-beispiel.yml").rename(site_copy / "traeger" / "beratung-beispiel.yaml")
+    code, out = submit(site_copy, "vorhandener-traeger", capsys)
+    assert code == 0 and json.loads(out)["datei"].endswith("traeger/beratung-beispiel.yaml")
+    assert not (site_copy / "traeger" / "beratung-beispiel.yml").exists()
+    assert valid(site_copy)

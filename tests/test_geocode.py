@@ -6,7 +6,8 @@ from pathlib import Path
 from generator import from_yaml, geocode
 from generator.gazetteer import Gazetteer, Town
 from generator.geocache import CacheEntry, address_key
-from generator.records import Address, Directory, Organisation, Source, Text
+from generator.directory import Directory
+from generator.records import Address, Organisation, Source, Text
 
 TOWNS = Gazetteer([Town("Stollberg", "DE", 50.71, 12.78, 11127),
                    Town("Stolberg", "DE", 50.77, 6.23, 57684), Town("Stolberg", "DE", 51.57, 10.96, 1401)])

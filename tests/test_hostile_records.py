@@ -50,6 +50,9 @@ from generator import cli, content, pipeline
 from generator.kinds import Kind
 from generator.render import search_words
 
+# The whole corpus runs with every build of the project (make test, CI); make check leaves it out.
+pytestmark = pytest.mark.slow
+
 HOSTILE = FIXTURES / "hostile"
 REJECTED = HOSTILE / "abgelehnt"
 BUILT = HOSTILE / "gebaut"

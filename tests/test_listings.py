@@ -29,6 +29,7 @@ def test_a_region_lists_its_own_offerings_and_those_of_its_sub_regions(listings)
 
 def test_offerings_for_the_whole_district_show_under_its_towns_as_wider(listings):
     wider = {o.id for o in listings.for_wider_region("beispielstadt")}
+    assert "beratung-beispiel-schutzwohnung" in wider  # offered for the district as a whole
     assert wider.isdisjoint({o.id for o in listings.in_region("beispielstadt")})
 
 

@@ -27,8 +27,20 @@ def test_every_setting_is_an_option_of_the_plugin_with_the_same_default():
     options = dict(config.WegweiserConfig()._schema)
     for field in dataclasses.fields(settings.Settings):
         assert (field.name in options) == ("mkdocs" not in field.metadata), field.name
+    plugin = config.WegweiserConfig()
+    plugin.load_dict({"schemas": str(SCHEMAS)})
+    assert not plugin.validate()[0]
+    assert settings.Settings.from_plugin(plugin, _MkDocs()) == settings.Settings(schemas=str(SCHEMAS))
     maps = dict(options["maps"].config_class()._schema)
     assert set(maps) == {f.name for f in dataclasses.fields(settings.MapSettings)}
+
+
+class _MkDocs:
+    """The two MkDocs settings the plugin reads, as MkDocs gives them for a mkdocs.yml here."""
+
+    config_file_path = "mkdocs.yml"
+    docs_dir = "content"
+    use_directory_urls = True
 
 
 def test_a_wrong_value_in_mkdocs_yml_is_refused_by_mkdocs(tmp_path):

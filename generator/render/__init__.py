@@ -10,7 +10,7 @@ from pathlib import Path
 
 from ..freshness import Limits
 from ..geocode import search_places
-from ..records import Directory
+from ..directory import Directory
 from ..settings import Settings, SettingsError
 from ..vocab import Vocabulary
 from .environment import GeneratedPage

@@ -13,7 +13,7 @@ from markupsafe import Markup
 
 from .. import markup
 from ..freshness import Limits
-from ..records import Directory
+from ..directory import Directory
 from ..settings import MapSettings
 from ..vocab import Vocabulary
 from .urls import SiteMap

@@ -7,12 +7,10 @@ from collections import defaultdict
 from typing import Iterable
 
 from ..freshness import Limits
-from ..records import Address, Directory, Offering, Organisation, Region
+from ..directory import Directory
+from ..records import Address, Offering, Organisation, Region
 from ..text import sort_key
 from ..vocab import Term, Vocabulary
-
-# Listing pages of offerings by vocabulary: the vocabulary and the offering's field.
-TERM_FIELDS = {"themen": "topics", "zielgruppen": "target_groups"}
 
 
 def by_town(offerings: Iterable[Offering]) -> list[tuple[str, list[tuple[Offering, Address]]]]:
@@ -38,14 +36,13 @@ class Listings:
         )
 
     def with_term(self, vocabulary: str, term_id: str) -> list[Offering]:
-        field = TERM_FIELDS[vocabulary]
-        return [o for o in self.listed if term_id in getattr(o, field)]
+        return [o for o in self.listed if term_id in o.terms(vocabulary)]
 
     def term_counts(self, vocabulary: str) -> list[tuple[Term, int]]:
         """Every term of the vocabulary, in its own order, with its number of offerings."""
         counts: dict[str, int] = defaultdict(int)
         for offering in self.listed:
-            for term_id in getattr(offering, TERM_FIELDS[vocabulary]):
+            for term_id in offering.terms(vocabulary):
                 counts[term_id] += 1
         return [(term, counts[term.id]) for term in self.vocabularies[vocabulary].terms.values()]
 

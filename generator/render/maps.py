@@ -6,11 +6,12 @@ server hears of the visitor. Leaflet and the clustering plugin are served from t
 (npm packages, never a CDN). folium's random element ids are renumbered, so two builds of
 the same content give the same bytes.
 
-Record text never enters folium: branca compiles the script a folium element renders
-once more as an (unsandboxed) Jinja2 template, so a name like ``{{ 7*7 }}`` would run as
-code at build time. The markers therefore go into the finished document afterwards, as a
-JSON data block our script reads, and the popups are built from text nodes, so no record
-value is ever parsed as template, script or HTML.
+Record text never enters a folium element: branca compiles the script a folium element
+renders once more as an (unsandboxed) Jinja2 template, so a name like ``{{ 7*7 }}`` would
+run as code at build time. The markers therefore go into the finished document afterwards,
+as a JSON data block our script reads, and the popups are built from text nodes, so no
+record value is ever parsed as template, script or HTML. (The region name in the
+document's <title> is a variable of the figure's own template, rendered once, escaped.)
 """
 from __future__ import annotations
 
@@ -26,17 +27,17 @@ from branca.element import Figure, MacroElement
 from folium.elements import JSCSSMixin
 from folium.template import Template
 
-from ..records import Directory, Offering
+from ..directory import Directory
+from ..records import Offering
 from ..settings import MapSettings
 from ..text import sort_key
 from ..vocab import Vocabulary
 from .listings import Listings
-from .urls import ASSETS_FOLDER, ID_PLACEHOLDER, SiteMap
+from .urls import ID_PLACEHOLDER, SiteMap
 
 OWN_ASSETS = Path(__file__).parent / "assets"
-# The map documents load these by a link relative to themselves: SiteMap.map_asset puts
-# the files into a folder beside the documents.
-ASSETS = f"{ASSETS_FOLDER}/"
+# folium writes these links into the map documents as they are: relative to a document.
+ASSETS = SiteMap().link(SiteMap().overview_map_document(), SiteMap().map_asset(""))
 
 # Files served beside the maps: (name in the assets folder, npm package, path in the package).
 LIBRARY_FILES = (

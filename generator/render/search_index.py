@@ -10,7 +10,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Callable
 
-from ..records import Directory, Offering
+from ..directory import Directory
+from ..records import OFFERING_TERMS, Offering
 from ..text import sort_key
 from ..vocab import Vocabulary
 from .listings import Listings
@@ -28,27 +29,23 @@ class VocabularyFacet:
     key: str  # also the URL parameter
     label: str
     vocabulary: str
-    field: str  # the offering's field holding the term ids
 
 
 # Data, checked against the loaded vocabularies when the directory is prepared.
 VOCABULARY_FACETS = (
-    VocabularyFacet("thema", "Thema", "themen", "topics"),
-    VocabularyFacet("zielgruppe", "Zielgruppe", "zielgruppen", "target_groups"),
-    VocabularyFacet("recht", "Rechtsgrundlage", "rechtsgrundlagen", "legal_bases"),
-    VocabularyFacet("sprache", "Sprache", "sprachen", "languages"),
-    VocabularyFacet("barrierefrei", "Barrierefreiheit", "barrierefreiheit", "accessibility"),
+    VocabularyFacet("thema", "Thema", "themen"),
+    VocabularyFacet("zielgruppe", "Zielgruppe", "zielgruppen"),
+    VocabularyFacet("recht", "Rechtsgrundlage", "rechtsgrundlagen"),
+    VocabularyFacet("sprache", "Sprache", "sprachen"),
+    VocabularyFacet("barrierefrei", "Barrierefreiheit", "barrierefreiheit"),
 )
+ACCESS_FACET = VocabularyFacet("zugang", "Zugang", "zugangswege")  # also outreach and online
 # Term labels that are searchable words of an offering ("Gebärdensprache", "Schulden").
-FEATURE_VOCABULARIES = (("themen", "topics"), ("zielgruppen", "target_groups"), ("sprachen", "languages"),
-                        ("barrierefreiheit", "accessibility"), ("zugangswege", "access"),
-                        ("rechtsgrundlagen", "legal_bases"))
-ACCESS_VALUES = (("offene-sprechstunde", "Offene Sprechstunde"), ("termin", "Mit Termin"),
-                 ("aufsuchend", "Aufsuchend"), ("online", "Online oder Telefon"))
+FEATURE_VOCABULARIES = tuple(OFFERING_TERMS)
 
 
 def vocabularies_needed() -> set[str]:
-    return {f.vocabulary for f in VOCABULARY_FACETS} | {name for name, _ in FEATURE_VOCABULARIES}
+    return {f.vocabulary for f in (*VOCABULARY_FACETS, ACCESS_FACET)} | set(FEATURE_VOCABULARIES)
 
 
 @dataclass(frozen=True)
@@ -71,11 +68,10 @@ def facets_for(directory: Directory, vocabularies: dict[str, Vocabulary]
         return set().union(*(related(r) for r in offering.regions))
 
     def term_values(facet: VocabularyFacet):
-        return lambda offering: set(getattr(offering, facet.field))
+        return lambda offering: set(offering.terms(facet.vocabulary))
 
-    def access(offering: Offering) -> set[str]:
-        ways = set(offering.access) | ({"aufsuchend"} if offering.outreach else set())
-        return (ways | ({"online"} if offering.online else set())) & {a for a, _ in ACCESS_VALUES}
+    def terms_of(facet: VocabularyFacet) -> list[tuple[str, str]]:
+        return [(t.id, t.de) for t in vocabularies[facet.vocabulary].terms.values()]
 
     def cost(offering: Offering) -> set[str]:
         if not offering.cost:
@@ -85,10 +81,9 @@ def facets_for(directory: Directory, vocabularies: dict[str, Vocabulary]
     regions = sorted(directory.regions, key=lambda r: sort_key(r.name))
     return [
         (Facet("region", "Region", [(r.id, str(r.name)) for r in regions]), region_ids),
-        *((Facet(f.key, f.label, [(t.id, t.de) for t in vocabularies[f.vocabulary].terms.values()]),
-           term_values(f)) for f in VOCABULARY_FACETS),
+        *((Facet(f.key, f.label, terms_of(f)), term_values(f)) for f in VOCABULARY_FACETS),
         (Facet("kosten", "Kosten", [("kostenlos", "Kostenlos"), ("nicht-kostenlos", "Nicht kostenlos")]), cost),
-        (Facet("zugang", "Zugang", list(ACCESS_VALUES)), access),
+        (Facet(ACCESS_FACET.key, ACCESS_FACET.label, terms_of(ACCESS_FACET)), lambda o: o.ways_in),
         (Facet("status", "Status", [("aktiv", "Nur aktive Angebote")]), lambda o: {o.status}),
     ]
 
@@ -105,8 +100,8 @@ class SearchIndex:
 def _fields(offering: Offering, directory: Directory, vocabularies: dict[str, Vocabulary]) -> dict[str, list[str]]:
     organisation = directory.organisation(offering.organisation_id)
     features = [str(organisation.name), organisation.short_name]
-    for vocabulary, field in FEATURE_VOCABULARIES:
-        features += [vocabularies[vocabulary].label(t) for t in getattr(offering, field)]
+    for vocabulary in FEATURE_VOCABULARIES:
+        features += [vocabularies[vocabulary].label(t) for t in offering.terms(vocabulary)]
     features += [str(directory.region(r).name) for r in offering.regions]
     features += [p.town for p in offering.places] + [p.postcode for p in offering.places if not p.confidential]
     text = [offering.description.de, str(offering.easy_language or ""), str(offering.hours_note or ""),

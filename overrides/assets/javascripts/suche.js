@@ -1,6 +1,6 @@
 /* Wegweiser search: a German-aware index loaded in small pieces, facet filters with
  * counts, "near a place", and the whole state in the URL (bookmark, send, back button).
- * The index format is described in generator/search.py. */
+ * The index format is described in generator/render/search_files.py. */
 (function () {
   "use strict";
   var root = document.querySelector("[data-suche-index]");
@@ -32,7 +32,7 @@
     return cache[name];
   }
 
-  /* Must match fold() in generator/search.py. */
+  /* Must match fold() in generator/text.py (a browser test compares them). */
   function fold(text) {
     return text.normalize("NFC").toLowerCase()
       .replace(/ß/g, "ss").replace(/ä/g, "ae").replace(/ö/g, "oe").replace(/ü/g, "ue")
