@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from .from_yaml import yes
 from .kinds import Kind
+from .text import slug
 from .schema import SchemaSet
 from .vocab import Vocabulary
 from .yamlsafe import Document
@@ -80,7 +81,7 @@ def documentation(schemas: SchemaSet, vocabularies: dict[str, Vocabulary],
                 example=examples.get("/".join(example_path), {}).get(name) or _generic_example(
                     schemas, definition, kind, vocabularies),
             ))
-        sections.append(SectionDoc(title, title.split(" ")[0].lower().replace("ä", "ae"), rows))
+        sections.append(SectionDoc(title, slug(title.split(" ")[0]), rows))
     return sections
 
 

@@ -86,6 +86,8 @@ def place(address: Address, cache: dict[str, CacheEntry],
 def locate(directory: Directory, cache: dict[str, CacheEntry],
            gazetteer: Callable[[], towns.Gazetteer] = towns.load) -> tuple[Directory, LocatingReport]:
     """The same directory with a location on every address that can be placed."""
+    # An offering's places are the very Address objects of its organisation (from_yaml
+    # takes them from there), so each address is located once and found again by identity.
     located: dict[int, Address] = {}
     reports = []
     for owner, address in addresses(directory):

@@ -34,6 +34,7 @@ class Listings:
             (o for o in directory.offerings if not o.ended and not limits.is_hidden(o)),
             key=lambda o: (sort_key(o.name), o.id),
         )
+        self._in_region: dict[str, list[Offering]] = {}
 
     def with_term(self, vocabulary: str, term_id: str) -> list[Offering]:
         return [o for o in self.listed if term_id in o.terms(vocabulary)]
@@ -69,9 +70,19 @@ class Listings:
         return sorted((r for r in self.directory.regions if not r.part_of), key=lambda r: sort_key(r.name))
 
     def in_region(self, region_id: str) -> list[Offering]:
-        """Offered in the region or in any region inside it."""
-        inside = self.directory.within(region_id)
-        return [o for o in self.listed if inside & set(o.regions)]
+        """Offered in the region or in any region inside it (the region's page and map)."""
+        if region_id not in self._in_region:
+            inside = self.directory.within(region_id)
+            self._in_region[region_id] = [o for o in self.listed if inside & set(o.regions)]
+        return self._in_region[region_id]
+
+    def members(self, network) -> list[Organisation]:
+        return sorted(self.directory.members_of(network), key=lambda o: sort_key(o.name))
+
+    def events_of(self, network) -> list:
+        """The network's events, the newest first."""
+        return sorted((e for e in self.directory.events if e.network == network.id), key=lambda e: e.date,
+                      reverse=True)
 
     def for_wider_region(self, region_id: str) -> list[Offering]:
         """Offered for a region the region lies in, and not for the region itself."""

@@ -134,13 +134,10 @@ class PageRenderer:
         networks = self.listings.networks()
         pages = [self.render("networks.html", self.site_map.networks(), "Netzwerke", networks=networks)]
         for network in networks:
-            members = sorted(self.directory.members_of(network), key=lambda o: sort_key(o.name))
             pages.append(self.render(
                 "network.html", self.site_map.network(network.id), str(network.name), in_nav=False,
-                network=network, members=members,
-                parts=[n for n in networks if n.part_of == network.id],
-                events=sorted((e for e in self.directory.events if e.network == network.id),
-                              key=lambda e: e.date, reverse=True),
+                network=network, members=self.listings.members(network),
+                parts=[n for n in networks if n.part_of == network.id], events=self.listings.events_of(network),
             ))
         return pages
 
