@@ -3,6 +3,7 @@ templates share. Record values reach HTML only through escaping; links only thro
 site map (``to.region(id)`` in a template is the link from the current page)."""
 from __future__ import annotations
 
+import gettext
 import html
 from dataclasses import dataclass
 from pathlib import Path
@@ -56,17 +57,17 @@ class PageLinks:
         return self._site_map.link(self._here, path)
 
 
-def plural(count: int, one: str, many: str) -> str:
-    """``3 | plural("Angebot", "Angebote")`` -> "3 Angebote"."""
-    return f"{count} {one if count == 1 else many}"
-
-
 def environment(directory: Directory, vocabularies: dict[str, Vocabulary], limits: Limits,
-                map_settings: MapSettings) -> jinja2.Environment:
+                map_settings: MapSettings, translations=None) -> jinja2.Environment:
+    translations = translations or gettext.NullTranslations()
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True, undefined=jinja2.StrictUndefined,
-        trim_blocks=True, lstrip_blocks=True, extensions=["jinja2.ext.do"],
+        trim_blocks=True, lstrip_blocks=True, extensions=["jinja2.ext.do", "jinja2.ext.i18n"],
     )
+    # Every sentence of the templates goes through the message catalogue: `_()` and
+    # `ngettext()`. The messages are German; other languages get catalogues of their own.
+    # New-style gettext escapes the values put into a message and keeps its markup.
+    env.install_gettext_translations(translations, newstyle=True)
 
     def terms(ids, vocabulary: str, separator: str = ", ") -> str:
         """Labels of the given terms, in the vocabulary's order."""
@@ -87,7 +88,8 @@ def environment(directory: Directory, vocabularies: dict[str, Vocabulary], limit
         return Markup(", ").join(Markup('<a href="{}">{}</a>').format(getattr(to, kind)(i), name_of[kind](i).name)
                                  for i in ids)
 
-    env.filters.update(plural=plural, terms=terms, term_links=term_links, record_links=record_links)
+    env.filters.update(terms=terms, term_links=term_links, record_links=record_links,
+                       country_label=vocabularies["laender"].label)
     env.globals.update(
         label=lambda vocabulary, term_id: vocabularies[vocabulary].label(term_id),
         markdown=lambda text, level=3: Markup(markup.markdown_to_safe_html(text.de, level)) if text else "",

@@ -1,0 +1,48 @@
+"""The message catalogue of the site's own sentences (gettext, through Babel).
+
+Every sentence of the page templates is a message: ``_("…")`` or ``ngettext(…)``. The
+messages are German; ``locales/messages.pot`` lists them all, so that translators can make
+``locales/<language>/LC_MESSAGES/messages.po`` from it. A test fails when the committed
+list is not the one the templates give; ``python -m generator.render.catalogue`` writes it
+anew.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import io
+from pathlib import Path
+
+from babel.messages.catalog import Catalog
+from babel.messages.extract import extract_from_dir
+from babel.messages.pofile import write_po
+
+from .environment import TEMPLATES
+
+LOCALES = Path(__file__).parent / "locales"
+TEMPLATE_FILE = LOCALES / "messages.pot"
+# A fixed date keeps the file the same from one run to the next.
+CREATED = dt.datetime(2026, 12, 1, tzinfo=dt.timezone.utc)
+
+
+def messages() -> Catalog:
+    """Every message of the templates, with the templates it stands in."""
+    catalog = Catalog(project="Wegweiser", version="1", creation_date=CREATED, charset="utf-8",
+                      msgid_bugs_address="", copyright_holder="", fuzzy=False)
+    method_map = [("**.html", "jinja2.ext.babel_extract")]
+    options = {"**.html": {"extensions": "jinja2.ext.do", "trim_blocks": "true", "lstrip_blocks": "true"}}
+    for filename, _lineno, message, comments, context in extract_from_dir(TEMPLATES, method_map, options):
+        catalog.add(message, locations=[(filename, None)], auto_comments=comments, context=context)
+    return catalog
+
+
+def template_text() -> str:
+    """The catalogue template (POT) as written to ``locales/messages.pot``."""
+    out = io.BytesIO()
+    write_po(out, messages(), width=100, sort_output=True, include_lineno=False, omit_header=False)
+    return out.getvalue().decode("utf-8")
+
+
+if __name__ == "__main__":
+    TEMPLATE_FILE.parent.mkdir(parents=True, exist_ok=True)
+    TEMPLATE_FILE.write_text(template_text(), encoding="utf-8")
+    print(f"{TEMPLATE_FILE}: {len(messages())} Meldungen")
