@@ -34,9 +34,14 @@ def messages() -> Catalog:
     templates are part of the package and do not change while it runs)."""
     catalog = Catalog(project="Wegweiser", version="1", creation_date=CREATED, charset="utf-8",
                       msgid_bugs_address="", copyright_holder="", fuzzy=False)
-    method_map = [("**.html", "jinja2.ext.babel_extract")]
-    options = {"**.html": {"extensions": "jinja2.ext.do", "trim_blocks": "true", "lstrip_blocks": "true"}}
-    for filename, _lineno, message, comments, context in extract_from_dir(TEMPLATES, method_map, options):
+    method_map = [("templates/**.html", "jinja2.ext.babel_extract"), ("*.py", "python")]
+    options = {"templates/**.html": {"extensions": "jinja2.ext.do", "trim_blocks": "true", "lstrip_blocks": "true"}}
+    # In Python only what N_() marks: page titles, navigation, filters, map titles.
+    keywords = {"N_": None, "_": None, "ngettext": (1, 2)}
+    for filename, _lineno, message, comments, context in extract_from_dir(
+            TEMPLATES.parent, method_map, options, keywords=keywords):
+        if filename.endswith("catalogue.py") or filename.endswith("messages.py"):
+            continue  # their docstrings name the markers, they are no messages
         catalog.add(message, locations=[(filename, None)], auto_comments=comments, context=context)
     return catalog
 

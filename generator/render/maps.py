@@ -33,6 +33,7 @@ from ..settings import MapSettings
 from ..text import sort_key
 from ..vocab import Vocabulary
 from .listings import Listings
+from .messages import N_
 from .urls import ID_PLACEHOLDER, SiteMap
 
 OWN_ASSETS = Path(__file__).parent / "assets"
@@ -142,8 +143,8 @@ def payload(markers: list[Marker], vocabulary: Vocabulary, offering_link: str) -
 
 def render_maps(listings: Listings, site_map: SiteMap, settings: MapSettings) -> dict[str, GeneratedMap]:
     """The overview map and one map per region with markers, by their path in the site."""
-    wanted = [(site_map.overview_map_document(), "Karte aller Angebote", listings.listed)]
-    wanted += [(site_map.region_map_document(region.id), f"Karte: Angebote in {region.name}",
+    wanted = [(site_map.overview_map_document(), N_("Karte aller Angebote"), listings.listed)]
+    wanted += [(site_map.region_map_document(region.id), N_("Karte: Angebote in %(region)s") % {"region": region.name},
                 listings.in_region(region.id)) for region in listings.directory.regions]
     maps = {}
     for src, title, offerings in wanted:

@@ -8,6 +8,7 @@ where it is from the ``SiteMap``; the maps are rendered before and only looked u
 """
 from __future__ import annotations
 
+import gettext
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
@@ -17,6 +18,7 @@ from ..text import sort_key
 from .environment import GeneratedPage, PageLinks, environment
 from .listings import Listings, by_town
 from .maps import GeneratedMap
+from .messages import N_
 from .search_index import Facet
 from .urls import ID_PLACEHOLDER, TERM_FOLDERS, SiteMap
 
@@ -39,14 +41,16 @@ class ContributionLinks:
 class PageRenderer:
     def __init__(self, listings: Listings, site_map: SiteMap, maps: dict[str, GeneratedMap],
                  map_settings: MapSettings, facets: list[Facet], provider_docs=(),
-                 links: ContributionLinks | None = None):
+                 links: ContributionLinks | None = None, translations=None):
         self.listings = listings
         self.directory = listings.directory
         self.site_map = site_map
         self.maps = maps
         self.facets = facets
         self.provider_docs = list(provider_docs)
-        self.env = environment(listings.directory, listings.vocabularies, listings.limits, map_settings)
+        translations = translations or gettext.NullTranslations()
+        self.gettext = translations.gettext
+        self.env = environment(listings.directory, listings.vocabularies, listings.limits, map_settings, translations)
         self.env.globals.update(links=links or ContributionLinks(), listed_of=listings.of_organisation)
 
     def render(self, template: str, src_uri: str, title: str, in_nav: bool = True, scripts=(),
@@ -59,7 +63,7 @@ class PageRenderer:
         pages = [self.start_page(), self.a_to_z(), self.organisations_overview(), self.events(),
                  self.overview_map(), self.places(), self.search_page(), self.contribute()]
         for vocabulary, title in TERM_FOLDERS.items():
-            pages += self.term_pages(vocabulary, title)
+            pages += self.term_pages(vocabulary, self.gettext(title))
         pages += self.region_pages()
         pages += self.network_pages()
         pages += [self.organisation_page(org) for org in self.directory.organisations]
@@ -68,37 +72,38 @@ class PageRenderer:
 
     def start_page(self) -> GeneratedPage:
         counts = {vocabulary: self.listings.term_counts(vocabulary) for vocabulary in TERM_FOLDERS}
-        return self.render("start.html", self.site_map.start(), "Hilfe und Beratung finden",
+        return self.render("start.html", self.site_map.start(), self.gettext(N_("Hilfe und Beratung finden")),
                            counts=counts, offerings=self.listings.listed, regions=self.listings.top_regions())
 
     def a_to_z(self) -> GeneratedPage:
-        return self.render("a_z.html", self.site_map.a_to_z(), "Alle Angebote von A bis Z",
+        return self.render("a_z.html", self.site_map.a_to_z(), self.gettext(N_("Alle Angebote von A bis Z")),
                            letters=self.listings.a_to_z())
 
     def organisations_overview(self) -> GeneratedPage:
-        return self.render("organisations.html", self.site_map.organisations(), "Träger von A bis Z",
+        return self.render("organisations.html", self.site_map.organisations(), self.gettext(N_("Träger von A bis Z")),
                            organisations=self.listings.organisations())
 
     def events(self) -> GeneratedPage:
-        return self.render("events.html", self.site_map.events(), "Termine", events=self.listings.events())
+        return self.render("events.html", self.site_map.events(), self.gettext(N_("Termine")),
+                           events=self.listings.events())
 
     def contribute(self) -> GeneratedPage:
-        return self.render("contribute.html", self.site_map.contribute(), "Mitmachen: Einträge anlegen und ändern",
-                           sections=self.provider_docs)
+        return self.render("contribute.html", self.site_map.contribute(),
+                           self.gettext(N_("Mitmachen: Einträge anlegen und ändern")), sections=self.provider_docs)
 
     def search_page(self) -> GeneratedPage:
         src = self.site_map.search()
-        return self.render("search.html", src, "Suche", scripts=("suche.js",), facets=self.facets,
+        return self.render("search.html", src, self.gettext(N_("Suche")), scripts=("suche.js",), facets=self.facets,
                            index=self.site_map.link(src, self.site_map.search_file("")),
                            offering_link=self.site_map.link(src, self.site_map.offering(ID_PLACEHOLDER)))
 
     def overview_map(self) -> GeneratedPage:
-        return self.render("overview_map.html", self.site_map.overview_map(), "Karte",
+        return self.render("overview_map.html", self.site_map.overview_map(), self.gettext(N_("Karte")),
                            map=self.maps.get(self.site_map.overview_map_document()))
 
     def places(self) -> GeneratedPage:
         listed = self.listings.listed
-        return self.render("places.html", self.site_map.places(), "Angebote nach Ort", in_nav=False,
+        return self.render("places.html", self.site_map.places(), self.gettext(N_("Angebote nach Ort")), in_nav=False,
                            groups=by_town(listed), elsewhere=[o for o in listed if not o.places])
 
     def term_pages(self, vocabulary: str, title: str) -> list[GeneratedPage]:
@@ -115,7 +120,7 @@ class PageRenderer:
     def region_pages(self) -> list[GeneratedPage]:
         directory = self.directory
         children = {r.id: directory.sub_regions(r.id) for r in directory.regions}
-        pages = [self.render("regions.html", self.site_map.regions(), "Regionen",
+        pages = [self.render("regions.html", self.site_map.regions(), self.gettext(N_("Regionen")),
                              children=children, top=self.listings.top_regions())]
         for region in directory.regions:
             inside = directory.within(region.id)
@@ -132,7 +137,8 @@ class PageRenderer:
 
     def network_pages(self) -> list[GeneratedPage]:
         networks = self.listings.networks()
-        pages = [self.render("networks.html", self.site_map.networks(), "Netzwerke", networks=networks)]
+        pages = [self.render("networks.html", self.site_map.networks(), self.gettext(N_("Netzwerke")),
+                             networks=networks)]
         for network in networks:
             pages.append(self.render(
                 "network.html", self.site_map.network(network.id), str(network.name), in_nav=False,

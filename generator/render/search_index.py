@@ -15,6 +15,7 @@ from ..records import OFFERING_TERMS, Offering
 from ..text import sort_key
 from ..vocab import Vocabulary
 from .listings import Listings
+from .messages import N_
 from .search_words import BASE_PARTS, compound_parts, words
 
 FIELD_WEIGHTS = {"titel": 10, "merkmal": 3, "text": 1}  # the order is the file format's
@@ -33,13 +34,13 @@ class VocabularyFacet:
 
 # Data, checked against the loaded vocabularies when the directory is prepared.
 VOCABULARY_FACETS = (
-    VocabularyFacet("thema", "Thema", "themen"),
-    VocabularyFacet("zielgruppe", "Zielgruppe", "zielgruppen"),
-    VocabularyFacet("recht", "Rechtsgrundlage", "rechtsgrundlagen"),
-    VocabularyFacet("sprache", "Sprache", "sprachen"),
-    VocabularyFacet("barrierefrei", "Barrierefreiheit", "barrierefreiheit"),
+    VocabularyFacet("thema", N_("Thema"), "themen"),
+    VocabularyFacet("zielgruppe", N_("Zielgruppe"), "zielgruppen"),
+    VocabularyFacet("recht", N_("Rechtsgrundlage"), "rechtsgrundlagen"),
+    VocabularyFacet("sprache", N_("Sprache"), "sprachen"),
+    VocabularyFacet("barrierefrei", N_("Barrierefreiheit"), "barrierefreiheit"),
 )
-ACCESS_FACET = VocabularyFacet("zugang", "Zugang", "zugangswege")  # also outreach and online
+ACCESS_FACET = VocabularyFacet("zugang", N_("Zugang"), "zugangswege")  # also outreach and online
 # Term labels that are searchable words of an offering ("Gebärdensprache", "Schulden").
 FEATURE_VOCABULARIES = tuple(OFFERING_TERMS)
 
@@ -80,11 +81,12 @@ def facets_for(directory: Directory, vocabularies: dict[str, Vocabulary]
 
     regions = sorted(directory.regions, key=lambda r: sort_key(r.name))
     return [
-        (Facet("region", "Region", [(r.id, str(r.name)) for r in regions]), region_ids),
+        (Facet("region", N_("Region"), [(r.id, str(r.name)) for r in regions]), region_ids),
         *((Facet(f.key, f.label, terms_of(f)), term_values(f)) for f in VOCABULARY_FACETS),
-        (Facet("kosten", "Kosten", [("kostenlos", "Kostenlos"), ("nicht-kostenlos", "Nicht kostenlos")]), cost),
+        (Facet("kosten", N_("Kosten"), [("kostenlos", N_("Kostenlos")), ("nicht-kostenlos", N_("Nicht kostenlos"))]),
+         cost),
         (Facet(ACCESS_FACET.key, ACCESS_FACET.label, terms_of(ACCESS_FACET)), lambda o: o.ways_in),
-        (Facet("status", "Status", [("aktiv", "Nur aktive Angebote")]), lambda o: {o.status}),
+        (Facet("status", N_("Status"), [("aktiv", N_("Nur aktive Angebote"))]), lambda o: {o.status}),
     ]
 
 

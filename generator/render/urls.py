@@ -12,6 +12,8 @@ from __future__ import annotations
 import posixpath
 from dataclasses import dataclass
 
+from .messages import N_
+
 MAPS_FOLDER = "karten"
 SEARCH_FOLDER = "suche"
 ASSETS_FOLDER = "assets"
@@ -25,7 +27,7 @@ RESERVED_IDS = frozenset({"index"} | {src[: -len(".md")] for src in TOP_PAGES.va
                          | {MAPS_FOLDER, ASSETS_FOLDER, SEARCH_FOLDER})
 
 # Listing pages of offerings by a vocabulary: URL folder = vocabulary name, and the title.
-TERM_FOLDERS = {"themen": "Themen", "zielgruppen": "Zielgruppen"}
+TERM_FOLDERS = {"themen": N_("Themen"), "zielgruppen": N_("Zielgruppen")}
 
 
 @dataclass(frozen=True)
@@ -88,10 +90,11 @@ class SiteMap:
     def nav(self) -> list[dict[str, str]]:
         """MkDocs' navigation: the listings only; entry pages stay out (thousands of them)."""
         return [{title: src} for title, src in (
-            ("Start", self.start()), ("Themen", self.terms("themen")), ("Zielgruppen", self.terms("zielgruppen")),
-            ("Regionen", self.regions()), ("Karte", self.overview_map()), ("A–Z", self.a_to_z()),
-            ("Suche", self.search()), ("Träger", self.organisations()), ("Netzwerke", self.networks()),
-            ("Termine", self.events()), ("Mitmachen", self.contribute()),
+            (N_("Start"), self.start()), (N_("Themen"), self.terms("themen")),
+            (N_("Zielgruppen"), self.terms("zielgruppen")), (N_("Regionen"), self.regions()),
+            (N_("Karte"), self.overview_map()), (N_("A–Z"), self.a_to_z()), (N_("Suche"), self.search()),
+            (N_("Träger"), self.organisations()), (N_("Netzwerke"), self.networks()),
+            (N_("Termine"), self.events()), (N_("Mitmachen"), self.contribute()),
         )]
 
     # --- files beside the pages ----------------------------------------------------
