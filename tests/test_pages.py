@@ -157,3 +157,20 @@ def test_counts_are_of_the_offerings_the_lists_show():
 def test_a_provider_without_contact_details_has_no_empty_contact_section():
     assert "<h2>Kontakt</h2>" not in rendered()["traeger/feindliche-werte.md"].body
     assert "<h2>Kontakt</h2>" in rendered()["traeger/beratung-beispiel.md"].body
+
+
+def test_the_search_script_gets_its_sentences_in_the_pages_language_with_all_plural_forms():
+    from generator import freshness
+    from generator.render import catalogue
+    from generator.render.listings import Listings
+    from generator.render.pages import PageRenderer
+    from generator.render.urls import SiteMap
+    from generator.settings import MapSettings
+
+    prepared = conftest.prepared()
+    listings = Listings(prepared.directory, prepared.vocabularies, freshness.Limits())
+    czech = PageRenderer(listings, SiteMap(), {}, MapSettings(), [], translations=catalogue.translations("cs"))
+    found = czech.search_messages()["found"]
+    assert found == {"one": "Nalezena %(num)s nabídka", "few": "Nalezeny %(num)s nabídky",
+                     "many": "Nalezeno %(num)s nabídek"}
+    assert "%(num)s Angebot gefunden" in rendered()["suche.md"].body  # in data-meldungen, for suche.js

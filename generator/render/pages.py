@@ -49,7 +49,7 @@ class PageRenderer:
         self.facets = facets
         self.provider_docs = list(provider_docs)
         translations = translations or gettext.NullTranslations()
-        self.gettext = translations.gettext
+        self.gettext, self.ngettext = translations.gettext, translations.ngettext
         self.env = environment(listings.directory, listings.vocabularies, listings.limits, map_settings, translations)
         self.env.globals.update(links=links or ContributionLinks(), listed_of=listings.of_organisation)
 
@@ -91,9 +91,34 @@ class PageRenderer:
         return self.render("contribute.html", self.site_map.contribute(),
                            self.gettext(N_("Mitmachen: Einträge anlegen und ändern")), sections=self.provider_docs)
 
+    def search_messages(self) -> dict:
+        """What suche.js says, in the page's language; ``%(num)s`` and ``%(place)s`` it fills
+        in. Counts come in the forms for 1, 2 and 5, which cover German, English and Czech."""
+        def counted(one: str, many: str) -> dict:
+            return {form: self.ngettext(one, many, n) for form, n in (("one", 1), ("few", 2), ("many", 5))}
+
+        return {
+            "found": counted("%(num)s Angebot gefunden", "%(num)s Angebote gefunden"),
+            "byPlace": self.gettext(", nach Entfernung von %(place)s sortiert"),
+            "byLocation": self.gettext(", nach Entfernung von Ihrem Standort sortiert"),
+            "partial": self.gettext(". Kein Angebot enthält alle Suchwörter; gezeigt werden Angebote mit einem "
+                                    "Teil davon"),
+            "ignored": self.gettext(". Ihre Suchwörter sind zu allgemein (z. B. „und“, „für“); gezeigt werden "
+                                    "alle Angebote"),
+            "unknownPlace": self.gettext("Den Ort „%(place)s“ kennen wir nicht. Bitte geben Sie eine Postleitzahl "
+                                         "oder einen anderen Ort ein."),
+            "failed": self.gettext("Die Suche konnte nicht geladen werden. Bitte versuchen Sie es später erneut "
+                                   "oder nutzen Sie die Listen nach Thema, Zielgruppe und Region."),
+            "noLocation": self.gettext("Ihr Standort ist nicht verfügbar. Bitte geben Sie eine Postleitzahl oder "
+                                       "einen Ort ein."),
+            "updating": self.gettext("Die Suche wird gerade aktualisiert. Bitte laden Sie die Seite in ein paar "
+                                     "Minuten neu."),
+        }
+
     def search_page(self) -> GeneratedPage:
         src = self.site_map.search()
         return self.render("search.html", src, self.gettext(N_("Suche")), scripts=("suche.js",), facets=self.facets,
+                           messages=self.search_messages(),
                            index=self.site_map.link(src, self.site_map.search_file("")),
                            offering_link=self.site_map.link(src, self.site_map.offering(ID_PLACEHOLDER)))
 

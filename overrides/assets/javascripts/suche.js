@@ -8,6 +8,18 @@
   var base = root.getAttribute("data-suche-index");
   var offeringLink = root.getAttribute("data-angebot");  /* with {id} for the offering's id */
   var FORMAT_VERSION = 1;  /* FORMAT_VERSION in generator/render/search_files.py */
+  /* What this script says, in the page's language (PageRenderer.search_messages). */
+  var MESSAGES = JSON.parse(root.getAttribute("data-meldungen"));
+
+  function say(key, values) {
+    return MESSAGES[key].replace(/%\((\w+)\)s/g, function (_, name) { return values[name]; });
+  }
+
+  function counted(key, n) {
+    var forms = MESSAGES[key];
+    var form = n === 1 ? forms.one : (n >= 2 && n <= 4 ? forms.few : forms.many);
+    return form.replace("%(num)s", String(n));
+  }
   var form = root.querySelector("form");
   var queryInput = form.querySelector("[name=q]");
   var placeInput = form.querySelector("[name=ort]");
@@ -206,7 +218,7 @@
 
   function currentPoint() {
     var here = placeInput.getAttribute("data-punkt");
-    if (here) return Promise.resolve({ name: "Ihrem Standort", point: here.split(",").map(Number) });
+    if (here) return Promise.resolve({ own: true, point: here.split(",").map(Number) });
     return findPlace(placeInput.value);
   }
 
@@ -246,10 +258,10 @@
         item.appendChild(details);
         resultList.appendChild(item);
       });
-      var words = total === 1 ? "1 Angebot gefunden" : total + " Angebote gefunden";
-      if (place && place.point) words += ", nach Entfernung von " + place.name + " sortiert";
-      if (partial) words += ". Kein Angebot enthält alle Suchwörter; gezeigt werden Angebote mit einem Teil davon";
-      if (ignored) words += ". Ihre Suchwörter sind zu allgemein (z. B. „und“, „für“); gezeigt werden alle Angebote";
+      var words = counted("found", total);
+      if (place && place.point) words += place.own ? MESSAGES.byLocation : say("byPlace", { place: place.name });
+      if (partial) words += MESSAGES.partial;
+      if (ignored) words += MESSAGES.ignored;
       statusLine.textContent = words + ".";
       moreButton.hidden = total <= shown;
     });
@@ -268,7 +280,7 @@
       var order = [];
       for (var i = 0; i < manifest.docs; i++) if (textSet[i] && pass[i]) order.push(i);
       placeNote.textContent = place && place.missing
-        ? "Den Ort „" + place.missing + "“ kennen wir nicht. Bitte geben Sie eine Postleitzahl oder einen anderen Ort ein." : "";
+        ? say("unknownPlace", { place: place.missing }) : "";
       var sorting = Promise.resolve(null);
       if (place && place.point) {
         sorting = load("k.json").then(function (coordinates) {
@@ -289,8 +301,7 @@
         return render(order, distances, order.length, text && text.partial, place, run, ignored);
       });
     }).catch(function (error) {
-      statusLine.textContent = "Die Suche konnte nicht geladen werden. Bitte versuchen Sie es später erneut " +
-        "oder nutzen Sie die Listen nach Thema, Zielgruppe und Region.";
+      statusLine.textContent = MESSAGES.failed;
       if (window.console) console.error(error);
     });
   }
@@ -346,7 +357,7 @@
           position.coords.latitude.toFixed(3) + "," + position.coords.longitude.toFixed(3));
         shown = PAGE; toUrl(true); run();
       }, function () {
-        placeNote.textContent = "Ihr Standort ist nicht verfügbar. Bitte geben Sie eine Postleitzahl oder einen Ort ein.";
+        placeNote.textContent = MESSAGES.noLocation;
       });
     });
   }
@@ -355,7 +366,7 @@
   load("manifest.json").then(function (data) {
     if (data.version !== FORMAT_VERSION) {
       /* A page from before an update meets the new index, or the other way round. */
-      statusLine.textContent = "Die Suche wird gerade aktualisiert. Bitte laden Sie die Seite in ein paar Minuten neu.";
+      statusLine.textContent = MESSAGES.updating;
       return null;
     }
     manifest = data;
