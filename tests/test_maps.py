@@ -123,3 +123,13 @@ def test_markers_link_to_offering_pages_in_either_url_style(fixture_directory):
     for use_directory_urls, link in ((True, "../angebote/{id}/"), (False, "../angebote/{id}.html")):
         site = rendered(use_directory_urls=use_directory_urls)
         assert all(payload_of(m.html)["angebot"] == link for m in site.maps)
+
+
+def test_what_the_map_says_comes_in_the_pages_language(fixture_directory):
+    from generator.render import catalogue
+
+    assert payload_of(render(fixture_directory).html)["meldungen"]["allTopics"] == "Alle Themen"
+    czech = maps.map_messages(catalogue.translations("cs"))
+    assert czech["allTopics"] == "Všechna témata"
+    assert czech["markers"] == {"one": "%(num)s značka na mapě", "few": "%(num)s značky na mapě",
+                                "many": "%(num)s značek na mapě"}

@@ -15,6 +15,7 @@ document's <title> is a variable of the figure's own template, rendered once, es
 """
 from __future__ import annotations
 
+import gettext
 import html
 import itertools
 import json
@@ -120,7 +121,21 @@ def data_block(data: dict) -> str:
     return f'<script type="application/json" id="{DATA_ID}">{text}</script>'
 
 
-def payload(markers: list[Marker], vocabulary: Vocabulary, offering_link: str) -> dict:
+def map_messages(translations: gettext.NullTranslations) -> dict:
+    """What karte.js says, in the page's language; counts in the forms for 1, 2 and 5."""
+    _, ngettext = translations.gettext, translations.ngettext
+    return {
+        "approximate": _("Lage nur ungefähr (Ortsmitte)"),
+        "approximateShort": _(" (Lage ungefähr)"),
+        "topic": _("Thema "),
+        "allTopics": _("Alle Themen"),
+        "markers": {form: ngettext("%(num)s Markierung auf der Karte", "%(num)s Markierungen auf der Karte", n)
+                    for form, n in (("one", 1), ("few", 2), ("many", 5))},
+    }
+
+
+def payload(markers: list[Marker], vocabulary: Vocabulary, offering_link: str,
+            messages: dict | None = None) -> dict:
     """Compact rows; organisations, towns and topics once each, referred to by number.
     ``offering_link``: the link to an offering's page, with ``{id}`` for its id."""
     organisations = sorted({m.organisation for m in markers}, key=sort_key)
@@ -131,6 +146,7 @@ def payload(markers: list[Marker], vocabulary: Vocabulary, offering_link: str) -
     town_index = {name: i for i, name in enumerate(towns)}
     return {
         "angebot": offering_link,
+        "meldungen": messages or map_messages(gettext.NullTranslations()),
         "traeger": organisations,
         "orte": towns,
         "themen": [t.de for t in topics],
@@ -141,22 +157,26 @@ def payload(markers: list[Marker], vocabulary: Vocabulary, offering_link: str) -
     }
 
 
-def render_maps(listings: Listings, site_map: SiteMap, settings: MapSettings) -> dict[str, GeneratedMap]:
+def render_maps(listings: Listings, site_map: SiteMap, settings: MapSettings,
+                translations: gettext.NullTranslations | None = None) -> dict[str, GeneratedMap]:
     """The overview map and one map per region with markers, by their path in the site."""
-    wanted = [(site_map.overview_map_document(), N_("Karte aller Angebote"), listings.listed)]
-    wanted += [(site_map.region_map_document(region.id), N_("Karte: Angebote in %(region)s") % {"region": region.name},
+    translations = translations or gettext.NullTranslations()
+    _, messages = translations.gettext, map_messages(translations)
+    wanted = [(site_map.overview_map_document(), _(N_("Karte aller Angebote")), listings.listed)]
+    in_region = _(N_("Karte: Angebote in %(region)s"))
+    wanted += [(site_map.region_map_document(region.id), in_region % {"region": region.name},
                 listings.in_region(region.id)) for region in listings.directory.regions]
     maps = {}
     for src, title, offerings in wanted:
         markers = markers_for(offerings, listings.directory)
         if markers:
             maps[src] = render_map(src, title, markers, settings, listings.vocabularies["themen"],
-                                   site_map.link(src, site_map.offering(ID_PLACEHOLDER)))
+                                   site_map.link(src, site_map.offering(ID_PLACEHOLDER)), messages)
     return maps
 
 
 def render_map(src_uri: str, title: str, markers: list[Marker], settings: MapSettings,
-               topics: Vocabulary, offering_link: str) -> GeneratedMap:
+               topics: Vocabulary, offering_link: str, messages: dict | None = None) -> GeneratedMap:
     figure = Figure(title=html.escape(title))
     fmap = folium.Map(location=None, tiles=None, zoom_start=9, control_scale=True, prefer_canvas=False)
     # Per instance, so no class-level list of folium is changed: our own files only.
@@ -178,7 +198,7 @@ def render_map(src_uri: str, title: str, markers: list[Marker], settings: MapSet
     head, body_tag, rest = document.partition("<body>")
     if not body_tag:
         raise RuntimeError("folium's map document has no <body>: check the folium version")
-    document = head + body_tag + "\n" + data_block(payload(markers, topics, offering_link)) + rest
+    document = head + body_tag + "\n" + data_block(payload(markers, topics, offering_link, messages)) + rest
     # folium forbids zooming the page; people with low vision need it (WCAG 1.4.4).
     document = re.sub(r'<meta name="viewport"[^>]*>',
                       '<meta name="viewport" content="width=device-width, initial-scale=1.0">', document)

@@ -21,6 +21,13 @@
   }
 
   window.wegweiserMarkierungen = function (map, data) {
+    var said = data.meldungen;  /* in the page's language: maps.map_messages */
+
+    function counted(n) {
+      var form = n === 1 ? said.markers.one : (n >= 2 && n <= 4 ? said.markers.few : said.markers.many);
+      return form.replace("%(num)s", String(n));
+    }
+
     var exact = icon(false);
     var approximate = icon(true);
 
@@ -38,12 +45,12 @@
       box.appendChild(text("div", (row[5] ? row[5] + ", " : "") + data.orte[row[6]]));
       var topics = row[7].map(function (i) { return data.themen[i]; }).join(", ");
       if (topics) box.appendChild(text("div", topics, "ww-popup__themen"));
-      if (row[8]) box.appendChild(text("div", "Lage nur ungefähr (Ortsmitte)", "ww-popup__ungefaehr"));
+      if (row[8]) box.appendChild(text("div", said.approximate, "ww-popup__ungefaehr"));
       return box;
     }
 
     var markers = data.m.map(function (row) {
-      var label = row[2] + ", " + data.orte[row[6]] + (row[8] ? " (Lage ungefähr)" : "");
+      var label = row[2] + ", " + data.orte[row[6]] + (row[8] ? said.approximateShort : "");
       var marker = L.marker([row[0], row[1]], {
         icon: row[8] ? approximate : exact,
         title: label,
@@ -80,7 +87,7 @@
       });
       cluster.clearLayers();
       cluster.addLayers(chosen);
-      status.textContent = chosen.length === 1 ? "1 Markierung auf der Karte" : chosen.length + " Markierungen auf der Karte";
+      status.textContent = counted(chosen.length);
       return chosen.length;
     }
 
@@ -88,9 +95,9 @@
       var filter = L.control({ position: "topright" });
       filter.onAdd = function () {
         var box = L.DomUtil.create("div", "ww-themenfilter leaflet-bar");
-        var label = text("label", "Thema ");
+        var label = text("label", said.topic);
         var select = document.createElement("select");
-        select.appendChild(text("option", "Alle Themen"));
+        select.appendChild(text("option", said.allTopics));
         select.options[0].value = "";
         data.themen
           .map(function (name, index) { return [name, index]; })
@@ -110,7 +117,7 @@
       };
       filter.addTo(map);
     }
-    status.textContent = markers.length === 1 ? "1 Markierung auf der Karte" : markers.length + " Markierungen auf der Karte";
+    status.textContent = counted(markers.length);
     // For the page's tests and the benchmark: what is on the map.
     window.wegweiserKarte = {
       markers: markers.length,
