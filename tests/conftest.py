@@ -16,6 +16,15 @@ SCHEMAS = REPO / "schemas"
 FIXTURE_SITE = FIXTURES / "site" / "content"
 
 
+def decode_ids(text: str) -> list[int]:
+    """Document numbers from the search files' base-36 gaps ("3,4,1,w" -> 3, 7, 8, 40)."""
+    ids, previous = [], 0
+    for gap in filter(None, text.split(",")):
+        previous += int(gap, 36)
+        ids.append(previous)
+    return ids
+
+
 def prepared(content: Path = FIXTURE_SITE):
     """A checked and located directory, as the pipeline prepares it."""
     from generator import pipeline

@@ -45,7 +45,7 @@ from hypothesis import strategies as st
 from markupsafe import escape
 from mkdocs.exceptions import Abort, PluginError
 
-from conftest import FIXTURE_SITE, FIXTURES, REPO, SCHEMAS, build, mkdocs_config, problems_of, site_settings
+from conftest import FIXTURE_SITE, FIXTURES, REPO, SCHEMAS, build, decode_ids, mkdocs_config, problems_of, site_settings
 from generator import cli, content, pipeline
 from generator.kinds import Kind
 from generator.render import search_words
@@ -349,14 +349,6 @@ def check_expectations(site: Path, expected: dict) -> list[str]:
     if "search_limits" in expected:
         failures += check_search_limits(site, expected["search_limits"])
     return failures
-
-
-def decode_ids(text: str) -> list[int]:
-    ids, previous = [], 0
-    for gap in filter(None, text.split(",")):
-        previous += int(gap, 36)
-        ids.append(previous)
-    return ids
 
 
 def check_search_limits(site: Path, offering_id: str) -> list[str]:

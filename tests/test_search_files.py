@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from conftest import rendered
+from conftest import decode_ids, rendered
 from generator.render.search_files import DOCS_PER_FILE, FORMAT_VERSION, encode_ids
 
 
@@ -14,18 +14,10 @@ def site():
     return rendered()
 
 
-def decode(text: str) -> list[int]:
-    ids, previous = [], 0
-    for gap in filter(None, text.split(",")):
-        previous += int(gap, 36)
-        ids.append(previous)
-    return ids
-
-
 def test_document_numbers_are_stored_as_base36_gaps():
     assert encode_ids([40, 3, 8, 7]) == "3,4,1,w"
     assert encode_ids([]) == ""
-    assert decode(encode_ids([40, 3, 8, 7])) == [3, 7, 8, 40]
+    assert decode_ids(encode_ids([40, 3, 8, 7])) == [3, 7, 8, 40]
 
 
 def test_the_manifest_has_a_format_version_and_names_facets_word_files_and_compound_ends(site):

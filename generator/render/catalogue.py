@@ -37,7 +37,7 @@ def messages() -> Catalog:
     method_map = [("templates/**.html", "jinja2.ext.babel_extract"), ("*.py", "python")]
     options = {"templates/**.html": {"extensions": "jinja2.ext.do", "trim_blocks": "true", "lstrip_blocks": "true"}}
     # In Python only what N_() marks: page titles, navigation, filters, map titles.
-    keywords = {"N_": None, "_": None, "gettext": None, "ngettext": (1, 2), "counted": (1, 2)}
+    keywords = {"N_": None, "_": None, "gettext": None, "ngettext": (1, 2), "plural_forms": (1, 2)}
     for filename, _lineno, message, comments, context in extract_from_dir(
             TEMPLATES.parent, method_map, options, keywords=keywords):
         if filename.endswith("catalogue.py") or filename.endswith("messages.py"):

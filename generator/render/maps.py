@@ -34,7 +34,7 @@ from ..settings import MapSettings
 from ..text import sort_key
 from ..vocab import Vocabulary
 from .listings import Listings
-from .messages import N_
+from .messages import N_, plural_forms
 from .urls import ID_PLACEHOLDER, SiteMap
 
 OWN_ASSETS = Path(__file__).parent / "assets"
@@ -129,8 +129,7 @@ def map_messages(translations: gettext.NullTranslations) -> dict:
         "approximateShort": _(" (Lage ungefähr)"),
         "topic": _("Thema "),
         "allTopics": _("Alle Themen"),
-        "markers": {form: ngettext("%(num)s Markierung auf der Karte", "%(num)s Markierungen auf der Karte", n)
-                    for form, n in (("one", 1), ("few", 2), ("many", 5))},
+        "markers": plural_forms("%(num)s Markierung auf der Karte", "%(num)s Markierungen auf der Karte", ngettext),
     }
 
 

@@ -18,7 +18,7 @@ from ..text import sort_key
 from .environment import GeneratedPage, PageLinks, environment
 from .listings import Listings, by_town
 from .maps import GeneratedMap
-from .messages import N_
+from .messages import N_, plural_forms
 from .search_index import Facet
 from .urls import ID_PLACEHOLDER, TERM_FOLDERS, SiteMap
 
@@ -94,11 +94,8 @@ class PageRenderer:
     def search_messages(self) -> dict:
         """What suche.js says, in the page's language; ``%(num)s`` and ``%(place)s`` it fills
         in. Counts come in the forms for 1, 2 and 5, which cover German, English and Czech."""
-        def counted(one: str, many: str) -> dict:
-            return {form: self.ngettext(one, many, n) for form, n in (("one", 1), ("few", 2), ("many", 5))}
-
         return {
-            "found": counted("%(num)s Angebot gefunden", "%(num)s Angebote gefunden"),
+            "found": plural_forms("%(num)s Angebot gefunden", "%(num)s Angebote gefunden", self.ngettext),
             "byPlace": self.gettext(", nach Entfernung von %(place)s sortiert"),
             "byLocation": self.gettext(", nach Entfernung von Ihrem Standort sortiert"),
             "partial": self.gettext(". Kein Angebot enthält alle Suchwörter; gezeigt werden Angebote mit einem "
