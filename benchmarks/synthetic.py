@@ -24,8 +24,16 @@ TOWNS = (("Annaberg-Buchholz", "09456"), ("Stollberg/Erzgeb.", "09366"), ("Aue-B
          ("Bad Homburg vor der Höhe", "61348"), ("Chemnitz", "09111"), ("Neuwied", "56564"))
 
 
-def write_directory(content: Path, offerings: int, seed: int = 11) -> None:
-    """Regions, networks and vocabularies of the example; organisations made up, 5 offerings each."""
+CZECH_KINDS = {"Suchtberatung": "Poradna pro závislosti", "Schuldnerberatung": "Dluhová poradna",
+               "Familienberatung": "Rodinná poradna", "Migrationsberatung": "Poradna pro migranty"}
+CZECH_PHRASES = ("Poradíme Vám důvěrně a zdarma.", "Schůzky po domluvě, i telefonicky.",
+                 "Vítáni jsou i rodinní příslušníci.", "Pomáháme se žádostmi a na úřadech.",
+                 "Pomoc při dluzích a nedoplatcích nájemného.", "Doprovázíme v krizích a při závislosti.")
+
+
+def write_directory(content: Path, offerings: int, seed: int = 11, czech_share: float = 0.0) -> None:
+    """Regions, networks and vocabularies of the example; organisations made up, 5 offerings
+    each; ``czech_share`` of the offerings (of the kinds with a Czech name) also in Czech."""
     rng = random.Random(seed)
     shutil.copytree(REPO / "content" / "regionen", content / "regionen")
     (content / "traeger").mkdir(parents=True)
@@ -41,9 +49,13 @@ def write_directory(content: Path, offerings: int, seed: int = 11) -> None:
         }
         for number in range(5):
             kind = rng.choice(KINDS)
+            name, description = f"{kind} {town.split('/')[0]}", " ".join(rng.sample(PHRASES, 4))
+            if czech_share and kind in CZECH_KINDS and rng.random() < czech_share * len(KINDS) / len(CZECH_KINDS):
+                name = {"de": name, "cs": f"{CZECH_KINDS[kind]} {town.split('/')[0]}"}
+                description = {"de": description, "cs": " ".join(rng.sample(CZECH_PHRASES, 3))}
             record["angebote"].append({
-                "id": f"traeger-{org}-angebot-{number}", "name": f"{kind} {town.split('/')[0]}",
-                "beschreibung": " ".join(rng.sample(PHRASES, 4)),
+                "id": f"traeger-{org}-angebot-{number}", "name": name,
+                "beschreibung": description,
                 "themen": rng.sample(vocabularies["themen"], 2),
                 "zielgruppen": rng.sample(vocabularies["zielgruppen"], 2),
                 "regionen": [rng.choice(regions)], "orte": ["sitz"],

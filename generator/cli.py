@@ -11,23 +11,25 @@ import subprocess
 import sys
 from pathlib import Path
 
-from . import commands, content, form_entry, geocoding_cli, issue_forms, pipeline, reminders, stale_cli, template
+from . import (commands, content, form_entry, geocoding_cli, issue_forms, pipeline, reminders, stale_cli, template,
+               translations)
 from .problems import github_annotations, json_report, markdown_summary, report, summary
 from .kinds import Kind
 from .settings import SettingsError
 
 
 def validate(args) -> int:
+    hints: list = []
     try:
-        commands.prepared(args)
+        hints = translations.missing_translations(commands.prepared(args).directory)
         found: tuple = ()
     except pipeline.InvalidContent as error:
         found = error.problems
     wanted = [Path(p).resolve() for p in args.paths]
-    problems = [
-        p for p in found
+    problems, hints = ([
+        p for p in listed
         if not wanted or any(_within(Path(p.path).resolve(), w) for w in wanted)
-    ]
+    ] for listed in (found, hints))
     missing = [p for p in args.paths if not Path(p).exists()]
     for path in missing:
         print(f"{path}: Datei oder Ordner nicht gefunden.", file=sys.stderr)
@@ -36,12 +38,16 @@ def validate(args) -> int:
     elif args.format == "github":
         if problems:
             print(github_annotations(problems))
+        if hints:
+            print(github_annotations(hints, "warning"))
         summary_file = args.summary or os.environ.get("GITHUB_STEP_SUMMARY")
         if summary_file:
             with open(summary_file, "a", encoding="utf-8") as file:
                 file.write(markdown_summary(problems))
     elif problems:
         print(report(problems))
+    if hints and args.format == "text":  # hints change nothing: the exit code stays
+        print("Hinweise (kein Fehler):\n" + report(hints), file=sys.stderr)
     if problems:
         print(f"\n{summary(problems)}", file=sys.stderr)
         return commands.PROBLEMS

@@ -19,6 +19,8 @@ def _option(definition: dataclasses.Field, hint):
         return c.Dir(exists=True, default=definition.default)
     if kind == "file":
         return c.Optional(c.File(exists=False))
+    if definition.metadata.get("many"):
+        return c.ListOfItems(c.Choice(definition.metadata["choices"]), default=list(definition.default))
     if "choices" in definition.metadata:
         return c.Choice(definition.metadata["choices"], default=definition.default)
     if hint == str | None:

@@ -85,6 +85,7 @@ def offering(data: Mapping, organisation_id: str, addresses: Mapping[str, Addres
         status=data["status"],
         last_checked=_date(data["zuletzt_geprueft"]),
         source=source,
+        machine_translated=frozenset(data.get("maschinell_uebersetzt", ())),
     )
 
 
@@ -107,6 +108,7 @@ def organisation(data: Mapping, source: Source, line_of=lambda path: 1) -> Organ
             for i, o in enumerate(data["angebote"])
         ),
         source=source,
+        machine_translated=frozenset(data.get("maschinell_uebersetzt", ())),
     )
 
 
@@ -127,6 +129,7 @@ def network(data: Mapping, source: Source) -> Network:
         until=_date(data.get("bis")),
         last_checked=_date(data["zuletzt_geprueft"]),
         source=source,
+        working_languages=tuple(data.get("arbeitssprachen", ())),
     )
 
 

@@ -167,8 +167,14 @@ def _confidential_cache_entries(prepared: Prepared) -> list[Problem]:
         for key in prepared.located.confidential_keys]
 
 
-def build(prepared: Prepared, settings: Settings) -> Site:
-    """Pages, maps and search files of a prepared directory."""
+def build_all(prepared: Prepared, settings: Settings) -> dict[str, Site]:
+    """The site in German and in every further language of the settings, all rendered
+    before MkDocs writes any of them."""
+    return {language: build(prepared, settings, language) for language in ("de", *settings.languages)}
+
+
+def build(prepared: Prepared, settings: Settings, language: str = "de") -> Site:
+    """Pages, maps and search files of a prepared directory, in one language."""
     problems = _confidential_cache_entries(prepared)
     if problems:
         raise InvalidContent(problems)
@@ -179,4 +185,4 @@ def build(prepared: Prepared, settings: Settings) -> Site:
     provider_docs = field_docs.documentation(
         prepared.schemas, prepared.vocabularies, field_docs.examples_from(prepared.documents))
     return render_site(prepared.directory, prepared.vocabularies, settings, limits, provider_docs,
-                       ContributionLinks(settings.repository))
+                       ContributionLinks(settings.repository), language)

@@ -1,30 +1,53 @@
 """The MkDocs adapter: runs the pipeline and hands its pages and files to MkDocs.
 
 Records are loaded, checked and rendered in ``on_config``, before MkDocs cleans or writes
-the site directory, so a broken record leaves no output at all.
+the site directory, so a broken record leaves no output at all. Every language is
+rendered there too; MkDocs then builds the German site into ``site_dir`` and, after it,
+each further language as a build of its own into ``site_dir/<language>/``, with its own
+navigation and Material's interface in that language.
 """
 from __future__ import annotations
 
 import logging
+import posixpath
+from contextlib import contextmanager
 from pathlib import Path
 
+from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from . import pipeline
 from .config import WegweiserConfig
+from .render import Site
+from .render.languages import GERMAN, OWN_NAMES
 from .settings import Settings, SettingsError
 
 log = logging.getLogger("mkdocs.plugins.wegweiser")
 
 
 class WegweiserPlugin(BasePlugin[WegweiserConfig]):
+    language = GERMAN  # of the build under way
+
     def on_config(self, config):
+        if self.language == GERMAN:  # the German build starts: prepare and render everything
+            self.operator_nav = config.nav  # a navigation written in mkdocs.yml wins
+            self._prepare_all(config)
+        site = self.site
+        site_map = site.site_map
+        config.nav = self.operator_nav or site.nav
+        config.extra["wegweiser_demo"] = self.settings.demo_notice
+        config.extra["wegweiser_suche"] = site_map.url(site_map.search())  # the search box on every page
+        config.extra["wegweiser_texte"] = site.interface
+        config.extra["wegweiser_sprachen"] = OWN_NAMES
+        return config
+
+    def _prepare_all(self, config) -> None:
         try:
             self.settings = Settings.from_plugin(self.config, config)
             prepared = pipeline.prepare(pipeline.Sources.of(self.settings))
-            self.site = pipeline.build(prepared, self.settings)
+            self.sites: dict[str, Site] = pipeline.build_all(prepared, self.settings)
             self.site.check_static_files()
         except pipeline.InvalidContent as error:
             for problem in error.problems:
@@ -36,11 +59,10 @@ class WegweiserPlugin(BasePlugin[WegweiserConfig]):
         if located.missing or located.approximate:
             log.info(f"Verortung: {len(located.approximate)} Adressen nur ungefähr, {len(located.missing)} ohne "
                      "Koordinaten. Einzelheiten: wegweiser geocode --check")
-        site_map = self.site.site_map
-        config.nav = config.nav or site_map.nav()
-        config.extra["wegweiser_demo"] = self.settings.demo_notice
-        config.extra["wegweiser_suche"] = site_map.url(site_map.search())  # the search box on every page
-        return config
+
+    @property
+    def site(self) -> Site:
+        return self.sites[self.language]
 
     def on_files(self, files: Files, config) -> Files:
         # Records become pages; nothing from the content folder is published as it is
@@ -49,22 +71,50 @@ class WegweiserPlugin(BasePlugin[WegweiserConfig]):
         for file in list(files):
             if file.abs_src_path and Path(file.abs_src_path).resolve().is_relative_to(content_dir):
                 files.remove(file)
-        self.bodies = {page.src_uri: page.body for page in self.site.pages}
-        for page in self.site.pages:
+        site = self.site
+        self.bodies = {page.src_uri: page.body for page in site.pages}
+        for page in site.pages:
             files.append(File.generated(
                 config, page.src_uri, content=page.markdown,
                 inclusion=InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV))
-        for generated in self.site.maps:
+        for generated in site.maps:
             files.append(File.generated(config, generated.src_uri, content=generated.html))
-        for site_path, text in self.site.search_files.items():
+        for site_path, text in site.search_files.items():
             files.append(File.generated(config, site_path, content=text))
-        for site_path, disk_path in self.site.static_files.items():
+        for site_path, disk_path in site.static_files.items():
             files.append(File.generated(config, site_path, abs_src_path=str(disk_path)))
         return files
 
     def on_page_content(self, html, page, config, files):
         # Our pages are finished HTML: they replace what MkDocs made of the front matter.
         return self.bodies.get(page.file.src_uri, html)
+
+    def on_post_build(self, config):
+        if self.language != GERMAN:
+            return
+        for language in self.settings.languages:
+            with self._building(config, language):
+                mkdocs_build(config)
+
+    @contextmanager
+    def _building(self, config, language: str):
+        """The configuration of one further language's build, restored afterwards."""
+        saved = {key: config[key] for key in ("site_dir", "site_url", "site_name", "site_description", "nav")}
+        saved_language = config.theme["language"]
+        config.site_dir = str(Path(saved["site_dir"]) / language)
+        if saved["site_url"]:
+            config.site_url = posixpath.join(saved["site_url"], f"{language}/")
+        config.site_name = getattr(self.settings.site_name, language) or saved["site_name"]
+        config.site_description = getattr(self.settings.site_description, language) or saved["site_description"]
+        config.theme["language"] = language
+        self.language = language
+        try:
+            yield
+        finally:
+            self.language = GERMAN
+            config.theme["language"] = saved_language
+            for key, value in saved.items():
+                config[key] = value
 
     def on_serve(self, server, config, builder):
         server.watch(self.settings.schemas)  # vocabularies and schemas change the pages too

@@ -87,10 +87,10 @@ def _escape_property(text: str) -> str:
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def github_annotations(problems: Iterable[Problem]) -> str:
-    """GitHub Actions workflow commands: one error annotation at each file and line."""
+def github_annotations(problems: Iterable[Problem], level: str = "error") -> str:
+    """GitHub Actions workflow commands: one annotation (error or warning) at each file and line."""
     return "\n".join(
-        f"::error file={_escape_property(p.path)},line={p.line},col={p.column},"
+        f"::{level} file={_escape_property(p.path)},line={p.line},col={p.column},"
         f"title={_escape_property(p.field or 'Datei')}::{_escape_data(p.message)}"
         for p in sorted(problems)
     )

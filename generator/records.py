@@ -34,6 +34,11 @@ class Text:
     def get(self, language: str = "de") -> str:
         return getattr(self, language, "") or self.de
 
+    def __html__(self) -> str:
+        # A template must say how a record's text is shown (render/environment.py:
+        # local, markdown): in the page's language, or in German marked as German.
+        raise TypeError("Record text in a template: use local(…) or markdown(…)")
+
 
 @dataclass(frozen=True)
 class Source:
@@ -153,6 +158,7 @@ class Offering:
     status: str  # a term of the status vocabulary; see Status for those with a meaning here
     last_checked: dt.date
     source: Source
+    machine_translated: frozenset[str] = frozenset()  # languages whose texts nobody has checked yet
 
     def terms(self, vocabulary: str) -> tuple[str, ...]:
         """The offering's terms of one vocabulary (OFFERING_TERMS)."""
@@ -187,6 +193,7 @@ class Organisation:
     networks: tuple[str, ...]
     offerings: tuple[Offering, ...]
     source: Source
+    machine_translated: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -206,6 +213,7 @@ class Network:
     until: dt.date | None
     last_checked: dt.date
     source: Source
+    working_languages: tuple[str, ...] = ()  # a bilingual network asks its members for both
 
 
 @dataclass(frozen=True)

@@ -72,6 +72,7 @@ def reminder(entry: freshness.Overdue, before: dt.date) -> tuple[str, str]:
         f"{german_date(before)} niemand mehr geprüft hat:\n\n{lines}\n\n"
         f"Bitte prüfen Sie Adressen, Sprechzeiten und Kontakte in {code_span(organisation.source.path)}, "
         "korrigieren Sie sie bei Bedarf und setzen Sie danach `zuletzt_geprueft` auf das heutige Datum. "
+        "Haben Texte Übersetzungen (`cs:` Tschechisch, `en:` Englisch), prüfen Sie bitte auch diese. "
         "Wenn ein Angebot nicht mehr besteht, setzen Sie `status: beendet`.\n\n"
         "Diese Erinnerung wird jede Woche aktualisiert und schließt sich von selbst, sobald alles geprüft ist.\n\n"
         + MARKER.format(organisation.id)

@@ -64,6 +64,14 @@ class GeocoderSettings:
 
 
 @dataclass(frozen=True)
+class InOtherLanguages:
+    """A text of mkdocs.yml (the site's name, its description) in Czech and English."""
+
+    cs: str | None = None
+    en: str | None = None
+
+
+@dataclass(frozen=True)
 class Settings:
     """The plugin's block in mkdocs.yml, with paths resolved against that file."""
 
@@ -82,6 +90,12 @@ class Settings:
     repository: str | None = None
     # Where npm installed Leaflet (`npm ci`, run by make).
     node_modules: str = "node_modules"
+    # The languages besides German: each is a site of its own under /cs/, /en/, with the
+    # records' texts in that language where they have them and Material's interface too.
+    languages: tuple[str, ...] = field(default=("cs", "en"), metadata={"choices": ("cs", "en"), "many": True})
+    # site_name and site_description of mkdocs.yml in those languages (else the German).
+    site_name: InOtherLanguages = InOtherLanguages()
+    site_description: InOtherLanguages = InOtherLanguages()
     maps: MapSettings = MapSettings()
     geocoder: GeocoderSettings = GeocoderSettings()
     # From MkDocs' own settings, not the plugin block.
@@ -111,6 +125,9 @@ class Settings:
         """From MkDocs' checked configuration (``config.py``)."""
         values = {f.name: plugin_config[f.name] for f in dataclasses.fields(cls) if "mkdocs" not in f.metadata}
         values["maps"] = MapSettings(**plugin_config["maps"])
+        values["languages"] = tuple(dict.fromkeys(plugin_config["languages"]))
+        values["site_name"] = InOtherLanguages(**plugin_config["site_name"])
+        values["site_description"] = InOtherLanguages(**plugin_config["site_description"])
         values["geocoder"] = GeocoderSettings(**plugin_config["geocoder"])
         config_file = mkdocs_config.config_file_path
         base = Path(config_file).parent if config_file else Path(".")

@@ -50,21 +50,25 @@ def site_settings(**changes):
     return Settings(**{"schemas": str(SCHEMAS), "node_modules": str(REPO / "node_modules"), **changes})
 
 
-def rendered(content: Path = FIXTURE_SITE, **changes):
-    """The rendered site (pages, maps, search files) of a content folder, without MkDocs."""
+def rendered(content: Path = FIXTURE_SITE, language: str = "de", **changes):
+    """The rendered site (pages, maps, search files) of a content folder in one language,
+    without MkDocs."""
     from generator import pipeline
 
-    return pipeline.build(prepared(content), site_settings(**changes))
+    return pipeline.build(prepared(content), site_settings(**changes), language)
 
 
-def mkdocs_config(content_dir: Path, site_dir: Path, demo_notice: bool = True, maps: dict | None = None) -> Path:
-    """A mkdocs.yml like the repository's, pointing at the given content."""
+def mkdocs_config(content_dir: Path, site_dir: Path, demo_notice: bool = True, maps: dict | None = None,
+                  languages: list[str] | None = None) -> Path:
+    """A mkdocs.yml like the repository's, pointing at the given content (``languages``:
+    besides German; default: Czech and English, as in the repository)."""
     config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
     config.update(docs_dir=str(content_dir), site_dir=str(site_dir))
     config["theme"]["custom_dir"] = str(REPO / "overrides")
     config["plugins"] = [
         {"wegweiser": {"schemas": str(SCHEMAS), "demo_notice": demo_notice,
-                       "node_modules": str(REPO / "node_modules"), "maps": maps or {}}},
+                       "node_modules": str(REPO / "node_modules"), "maps": maps or {},
+                       **({} if languages is None else {"languages": languages})}},
     ]
     path = content_dir.parent / "mkdocs.yml"
     path.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")

@@ -129,3 +129,14 @@ def test_annotation_text_is_escaped_for_workflow_commands():
     # A line break from a record never reaches the log: it could start a command of its own.
     assert line == "::error file=a%2Cb.yml,line=1,col=2,title=x%3Ay::100%25 falsch\\u000a::error::zweite Zeile"
     assert "\n" not in line
+
+
+def test_validate_shows_missing_translations_of_a_bilingual_network_as_hints_and_still_exits_0(site_copy, capsys):
+    network = site_copy / "netzwerke" / "netzwerk-beispiel.yml"
+    network.write_text(network.read_text(encoding="utf-8") + "arbeitssprachen: [de, cs]\n", encoding="utf-8")
+    assert run("--content", str(site_copy), "validate") == 0
+    err = capsys.readouterr().err
+    assert "Hinweise (kein Fehler):" in err and "beratung-beispiel-suchtberatung" in err
+    assert "Alle Einträge sind in Ordnung." in err
+    assert run("--content", str(site_copy), "validate", "--format", "github") == 0
+    assert "::warning file=" in capsys.readouterr().out

@@ -3,12 +3,16 @@ from __future__ import annotations
 
 import gettext
 import re
+from pathlib import Path
 
 import jinja2
+import pytest
 import yaml
 
 from generator.render.environment import TEMPLATES, GeneratedPage, PageLinks
 from generator.render.urls import SiteMap
+
+OVERRIDES = Path(__file__).parents[1] / "overrides"
 
 
 def visible_text(template: str) -> list[str]:
@@ -20,7 +24,9 @@ def visible_text(template: str) -> list[str]:
 
 
 def test_no_template_writes_a_sentence_that_does_not_go_through_the_catalogue():
-    untranslated = {path.name: visible_text(path.read_text(encoding="utf-8")) for path in TEMPLATES.glob("*.html")}
+    # Ours, and the theme overrides, whose texts the plugin hands over from the catalogue.
+    templates = [*TEMPLATES.glob("*.html"), *OVERRIDES.rglob("*.html")]
+    untranslated = {path.name: visible_text(path.read_text(encoding="utf-8")) for path in templates}
     assert {name: runs for name, runs in untranslated.items() if runs} == {}
 
 
@@ -45,3 +51,35 @@ def test_front_matter_holds_an_escaped_title_and_the_scripts_a_page_needs():
     assert page.markdown.startswith("---\n") and page.markdown.endswith("\n---\n")
     front = yaml.safe_load(page.markdown[len("---\n"):-len("---\n")])
     assert front == {"title": "Suche &lt;b&gt;&amp;&lt;/b&gt;\n---\ntitle: x", "skripte": ["suche.js"]}
+
+
+def test_a_record_text_comes_in_the_page_language_or_in_german_marked_as_german():
+    from generator.records import Text
+    from generator.render.environment import local_text_of
+
+    local, markdown = local_text_of("cs", "Pouze v němčině.")
+    assert local(Text("Suchtberatung", cs="Protidrogová poradna")) == "Protidrogová poradna"
+    assert local(Text("Suchtberatung <Aue>")) == '<span lang="de">Suchtberatung &lt;Aue&gt;</span>'
+    assert markdown(Text("**Hilfe**", cs="**Pomoc**")) == "<p><strong>Pomoc</strong></p>\n"
+    assert markdown(Text("**Hilfe**")) == ('<div lang="de"><p><strong>Hilfe</strong></p>\n</div>\n'
+                                           '<p class="ww-nur-deutsch">Pouze v němčině.</p>')
+    german_local, _ = local_text_of("de", "")
+    assert german_local(Text("Suchtberatung", cs="Protidrogová poradna")) == "Suchtberatung"
+
+
+def test_a_template_cannot_show_a_record_text_without_saying_in_which_language():
+    from generator.records import Text
+
+    env = jinja2.Environment(autoescape=True)
+    with pytest.raises(TypeError, match="local"):
+        env.from_string("{{ name }}").render(name=Text("Suchtberatung", cs="Protidrogová poradna"))
+
+
+@pytest.mark.parametrize(("language", "expected"), [
+    ("de", "1. März 2026"), ("cs", "1. března 2026"), ("en", "1 March 2026")])
+def test_dates_are_written_as_the_page_language_writes_them(language, expected):
+    import datetime as dt
+
+    from generator.render.environment import local_date_of
+
+    assert local_date_of(language)(dt.date(2026, 3, 1)) == expected

@@ -2,10 +2,11 @@
 from __future__ import annotations
 
 import re
+from html.parser import HTMLParser
 
 import pytest
 
-from conftest import REPO, crawl, prepared
+from conftest import REPO, crawl, prepared, resolve
 
 SEED_MOBILE_NUMBERS = ("0162 9049611", "01629049611", "0174 9678496", "0173 5243610")
 
@@ -86,3 +87,65 @@ def test_the_example_site_without_directory_urls_has_no_broken_link(tmp_path):
     assert broken == []
     pages = {p.resolve() for p in site.rglob("*.html") if "karten" not in p.parts and p.name != "404.html"}
     assert pages - reachable == set()
+
+
+def language_of(site, path) -> str:
+    """Which language's site a file belongs to, by its folder (German at the root)."""
+    first = path.relative_to(site).parts[0]
+    return first if first in ("cs", "en") else "de"
+
+
+class _Anchors(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.anchors: list[dict] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "a" and dict(attrs).get("href"):
+            self.anchors.append(dict(attrs))
+
+
+def test_every_page_of_the_three_sites_is_in_its_language(site):
+    pages = [p for p in site.rglob("*.html") if p.name != "404.html"]
+    assert {language_of(site, p) for p in pages} == {"de", "cs", "en"}
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        assert re.search(r'<html lang="([a-z]+)"', html).group(1) == language_of(site, page), page
+
+
+def test_every_link_stays_in_its_language_unless_it_names_the_other_one(site):
+    """The language switch and the note on machine translations lead to another language;
+    they say so with hreflang. Every other link stays on the visitor's site."""
+    crossing = []
+    for page in (p for p in site.rglob("*.html") if p.name != "404.html" and "karten" not in p.parts):
+        parser = _Anchors()
+        parser.feed(page.read_text(encoding="utf-8"))
+        for anchor in parser.anchors:
+            target = resolve(site, page, anchor["href"])
+            if target is None or not target.is_relative_to(site.resolve()):
+                continue
+            there = language_of(site.resolve(), target)
+            if there != language_of(site, page) and anchor.get("hreflang") != there:
+                crossing.append(f"{page.relative_to(site)} -> {anchor['href']}")
+    assert crossing == []
+
+
+def test_the_language_switch_leads_to_the_same_page_in_each_language(site):
+    offering = "angebote/clovek-v-tisni-dluhove-poradenstvi/"
+    html = (site / "cs" / offering / "index.html").read_text(encoding="utf-8")
+    switch = html.split('<nav class="ww-sprachen"', 1)[1].split("</nav>", 1)[0]
+    assert f'<a href="../../../{offering}" hreflang="de" lang="de">Deutsch</a>' in switch
+    assert 'hreflang="cs" lang="cs" aria-current="page">Čeština</a>' in switch
+    assert f'<a href="../../../en/{offering}" hreflang="en" lang="en">English</a>' in switch
+    assert f'<link rel=" alternate" hreflang="en" href="../../../en/{offering}">' in html
+    assert "Dluhové poradenství" in html and "Vyhledat" not in switch
+
+
+def test_every_euroregion_offering_has_a_czech_text_and_at_least_20_have_english(loaded):
+    directory = loaded.directory
+    euroregion = directory.within("euroregion-elbe-labe")
+    near_the_border = [o for o in directory.offerings if euroregion & set(o.regions) and not o.ended]
+    assert near_the_border and all(o.name.cs and o.description.cs for o in near_the_border)
+    assert sum(1 for o in directory.offerings if o.name.en and o.description.en) >= 20
+    # Texts a machine translated are marked, so that the page can say the German one counts.
+    assert any("cs" in o.machine_translated for o in directory.offerings)

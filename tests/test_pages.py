@@ -64,7 +64,8 @@ def test_a_title_cannot_break_out_of_the_front_matter_or_the_title_tag():
     page = rendered()["angebote/feindliche-werte-angebot.md"]
     front, body = page.markdown.split("\n---\n", 1)[0], page.markdown
     meta = yaml.safe_load(front.removeprefix("---\n"))
-    assert meta == {"title": "---\ntitle: gekapert\n--- &lt;script&gt;alert(2)&lt;/script&gt;"}
+    assert meta["title"] == "---\ntitle: gekapert\n--- &lt;script&gt;alert(2)&lt;/script&gt;"
+    assert set(meta) == {"title", "sprachen"}
     assert body.count("\n---\n") == 1
 
 
@@ -174,3 +175,57 @@ def test_the_search_script_gets_its_sentences_in_the_pages_language_with_all_plu
     assert found == {"one": "Nalezena %(num)s nabídka", "few": "Nalezeny %(num)s nabídky",
                      "many": "Nalezeno %(num)s nabídek"}
     assert "%(num)s Angebot gefunden" in rendered()["suche.md"].body  # in data-meldungen, for suche.js
+
+
+class _TextOutsideGerman(HTMLParser):
+    """The text of a page that is not inside an element marked lang="de"."""
+
+    VOID = {"br", "img", "input", "meta", "link", "hr", "wbr"}
+
+    def __init__(self):
+        super().__init__()
+        self.stack: list[bool] = []  # per open element: inside German?
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag not in self.VOID:
+            inside = (self.stack[-1] if self.stack else False) or dict(attrs).get("lang") == "de"
+            self.stack.append(inside)
+
+    def handle_endtag(self, tag):
+        if tag not in self.VOID and self.stack:
+            self.stack.pop()
+
+    def handle_data(self, data):
+        if not (self.stack and self.stack[-1]):
+            self.text.append(data)
+
+
+def outside_german(body: str) -> str:
+    parser = _TextOutsideGerman()
+    parser.feed(body)
+    return " ".join(parser.text)
+
+
+def test_on_the_czech_site_record_texts_are_czech_or_marked_as_german_with_a_note():
+    pages = rendered(language="cs")
+    german_only = ("Suchtberatung Beispielstadt", "Beratung Beispiel e. V.", "Netzwerk Beispiel")
+    for src, page in pages.items():
+        visible = outside_german(page.body)
+        assert not [name for name in german_only if name in visible], src
+        # The German text of a record that has a Czech one is not shown at all.
+        assert "Beratung für Familien in Ústí" not in page.body, src
+    poradna = pages["angebote/beratung-beispiel-poradna.md"]
+    assert "<h1>Poradna pro rodiny v Ústí</h1>" in poradna.body and "Pouze v němčině" not in poradna.body
+    addiction = pages["angebote/beratung-beispiel-suchtberatung.md"]
+    assert '<h1><span lang="de">Suchtberatung Beispielstadt</span></h1>' in addiction.body
+    assert '<p class="ww-nur-deutsch">Pouze v němčině.</p>' in addiction.body
+    assert "Závislosti" in addiction.body  # the vocabulary's Czech label of "sucht"
+
+
+def test_every_page_names_itself_in_each_language_for_the_switch():
+    page = rendered(language="en")["angebote/beratung-beispiel-poradna.md"]
+    assert page.alternates == {"de": "../../../angebote/beratung-beispiel-poradna/", "cs":
+                               "../../../cs/angebote/beratung-beispiel-poradna/", "en": "./"}
+    assert yaml.safe_load(page.markdown.split("---\n")[1])["sprachen"] == page.alternates
+    assert rendered(languages=())["index.md"].alternates is None  # German only: no switch

@@ -46,9 +46,12 @@ def test_entry_pages_stay_out_of_the_navigation(built):
     assert "angebote/beratung-beispiel-suchtberatung/" not in start.split('class="md-content"')[0]
 
 
-def test_the_demo_notice_is_on_every_page(built):
+def test_the_demo_notice_is_on_every_page_in_its_language(built):
+    notices = {"de": "Beispielverzeichnis mit Demonstrationsdaten", "cs": "ukázkový adresář s demonstračními daty",
+               "en": "sample directory with demonstration data"}
     for page in html_pages(built):
-        assert "Beispielverzeichnis mit Demonstrationsdaten" in page.read_text(encoding="utf-8"), page
+        language = page.relative_to(built).parts[0] if page.relative_to(built).parts[0] in ("cs", "en") else "de"
+        assert notices[language] in page.read_text(encoding="utf-8"), page
 
 
 def test_the_demo_notice_can_be_switched_off(site_copy, tmp_path):

@@ -1,6 +1,8 @@
 """The site map: every page's place, and links between them in both URL styles of MkDocs."""
 from __future__ import annotations
 
+import pytest
+
 from generator.render.urls import RESERVED_IDS, SiteMap
 
 DIRECTORIES, FILES = SiteMap(use_directory_urls=True), SiteMap(use_directory_urls=False)
@@ -47,3 +49,23 @@ def test_the_navigation_lists_the_overview_pages_only():
 
 def test_ids_that_would_take_a_page_address_are_reserved():
     assert {"index", "suche", "karte", "orte", "a-z", "mitmachen", "karten", "assets"} <= RESERVED_IDS
+
+
+@pytest.mark.parametrize("directory_urls", [True, False])
+def test_each_language_is_a_site_under_its_folder_and_links_inside_it_stay_there(directory_urls):
+    german, czech = SiteMap(directory_urls), SiteMap(directory_urls, "cs")
+    assert (german.prefix, czech.prefix, czech.in_language("en").prefix) == ("", "cs/", "en/")
+    # Within one language the links are the same as ever: each site is built on its own.
+    here, there = czech.offering("suchtberatung-aue"), czech.region("erzgebirgskreis")
+    assert czech.link(here, there) == german.link(here, there)
+
+
+def test_the_same_page_in_another_language_is_the_switch_and_the_hreflang_target():
+    czech = SiteMap(True, "cs")
+    page = czech.offering("suchtberatung-aue")
+    assert czech.alternates(page) == {"de": "../../../angebote/suchtberatung-aue/", "cs": "./",
+                                      "en": "../../../en/angebote/suchtberatung-aue/"}
+    assert SiteMap(True).alternates("index.md") == {"de": "./", "cs": "cs/", "en": "en/"}
+    assert SiteMap(False, "en").alternates("traeger/index.md") == {
+        "de": "../../traeger/index.html", "cs": "../../cs/traeger/index.html", "en": "index.html"}
+    assert SiteMap(True, "de", ("de",)).alternates("index.md") == {"de": "./"}

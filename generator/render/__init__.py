@@ -5,7 +5,8 @@ pages and search files; the ``SiteMap`` (``urls.py``) alone knows where each of 
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+import gettext
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..freshness import Limits
@@ -13,10 +14,12 @@ from ..geocode import search_places
 from ..directory import Directory
 from ..settings import Settings, SettingsError
 from ..vocab import Vocabulary
+from . import catalogue
 from .environment import GeneratedPage
+from .languages import GERMAN
 from .listings import Listings
 from .maps import GeneratedMap, library_files, render_maps
-from .pages import ContributionLinks, PageRenderer
+from .pages import ContributionLinks, PageRenderer, interface_texts
 from .search_files import search_files
 from .search_index import build_index, vocabularies_needed
 from .urls import TERM_FOLDERS, SiteMap
@@ -35,6 +38,8 @@ class Site:
     search_files: dict[str, str]  # site path -> JSON
     static_files: dict[str, Path]  # site path -> file on disk (Leaflet and our map script)
     site_map: SiteMap
+    interface: dict[str, str] = field(default_factory=dict)  # overrides/main.html's texts
+    nav: list[dict[str, str]] = field(default_factory=list)  # MkDocs' navigation, in the language
 
     def check_static_files(self) -> None:
         """Before anything is written: every file to copy is there."""
@@ -46,18 +51,21 @@ class Site:
 
 
 def render_site(directory: Directory, vocabularies: dict[str, Vocabulary], settings: Settings, limits: Limits,
-                provider_docs=(), links: ContributionLinks | None = None) -> Site:
-    site_map = SiteMap(settings.use_directory_urls)
+                provider_docs=(), links: ContributionLinks | None = None, language: str = GERMAN) -> Site:
+    """The site in one language (its own MkDocs build, under its own folder)."""
+    site_map = SiteMap(settings.use_directory_urls, language, (GERMAN, *settings.languages))
+    translations = gettext.NullTranslations() if language == GERMAN else catalogue.translations(language)
     static = library_files(settings.path(settings.node_modules), site_map)
-    listings = Listings(directory, vocabularies, limits)
-    maps = render_maps(listings, site_map, settings.maps)
-    index = build_index(listings)
+    listings = Listings(directory, vocabularies, limits, language)
+    maps = render_maps(listings, site_map, settings.maps, translations)
+    index = build_index(listings, translations.gettext)
     pages = PageRenderer(listings, site_map, maps, settings.maps, [facet for facet, _ in index.facets],
-                         provider_docs, links).pages()
+                         provider_docs, links, translations).pages()
     seen: set[str] = set()
     for page in pages:
         if page.src_uri in seen:  # rules.py reserves ids like "index"; this is the last guard
             raise ValueError(f"Zwei Seiten hätten dieselbe Adresse: {page.src_uri}")
         seen.add(page.src_uri)
-    files = search_files(index, vocabularies["status"], search_places(directory), site_map)
-    return Site(tuple(pages), tuple(maps.values()), files, static, site_map)
+    files = search_files(index, vocabularies["status"], search_places(directory), site_map, translations.gettext)
+    return Site(tuple(pages), tuple(maps.values()), files, static, site_map, interface_texts(translations.gettext),
+                site_map.nav(translations.gettext))

@@ -1,8 +1,14 @@
 """The Jinja environment of the page templates: autoescape on, and the few helpers the
 templates share. Record values reach HTML only through escaping; links only through the
-site map (``to.region(id)`` in a template is the link from the current page)."""
+site map (``to.region(id)`` in a template is the link from the current page).
+
+Each language's pages have an environment of their own. A record's text is shown with
+``local(text)`` (or ``markdown(text)``): in the page's language where the record has it,
+else in German, marked ``lang="de"`` so that screen readers pronounce it as German.
+"""
 from __future__ import annotations
 
+import functools
 import gettext
 import html
 from dataclasses import dataclass
@@ -10,13 +16,16 @@ from pathlib import Path
 
 import jinja2
 import yaml
-from markupsafe import Markup
+from babel.dates import format_date
+from markupsafe import Markup, escape
 
 from .. import markup
 from ..freshness import Limits
 from ..directory import Directory
+from ..records import Text
 from ..settings import MapSettings
 from ..vocab import Vocabulary
+from .languages import GERMAN
 from .urls import SiteMap
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -29,6 +38,7 @@ class GeneratedPage:
     body: str  # HTML
     in_nav: bool = True
     scripts: tuple[str, ...] = ()  # our scripts this page needs besides wegweiser.js
+    alternates: dict[str, str] | None = None  # language -> the same page in it, as a link
 
     @property
     def markdown(self) -> str:
@@ -39,7 +49,9 @@ class GeneratedPage:
         meta = {"title": html.escape(self.title, quote=True)}
         if self.scripts:
             meta["skripte"] = list(self.scripts)
-        front = yaml.safe_dump(meta, allow_unicode=True, width=10_000)
+        if self.alternates:
+            meta["sprachen"] = self.alternates
+        front = yaml.safe_dump(meta, allow_unicode=True, width=10_000, sort_keys=False)
         return f"---\n{front}---\n"
 
 
@@ -57,8 +69,44 @@ class PageLinks:
         return self._site_map.link(self._here, path)
 
 
+# Babel's English dates are American ("March 1, 2026"); Europe writes "1 March 2026".
+DATE_LOCALES = {"en": "en_GB"}
+
+
+def local_date_of(language: str):
+    """``2026-03-01`` as the page's language writes it: ``1. März 2026``, ``1. března 2026``."""
+    if language == GERMAN:
+        return markup.german_date
+    return functools.lru_cache(maxsize=4096)(
+        lambda day: format_date(day, "long", locale=DATE_LOCALES.get(language, language)))
+
+
+def local_text_of(language: str, only_german_note: str):
+    """``local`` and ``markdown`` of the templates, for one language."""
+
+    def translated(text: Text) -> str:
+        return "" if language == GERMAN else getattr(text, language, "")
+
+    def local(text: Text | None) -> Markup:
+        if text is None:
+            return Markup("")
+        if language == GERMAN or translated(text):
+            return escape(text.get(language))
+        return Markup('<span lang="de">{}</span>').format(text.de)
+
+    def markdown(text: Text | None, level: int = 3) -> Markup:
+        if not text:
+            return Markup("")
+        if language == GERMAN or translated(text):
+            return Markup(markup.markdown_to_safe_html(text.get(language), level))
+        return Markup('<div lang="de">{}</div>\n<p class="ww-nur-deutsch">{}</p>').format(
+            Markup(markup.markdown_to_safe_html(text.de, level)), only_german_note)
+
+    return local, markdown
+
+
 def environment(directory: Directory, vocabularies: dict[str, Vocabulary], limits: Limits,
-                map_settings: MapSettings, translations=None) -> jinja2.Environment:
+                map_settings: MapSettings, translations=None, language: str = GERMAN) -> jinja2.Environment:
     translations = translations or gettext.NullTranslations()
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True, undefined=jinja2.StrictUndefined,
@@ -71,13 +119,14 @@ def environment(directory: Directory, vocabularies: dict[str, Vocabulary], limit
 
     def terms(ids, vocabulary: str, separator: str = ", ") -> str:
         """Labels of the given terms, in the vocabulary's order."""
-        return separator.join(term.de for term in vocabularies[vocabulary].ordered(ids))
+        return separator.join(term.label(language) for term in vocabularies[vocabulary].ordered(ids))
 
     @jinja2.pass_context
     def term_links(context, ids, vocabulary: str) -> Markup:
         """Links to the listing page of each term, in the vocabulary's order."""
         to = context["to"]
-        return Markup(", ").join(Markup('<a href="{}">{}</a>').format(to.term(vocabulary, term.id), term.de)
+        return Markup(", ").join(Markup('<a href="{}">{}</a>').format(to.term(vocabulary, term.id),
+                                                                     term.label(language))
                                  for term in vocabularies[vocabulary].ordered(ids))
 
     @jinja2.pass_context
@@ -85,15 +134,18 @@ def environment(directory: Directory, vocabularies: dict[str, Vocabulary], limit
         """Links to regions, networks or organisations, in the given order."""
         to = context["to"]
         name_of = {"region": directory.region, "network": directory.network, "organisation": directory.organisation}
-        return Markup(", ").join(Markup('<a href="{}">{}</a>').format(getattr(to, kind)(i), name_of[kind](i).name)
-                                 for i in ids)
+        return Markup(", ").join(
+            Markup('<a href="{}">{}</a>').format(getattr(to, kind)(i), local(name_of[kind](i).name)) for i in ids)
 
-    env.filters.update(terms=terms, term_links=term_links, record_links=record_links,
-                       country_label=vocabularies["laender"].label)
+    # The German text where a record has none in the page's language, and the note
+    # saying so; Babel extracts the message from here.
+    local, markdown = local_text_of(language, translations.gettext("Nur auf Deutsch verfügbar."))
+    env.filters.update(terms=terms, term_links=term_links, record_links=record_links, local=local,
+                       country_label=lambda country: vocabularies["laender"].label(country, language))
     env.globals.update(
-        label=lambda vocabulary, term_id: vocabularies[vocabulary].label(term_id),
-        markdown=lambda text, level=3: Markup(markup.markdown_to_safe_html(text.de, level)) if text else "",
-        german_date=markup.german_date, tel_href=markup.tel_href, mailto_href=markup.mailto_href,
+        label=lambda vocabulary, term_id: vocabularies[vocabulary].label(term_id, language),
+        local=local, markdown=markdown, language=language,
+        local_date=local_date_of(language), tel_href=markup.tel_href, mailto_href=markup.mailto_href,
         directory=directory, vocab=vocabularies, organisation=directory.organisation,
         map_settings=map_settings, is_stale=limits.is_stale, stale_before=limits.stale_before,
         attributions=lambda addresses: sorted(

@@ -11,29 +11,37 @@ from ..directory import Directory
 from ..records import Address, Offering, Organisation, Region
 from ..text import sort_key
 from ..vocab import Term, Vocabulary
+from .languages import GERMAN
 
 
-def by_town(offerings: Iterable[Offering]) -> list[tuple[str, list[tuple[Offering, Address]]]]:
-    """Every (offering, place) pair grouped by town, in German order: the maps' text alternative."""
+def by_name(language: str):
+    """The sort key of records by their name in the page's language (German where none)."""
+    return lambda record: (sort_key(record.name.get(language)), record.id)
+
+
+def by_town(offerings: Iterable[Offering], language: str = GERMAN) -> list[tuple[str, list[tuple[Offering, Address]]]]:
+    """Every (offering, place) pair grouped by town: the maps' text alternative."""
     groups: dict[str, list[tuple[Offering, Address]]] = defaultdict(list)
     for offering in offerings:
         for place in offering.places:
             groups[place.town].append((offering, place))
-    return [(town, sorted(groups[town], key=lambda pair: (sort_key(pair[0].name), pair[0].id)))
+    name_order = by_name(language)
+    return [(town, sorted(groups[town], key=lambda pair: name_order(pair[0])))
             for town in sorted(groups, key=sort_key)]
 
 
 class Listings:
-    def __init__(self, directory: Directory, vocabularies: dict[str, Vocabulary], limits: Limits):
+    def __init__(self, directory: Directory, vocabularies: dict[str, Vocabulary], limits: Limits,
+                 language: str = GERMAN):
         self.directory = directory
         self.vocabularies = vocabularies
         self.limits = limits
+        self.language = language
+        self._by_name = by_name(language)
         # Ended offerings, and by configuration very old ones, keep their page but leave
         # the listings, the maps and the search.
         self.listed: list[Offering] = sorted(
-            (o for o in directory.offerings if not o.ended and not limits.is_hidden(o)),
-            key=lambda o: (sort_key(o.name), o.id),
-        )
+            (o for o in directory.offerings if not o.ended and not limits.is_hidden(o)), key=self._by_name)
         self._in_region: dict[str, list[Offering]] = {}
 
     def with_term(self, vocabulary: str, term_id: str) -> list[Offering]:
@@ -50,7 +58,7 @@ class Listings:
     def a_to_z(self) -> list[tuple[str, list[Offering]]]:
         by_letter: dict[str, list[Offering]] = defaultdict(list)
         for offering in self.listed:
-            first = sort_key(offering.name)[:1].upper()
+            first = sort_key(offering.name.get(self.language))[:1].upper()
             by_letter[first if first.isalpha() else "#"].append(offering)
         return sorted(by_letter.items())
 
@@ -58,16 +66,16 @@ class Listings:
         return [o for o in self.listed if o.organisation_id == organisation.id]
 
     def organisations(self) -> list[Organisation]:
-        return sorted(self.directory.organisations, key=lambda o: sort_key(o.name))
+        return sorted(self.directory.organisations, key=self._by_name)
 
     def networks(self):
-        return sorted(self.directory.networks, key=lambda n: sort_key(n.name))
+        return sorted(self.directory.networks, key=self._by_name)
 
     def events(self):
         return sorted(self.directory.events, key=lambda e: (e.date, e.id), reverse=True)
 
     def top_regions(self) -> list[Region]:
-        return sorted((r for r in self.directory.regions if not r.part_of), key=lambda r: sort_key(r.name))
+        return sorted((r for r in self.directory.regions if not r.part_of), key=self._by_name)
 
     def in_region(self, region_id: str) -> list[Offering]:
         """Offered in the region or in any region inside it (the region's page and map)."""
@@ -77,7 +85,7 @@ class Listings:
         return self._in_region[region_id]
 
     def members(self, network) -> list[Organisation]:
-        return sorted(self.directory.members_of(network), key=lambda o: sort_key(o.name))
+        return sorted(self.directory.members_of(network), key=self._by_name)
 
     def events_of(self, network) -> list:
         """The network's events, the newest first."""

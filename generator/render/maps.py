@@ -34,6 +34,7 @@ from ..settings import MapSettings
 from ..text import sort_key
 from ..vocab import Vocabulary
 from .listings import Listings
+from .languages import GERMAN
 from .messages import N_, plural_forms
 from .urls import ID_PLACEHOLDER, SiteMap
 
@@ -76,11 +77,11 @@ class GeneratedMap:
     markers: tuple[Marker, ...]
 
 
-def markers_for(offerings: list[Offering], directory: Directory) -> list[Marker]:
+def markers_for(offerings: list[Offering], directory: Directory, language: str = GERMAN) -> list[Marker]:
     """One marker per offering and place, sorted by town and name; shelters stay off maps."""
     markers = [
-        Marker(round(place.location.latitude, 5), round(place.location.longitude, 5), str(offering.name),
-               offering.id, str(directory.organisation(offering.organisation_id).name), place.street,
+        Marker(round(place.location.latitude, 5), round(place.location.longitude, 5), offering.name.get(language),
+               offering.id, directory.organisation(offering.organisation_id).name.get(language), place.street,
                place.town, offering.topics, place.location.approximate, place.location.attribution)
         for offering in offerings for place in offering.places
         if place.location is not None and not place.confidential
@@ -134,7 +135,7 @@ def map_messages(translations: gettext.NullTranslations) -> dict:
 
 
 def payload(markers: list[Marker], vocabulary: Vocabulary, offering_link: str,
-            messages: dict | None = None) -> dict:
+            messages: dict | None = None, language: str = GERMAN) -> dict:
     """Compact rows; organisations, towns and topics once each, referred to by number.
     ``offering_link``: the link to an offering's page, with ``{id}`` for its id."""
     organisations = sorted({m.organisation for m in markers}, key=sort_key)
@@ -148,7 +149,7 @@ def payload(markers: list[Marker], vocabulary: Vocabulary, offering_link: str,
         "meldungen": messages or map_messages(gettext.NullTranslations()),
         "traeger": organisations,
         "orte": towns,
-        "themen": [t.de for t in topics],
+        "themen": [t.label(language) for t in topics],
         "quellen": sorted({m.attribution for m in markers if m.attribution}),
         "m": [[m.latitude, m.longitude, m.name, m.offering_id, org_index[m.organisation], m.street,
                town_index[m.town], [topic_index[t] for t in m.topics if t in topic_index], int(m.approximate)]
@@ -163,19 +164,21 @@ def render_maps(listings: Listings, site_map: SiteMap, settings: MapSettings,
     _, messages = translations.gettext, map_messages(translations)
     wanted = [(site_map.overview_map_document(), _(N_("Karte aller Angebote")), listings.listed)]
     in_region = _(N_("Karte: Angebote in %(region)s"))
-    wanted += [(site_map.region_map_document(region.id), in_region % {"region": region.name},
+    wanted += [(site_map.region_map_document(region.id), in_region % {"region": region.name.get(site_map.language)},
                 listings.in_region(region.id)) for region in listings.directory.regions]
     maps = {}
     for src, title, offerings in wanted:
-        markers = markers_for(offerings, listings.directory)
+        markers = markers_for(offerings, listings.directory, site_map.language)
         if markers:
             maps[src] = render_map(src, title, markers, settings, listings.vocabularies["themen"],
-                                   site_map.link(src, site_map.offering(ID_PLACEHOLDER)), messages)
+                                   site_map.link(src, site_map.offering(ID_PLACEHOLDER)), messages,
+                                   site_map.language)
     return maps
 
 
 def render_map(src_uri: str, title: str, markers: list[Marker], settings: MapSettings,
-               topics: Vocabulary, offering_link: str, messages: dict | None = None) -> GeneratedMap:
+               topics: Vocabulary, offering_link: str, messages: dict | None = None,
+               language: str = GERMAN) -> GeneratedMap:
     figure = Figure(title=html.escape(title))
     fmap = folium.Map(location=None, tiles=None, zoom_start=9, control_scale=True, prefer_canvas=False)
     # Per instance, so no class-level list of folium is changed: our own files only.
@@ -192,12 +195,12 @@ def render_map(src_uri: str, title: str, markers: list[Marker], settings: MapSet
         east = max(m.longitude for m in markers)
         fmap.fit_bounds([[south, west], [north, east]], padding=(20, 20), max_zoom=13)
     _renumber(figure)
-    document = figure.render().replace("<html>", '<html lang="de">', 1)
+    document = figure.render().replace("<html>", f'<html lang="{language}">', 1)
     # Inserted after folium has rendered: the data block precedes the script that reads it.
     head, body_tag, rest = document.partition("<body>")
     if not body_tag:
         raise RuntimeError("folium's map document has no <body>: check the folium version")
-    document = head + body_tag + "\n" + data_block(payload(markers, topics, offering_link, messages)) + rest
+    document = head + body_tag + "\n" + data_block(payload(markers, topics, offering_link, messages, language)) + rest
     # folium forbids zooming the page; people with low vision need it (WCAG 1.4.4).
     document = re.sub(r'<meta name="viewport"[^>]*>',
                       '<meta name="viewport" content="width=device-width, initial-scale=1.0">', document)

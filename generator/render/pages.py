@@ -12,7 +12,7 @@ import gettext
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
-from ..records import Offering, Organisation
+from ..records import Offering, Organisation, Text
 from ..settings import MapSettings
 from ..text import sort_key
 from .environment import GeneratedPage, PageLinks, environment
@@ -38,10 +38,25 @@ class ContributionLinks:
         return f"https://github.com/{self.repository}/issues/new?" + urlencode({"template": template, **fields})
 
 
+def interface_texts(gettext) -> dict[str, str]:
+    """What overrides/main.html says on every page, in the page's language (MkDocs' own
+    templates have no catalogue; the plugin hands these over in ``config.extra``)."""
+    return {
+        "demo": gettext("<strong>Hinweis:</strong> Dies ist ein Beispielverzeichnis mit Demonstrationsdaten. Namen "
+                        "von Organisationen und Orten sind echt, Adressen, Telefonnummern und Sprechzeiten sind oft "
+                        "erfunden. Bitte nutzen Sie die Angaben nicht, um Hilfe zu suchen."),
+        "search": gettext("Angebote durchsuchen"),
+        "search_example": gettext("Angebote durchsuchen, z. B. Schuldnerberatung"),
+        "search_button": gettext("Suchen"),
+        "languages": gettext("Sprache wählen"),
+    }
+
+
 class PageRenderer:
     def __init__(self, listings: Listings, site_map: SiteMap, maps: dict[str, GeneratedMap],
                  map_settings: MapSettings, facets: list[Facet], provider_docs=(),
                  links: ContributionLinks | None = None, translations=None):
+        self.language = site_map.language
         self.listings = listings
         self.directory = listings.directory
         self.site_map = site_map
@@ -50,14 +65,18 @@ class PageRenderer:
         self.provider_docs = list(provider_docs)
         translations = translations or gettext.NullTranslations()
         self.gettext, self.ngettext = translations.gettext, translations.ngettext
-        self.env = environment(listings.directory, listings.vocabularies, listings.limits, map_settings, translations)
-        self.env.globals.update(links=links or ContributionLinks(), listed_of=listings.of_organisation)
+        self.env = environment(listings.directory, listings.vocabularies, listings.limits, map_settings, translations,
+                               self.language)
+        self.env.globals.update(links=links or ContributionLinks(), listed_of=listings.of_organisation,
+                                explanation=lambda term: Text(term.explanation))  # vocabularies explain in German
 
     def render(self, template: str, src_uri: str, title: str, in_nav: bool = True, scripts=(),
                **context) -> GeneratedPage:
+        alternates = self.site_map.alternates(src_uri)
         body = self.env.get_template(template).render(
-            here=src_uri, title=title, to=PageLinks(self.site_map, src_uri), **context)
-        return GeneratedPage(src_uri, title, body.strip(), in_nav, tuple(scripts))
+            here=src_uri, title=title, to=PageLinks(self.site_map, src_uri), alternates=alternates, **context)
+        return GeneratedPage(src_uri, title, body.strip(), in_nav, tuple(scripts),
+                             alternates if len(alternates) > 1 else None)
 
     def pages(self) -> list[GeneratedPage]:
         pages = [self.start_page(), self.a_to_z(), self.organisations_overview(), self.events(),
@@ -98,6 +117,8 @@ class PageRenderer:
             "found": plural_forms("%(num)s Angebot gefunden", "%(num)s Angebote gefunden", self.ngettext),
             "byPlace": self.gettext(", nach Entfernung von %(place)s sortiert"),
             "byLocation": self.gettext(", nach Entfernung von Ihrem Standort sortiert"),
+            "alsoPartial": plural_forms(", danach %(num)s Angebot mit einem Teil Ihrer Suchwörter",
+                                        ", danach %(num)s Angebote mit einem Teil Ihrer Suchwörter", self.ngettext),
             "partial": self.gettext(". Kein Angebot enthält alle Suchwörter; gezeigt werden Angebote mit einem "
                                     "Teil davon"),
             "ignored": self.gettext(". Ihre Suchwörter sind zu allgemein (z. B. „und“, „für“); gezeigt werden "
@@ -126,14 +147,14 @@ class PageRenderer:
     def places(self) -> GeneratedPage:
         listed = self.listings.listed
         return self.render("places.html", self.site_map.places(), self.gettext(N_("Angebote nach Ort")), in_nav=False,
-                           groups=by_town(listed), elsewhere=[o for o in listed if not o.places])
+                           groups=by_town(listed, self.language), elsewhere=[o for o in listed if not o.places])
 
     def term_pages(self, vocabulary: str, title: str) -> list[GeneratedPage]:
         pages = [self.render("facet_overview.html", self.site_map.terms(vocabulary), title,
                              vocabulary=vocabulary, counts=self.listings.term_counts(vocabulary))]
         for term in self.listings.vocabularies[vocabulary].terms.values():
             pages.append(self.render(
-                "facet.html", self.site_map.term(vocabulary, term.id), term.de, in_nav=False,
+                "facet.html", self.site_map.term(vocabulary, term.id), term.label(self.language), in_nav=False,
                 term=term, offerings=self.listings.with_term(vocabulary, term.id),
                 vocabulary=vocabulary, overview_title=title,
             ))
@@ -148,9 +169,10 @@ class PageRenderer:
             inside = directory.within(region.id)
             offerings = self.listings.in_region(region.id)
             pages.append(self.render(
-                "region.html", self.site_map.region(region.id), str(region.name), in_nav=False,
+                "region.html", self.site_map.region(region.id), region.name.get(self.language), in_nav=False,
                 region=region, children=children[region.id], parents=directory.parents(region.id),
-                offerings=offerings, groups=by_town(offerings), elsewhere=[o for o in offerings if not o.places],
+                offerings=offerings, groups=by_town(offerings, self.language),
+                elsewhere=[o for o in offerings if not o.places],
                 map=self.maps.get(self.site_map.region_map_document(region.id)),
                 wider=self.listings.for_wider_region(region.id),
                 networks=[n for n in directory.networks if inside & set(n.regions)],
@@ -163,23 +185,23 @@ class PageRenderer:
                              networks=networks)]
         for network in networks:
             pages.append(self.render(
-                "network.html", self.site_map.network(network.id), str(network.name), in_nav=False,
+                "network.html", self.site_map.network(network.id), network.name.get(self.language), in_nav=False,
                 network=network, members=self.listings.members(network),
                 parts=[n for n in networks if n.part_of == network.id], events=self.listings.events_of(network),
             ))
         return pages
 
     def organisation_page(self, organisation: Organisation) -> GeneratedPage:
-        offerings = sorted(organisation.offerings, key=lambda o: sort_key(o.name))
+        offerings = sorted(organisation.offerings, key=lambda o: sort_key(o.name.get(self.language)))
         return self.render(
-            "organisation.html", self.site_map.organisation(organisation.id), str(organisation.name),
-            in_nav=False, org=organisation,
+            "organisation.html", self.site_map.organisation(organisation.id),
+            organisation.name.get(self.language), in_nav=False, org=organisation,
             current=[o for o in offerings if not o.ended], ended=[o for o in offerings if o.ended],
             networks=self.directory.networks_of(organisation),
         )
 
     def offering_page(self, offering: Offering) -> GeneratedPage:
         return self.render(
-            "offering.html", self.site_map.offering(offering.id), str(offering.name), in_nav=False,
+            "offering.html", self.site_map.offering(offering.id), offering.name.get(self.language), in_nav=False,
             offering=offering, org=self.directory.organisation(offering.organisation_id),
         )

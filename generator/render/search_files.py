@@ -6,11 +6,13 @@ changes whenever a file's shape changes; suche.js refuses a manifest of another 
 Arrays are read by position, to keep the files small; the positions are:
 
 - ``manifest.json``: ``{version, docs, perFile, fields: [weight per field], shards: [xx, …],
-  facets: [{key, label, values: [[value, label, ids], …]}], stopwords, tails, maxWord}``;
+  facets: [{key, label, values: [[value, label, ids], …]}], stopwords, endings, minStem, weak
+  (words that only rank), inLanguage (ids with texts in the site's language), tails, maxWord}``;
 - ``w-<xx>.json``: words starting with ``xx``: ``{word: [ids in title, ids in features,
   ids in text]}``;
 - ``d-<n>.json``: one row per result, ``perFile`` per file: ``[name, offering id,
-  organisation, towns, status label or ""]``;
+  organisation, towns, status label or "", and "de" when the name is German on a Czech
+  or English site]``;
 - ``k.json``: per document, its points ``[[latitude, longitude], …]`` ("near me");
 - ``o-<x>.json``: places a visitor can search near, by first letter (``p`` for postcodes):
   ``[[name, latitude, longitude], …]``.
@@ -26,10 +28,10 @@ from typing import Iterable
 from ..text import fold, sort_key
 from ..vocab import Vocabulary
 from .search_index import FIELD_WEIGHTS, SearchIndex
-from .search_words import MAX_WORD_LENGTH, STOPWORDS
+from .search_words import MAX_WORD_LENGTH, MIN_STEM, WEAK_WORDS
 from .urls import SiteMap
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 DOCS_PER_FILE = 50
 
 
@@ -60,8 +62,18 @@ def compact(value) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
 
 
+def _row(offering, organisation: str, statuses: Vocabulary, language: str, gettext) -> list:
+    towns = ", ".join(sorted({p.town for p in offering.places}, key=sort_key))
+    row = [offering.name.get(language), offering.id, organisation,
+           towns or (gettext("aufsuchend") if offering.outreach else gettext("online") if offering.online else ""),
+           "" if offering.active else statuses.label(offering.status, language)]
+    if language != "de" and not getattr(offering.name, language):
+        row.append("de")
+    return row
+
+
 def search_files(index: SearchIndex, statuses: Vocabulary, places: list[tuple[str, float, float]],
-                 site_map: SiteMap) -> dict[str, str]:
+                 site_map: SiteMap, gettext=lambda message: message) -> dict[str, str]:
     """Every file of the index: site path -> JSON text."""
     files: dict[str, str] = {}
     shards: dict[str, dict] = defaultdict(dict)
@@ -73,12 +85,8 @@ def search_files(index: SearchIndex, statuses: Vocabulary, places: list[tuple[st
     offerings = index.offerings
     for start in range(0, len(offerings), DOCS_PER_FILE):
         files[site_map.search_file(f"d-{start // DOCS_PER_FILE}.json")] = compact([
-            [str(o.name), o.id, str(organisation), ", ".join(sorted({p.town for p in o.places}, key=sort_key))
-             or ("aufsuchend" if o.outreach else "online" if o.online else ""),
-             "" if o.active else statuses.label(o.status)]
-            for o, organisation in ((o, index.organisation_names[o.organisation_id])
-                                    for o in offerings[start:start + DOCS_PER_FILE])
-        ])
+            _row(o, index.organisation_names[o.organisation_id], statuses, index.language, gettext)
+            for o in offerings[start:start + DOCS_PER_FILE]])
 
     facets = [{"key": facet.key, "label": facet.label,
                "values": [[value, label, encode_ids(members[value])]
@@ -87,7 +95,10 @@ def search_files(index: SearchIndex, statuses: Vocabulary, places: list[tuple[st
     files[site_map.search_file("manifest.json")] = compact({
         "version": FORMAT_VERSION, "docs": len(offerings), "perFile": DOCS_PER_FILE,
         "fields": list(FIELD_WEIGHTS.values()), "shards": sorted(shards), "facets": facets,
-        "stopwords": sorted(STOPWORDS), "tails": index.tails, "maxWord": MAX_WORD_LENGTH,
+        "stopwords": sorted(index.stopwords), "endings": list(index.endings), "minStem": MIN_STEM[index.language],
+        "weak": list(WEAK_WORDS[index.language]),
+        "inLanguage": encode_ids(index.in_language), "tails": index.tails,
+        "maxWord": MAX_WORD_LENGTH,
     })
 
     files[site_map.search_file("k.json")] = compact([

@@ -16,7 +16,7 @@ from ..text import sort_key
 from ..vocab import Vocabulary
 from .listings import Listings
 from .messages import N_
-from .search_words import BASE_PARTS, compound_parts, words
+from .search_words import BASE_PARTS, ENDINGS, compound_parts, glossary_words, stopwords, words
 
 FIELD_WEIGHTS = {"titel": 10, "merkmal": 3, "text": 1}  # the order is the file format's
 MAX_TAILS = 1000
@@ -53,12 +53,13 @@ def vocabularies_needed() -> set[str]:
 class Facet:
     key: str  # also the URL parameter
     label: str
-    values: list[tuple[str, str]]  # (value id, German label), in display order
+    values: list[tuple[str, str]]  # (value id, label), in display order
+    german: frozenset[str] = frozenset()  # values whose label is German on a Czech or English page
 
 
-def facets_for(directory: Directory, vocabularies: dict[str, Vocabulary]
+def facets_for(directory: Directory, vocabularies: dict[str, Vocabulary], language: str, gettext
                ) -> list[tuple[Facet, Callable[[Offering], set[str]]]]:
-    """Each facet with the function that gives an offering's values for it."""
+    """Each facet, in the page's language, with the function that gives an offering's values for it."""
     def related(region_id: str) -> set[str]:
         """The region, the regions it lies in, and the regions inside it."""
         return directory.within(region_id) | {r.id for r in directory.parents(region_id)}
@@ -72,21 +73,23 @@ def facets_for(directory: Directory, vocabularies: dict[str, Vocabulary]
         return lambda offering: set(offering.terms(facet.vocabulary))
 
     def terms_of(facet: VocabularyFacet) -> list[tuple[str, str]]:
-        return [(t.id, t.de) for t in vocabularies[facet.vocabulary].terms.values()]
+        return [(t.id, t.label(language)) for t in vocabularies[facet.vocabulary].terms.values()]
 
     def cost(offering: Offering) -> set[str]:
         if not offering.cost:
             return set()
         return {"kostenlos"} if offering.cost == "kostenlos" else {"nicht-kostenlos"}
 
-    regions = sorted(directory.regions, key=lambda r: sort_key(r.name))
+    _ = gettext
+    regions = sorted(directory.regions, key=lambda r: sort_key(r.name.get(language)))
     return [
-        (Facet("region", N_("Region"), [(r.id, str(r.name)) for r in regions]), region_ids),
-        *((Facet(f.key, f.label, terms_of(f)), term_values(f)) for f in VOCABULARY_FACETS),
-        (Facet("kosten", N_("Kosten"), [("kostenlos", N_("Kostenlos")), ("nicht-kostenlos", N_("Nicht kostenlos"))]),
-         cost),
-        (Facet(ACCESS_FACET.key, ACCESS_FACET.label, terms_of(ACCESS_FACET)), lambda o: o.ways_in),
-        (Facet("status", N_("Status"), [("aktiv", N_("Nur aktive Angebote"))]), lambda o: {o.status}),
+        (Facet("region", _(N_("Region")), [(r.id, r.name.get(language)) for r in regions],
+               frozenset(r.id for r in regions if language != "de" and not getattr(r.name, language))), region_ids),
+        *((Facet(f.key, _(f.label), terms_of(f)), term_values(f)) for f in VOCABULARY_FACETS),
+        (Facet("kosten", _(N_("Kosten")), [("kostenlos", _(N_("Kostenlos"))),
+                                           ("nicht-kostenlos", _(N_("Nicht kostenlos")))]), cost),
+        (Facet(ACCESS_FACET.key, _(ACCESS_FACET.label), terms_of(ACCESS_FACET)), lambda o: o.ways_in),
+        (Facet("status", _(N_("Status")), [("aktiv", _(N_("Nur aktive Angebote")))]), lambda o: {o.status}),
     ]
 
 
@@ -97,23 +100,49 @@ class SearchIndex:
     tails: list[str]  # compound ends the browser may split a query word at, longest first
     facets: list[tuple[Facet, dict[str, set[int]]]]  # facet -> value -> document numbers
     organisation_names: dict[str, str]  # organisation id -> name, for the result rows
+    language: str = "de"
+    stopwords: frozenset[str] = frozenset()  # left out of the index and of queries
+    endings: tuple[str, ...] = ()  # a query word loses one of these (search_words.stem)
+    in_language: frozenset[int] = frozenset()  # documents with a text of their own in a language other than German
 
 
-def _fields(offering: Offering, directory: Directory, vocabularies: dict[str, Vocabulary]) -> dict[str, list[str]]:
+def _both(text, language: str) -> list[str]:
+    """A record's text in the site's language and in German: a Czech visitor may search
+    with a German word from a letter, and an untranslated offering must be found too."""
+    if text is None:
+        return []
+    return [text.get(language), text.de] if language != "de" and text.get(language) != text.de else [text.de]
+
+
+def _fields(offering: Offering, directory: Directory, vocabularies: dict[str, Vocabulary],
+            language: str, stop: frozenset[str]) -> dict[str, list[str]]:
     organisation = directory.organisation(offering.organisation_id)
-    features = [str(organisation.name), organisation.short_name]
+    features = [*_both(organisation.name, language), organisation.short_name, *_both(offering.name, language)[1:]]
+    german_labels = []
     for vocabulary in FEATURE_VOCABULARIES:
-        features += [vocabularies[vocabulary].label(t) for t in offering.terms(vocabulary)]
-    features += [str(directory.region(r).name) for r in offering.regions]
+        for term in offering.terms(vocabulary):
+            german_labels.append(vocabularies[vocabulary].label(term))
+            features += dict.fromkeys((vocabularies[vocabulary].label(term, language), german_labels[-1]))
+    if language != "de":  # the words a reader of the language uses for what the labels say
+        features.append(glossary_words(" ".join(german_labels), language))
+    for region in offering.regions:
+        features += _both(directory.region(region).name, language)
     features += [p.town for p in offering.places] + [p.postcode for p in offering.places if not p.confidential]
-    text = [offering.description.de, str(offering.easy_language or ""), str(offering.hours_note or ""),
-            str(offering.cost_note or "")]
-    return {"titel": words(str(offering.name)), "merkmal": words(" ".join(features)), "text": words(" ".join(text))}
+    text = [line for field in (offering.description, offering.easy_language, offering.hours_note, offering.cost_note)
+            for line in _both(field, language)]
+    if language != "de":  # what the German names say, weighed as little as running text
+        text.append(glossary_words(f"{offering.name.de} {organisation.name.de}", language))
+    return {"titel": words(offering.name.get(language), stop), "merkmal": words(" ".join(features), stop),
+            "text": words(" ".join(text), stop)}
 
 
-def build_index(listings: Listings) -> SearchIndex:
+def build_index(listings: Listings, gettext=lambda message: message) -> SearchIndex:
+    """The index of the listed offerings in the listings' language (``gettext`` of that
+    language names the filters)."""
+    language = listings.language
+    stop = stopwords(language)
     offerings = listings.listed
-    fields_of = [_fields(o, listings.directory, listings.vocabularies) for o in offerings]
+    fields_of = [_fields(o, listings.directory, listings.vocabularies, language, stop) for o in offerings]
     known = set(BASE_PARTS) | {w for fields in fields_of for ws in fields.values() for w in ws if len(w) >= MIN_KNOWN}
     postings: dict[str, dict[str, set[int]]] = defaultdict(lambda: defaultdict(set))
     tails: dict[str, int] = defaultdict(int)
@@ -134,11 +163,13 @@ def build_index(listings: Listings) -> SearchIndex:
     frequent = sorted(sorted(shared, key=lambda t: (-tails[t], t))[:MAX_TAILS], key=lambda t: (-len(t), t))
 
     facets = []
-    for facet, values_of in facets_for(listings.directory, listings.vocabularies):
+    for facet, values_of in facets_for(listings.directory, listings.vocabularies, language, gettext):
         members: dict[str, set[int]] = defaultdict(set)
         for number, offering in enumerate(offerings):
             for value in values_of(offering):
                 members[value].add(number)
         facets.append((facet, members))
-    names = {o.id: str(o.name) for o in listings.directory.organisations}
-    return SearchIndex(offerings, postings, frequent, facets, names)
+    names = {o.id: o.name.get(language) for o in listings.directory.organisations}
+    own = frozenset(number for number, o in enumerate(offerings) if language != "de"
+                    and (getattr(o.name, language) or getattr(o.description, language)))
+    return SearchIndex(offerings, postings, frequent, facets, names, language, stop, ENDINGS[language], own)

@@ -5,13 +5,18 @@ URL that becomes depends on ``use_directory_urls`` (``angebote/suchtberatung-aue
 ``angebote/suchtberatung-aue.html``), and MkDocs does not rewrite links inside our HTML,
 so every link is made here, relative to the page it stands on. Templates, maps, the search
 index and the scripts (through data attributes and JSON) get their links from here and
-never spell a path. A new kind of page, or a language prefix later, is a change here.
+never spell a path. A new kind of page is a change here.
+
+Each language is a site of its own, built by MkDocs into its own folder: German at the
+root, the others under ``cs/`` and ``en/`` (``prefix``). Page paths are the same in every
+language, so the same page in another language is ``link(here, here, language)``.
 """
 from __future__ import annotations
 
 import posixpath
 from dataclasses import dataclass
 
+from .languages import GERMAN, LANGUAGES
 from .messages import N_
 
 MAPS_FOLDER = "karten"
@@ -33,6 +38,16 @@ TERM_FOLDERS = {"themen": N_("Themen"), "zielgruppen": N_("Zielgruppen")}
 @dataclass(frozen=True)
 class SiteMap:
     use_directory_urls: bool = True
+    language: str = GERMAN
+    languages: tuple[str, ...] = LANGUAGES  # the sites that are built, German first
+
+    @property
+    def prefix(self) -> str:
+        """The language's folder below the site's root."""
+        return "" if self.language == GERMAN else f"{self.language}/"
+
+    def in_language(self, language: str) -> "SiteMap":
+        return SiteMap(self.use_directory_urls, language, self.languages)
 
     # --- pages, by their MkDocs source path ----------------------------------------
 
@@ -87,9 +102,9 @@ class SiteMap:
     def term(self, vocabulary: str, term_id: str) -> str:
         return f"{vocabulary}/{term_id}.md"
 
-    def nav(self) -> list[dict[str, str]]:
+    def nav(self, gettext=lambda title: title) -> list[dict[str, str]]:
         """MkDocs' navigation: the listings only; entry pages stay out (thousands of them)."""
-        return [{title: src} for title, src in (
+        return [{gettext(title): src} for title, src in (
             (N_("Start"), self.start()), (N_("Themen"), self.terms("themen")),
             (N_("Zielgruppen"), self.terms("zielgruppen")), (N_("Regionen"), self.regions()),
             (N_("Karte"), self.overview_map()), (N_("A–Z"), self.a_to_z()), (N_("Suche"), self.search()),
@@ -125,17 +140,23 @@ class SiteMap:
         return stem + "/"
 
     def _folder(self, src: str) -> str:
-        """The folder a relative link from this page or file starts in."""
-        url = self.url(src)
+        """The folder, from the site's root, a relative link from this page or file starts in."""
+        url = self.prefix + self.url(src)
         return url if url == "" or url.endswith("/") else posixpath.dirname(url)
 
-    def link(self, here: str, target: str) -> str:
-        """A relative link from page or file ``here`` to ``target`` (``#anchor`` kept)."""
+    def link(self, here: str, target: str, language: str | None = None) -> str:
+        """A relative link from page or file ``here`` to ``target`` (``#anchor`` kept), in
+        this site's language or in ``language``."""
         target, hash_, anchor = target.partition("#")
-        url = self.url(target)
+        there = self.in_language(language) if language else self
+        url = there.prefix + there.url(target)
         relative = posixpath.relpath(url or ".", self._folder(here) or ".")
         if relative == ".":
             relative = "./"
         elif url.endswith("/") or url == "":
             relative += "/"
         return relative + hash_ + anchor
+
+    def alternates(self, here: str) -> dict[str, str]:
+        """The same page in every language of the site, as links from the page."""
+        return {language: self.link(here, here, language) for language in self.languages}

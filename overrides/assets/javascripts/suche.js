@@ -7,7 +7,7 @@
   if (!root) return;
   var base = root.getAttribute("data-suche-index");
   var offeringLink = root.getAttribute("data-angebot");  /* with {id} for the offering's id */
-  var FORMAT_VERSION = 1;  /* FORMAT_VERSION in generator/render/search_files.py */
+  var FORMAT_VERSION = 2;  /* FORMAT_VERSION in generator/render/search_files.py */
   /* What this script says, in the page's language (PageRenderer.search_messages). */
   var MESSAGES = JSON.parse(root.getAttribute("data-meldungen"));
 
@@ -51,13 +51,14 @@
       .normalize("NFKD").replace(/\p{M}/gu, "");
   }
 
-  /* German endings, so "Schulden" finds "Schuldnerberatung" and "Alleinerziehende" finds
-   * "alleinerziehend"; the rest of the word is matched as a word beginning. */
-  var ENDINGS = ["ern", "em", "en", "er", "es", "e", "n", "s"];
+  /* The language's word endings (manifest.endings, from search_words.ENDINGS), so
+   * "Schulden" finds "Schuldnerberatung" and "drogy" finds "drogová"; the rest of the
+   * word is matched as a word beginning. Must match stem() in search_words.py. */
   function stem(word) {
-    for (var i = 0; i < ENDINGS.length; i++) {
-      var ending = ENDINGS[i];
-      if (word.length - ending.length >= 4 && word.slice(-ending.length) === ending) {
+    var endings = manifest.endings;
+    for (var i = 0; i < endings.length; i++) {
+      var ending = endings[i];
+      if (word.length - ending.length >= manifest.minStem && word.slice(-ending.length) === ending) {
         return word.slice(0, -ending.length);
       }
     }
@@ -112,23 +113,29 @@
     });
   }
 
-  /* Scores of the documents that match one query word (best field, exact words count more). */
+  /* Scores of the documents that match one query word: per field the best match (exact
+   * words count more), summed over the fields, so a word in the title and the text
+   * counts more than in the title alone. */
   function scoreWhole(word) {
     var root = stem(word);
     if (root.length < 2) return Promise.resolve(null);
     var shard = root.slice(0, 2);
     if (manifest.shards.indexOf(shard) < 0) return Promise.resolve({});
     return load("w-" + shard + ".json").then(function (entries) {
-      var scores = {};
+      var best = manifest.fields.map(function () { return {}; });
       Object.keys(entries).forEach(function (token) {
         if (token.indexOf(root) !== 0) return;
         var exact = token === word || token === root ? 2 : 1;
         entries[token].forEach(function (encoded, field) {
-          var weight = manifest.fields[field] * exact;
+          var weight = manifest.fields[field] * exact, inField = best[field];
           decode(encoded).forEach(function (id) {
-            if (!scores[id] || scores[id] < weight) scores[id] = weight;
+            if (!inField[id] || inField[id] < weight) inField[id] = weight;
           });
         });
+      });
+      var scores = {};
+      best.forEach(function (inField) {
+        Object.keys(inField).forEach(function (id) { scores[id] = (scores[id] || 0) + inField[id]; });
       });
       return scores;
     });
@@ -137,20 +144,31 @@
   function textMatches(query) {
     var words = queryWords(query);
     if (!words.length) return Promise.resolve(fold(query).trim() ? { ignored: true } : null);
+    /* A weak word ("help", "pomoc") only ranks: an offering need not contain it. */
+    var strong = words.filter(function (w) { return manifest.weak.indexOf(w) < 0; });
+    if (!strong.length) strong = words;
     return Promise.all(words.map(scoreWord)).then(function (perWord) {
-      perWord = perWord.filter(Boolean);
-      var total = {}, hits = {};
-      perWord.forEach(function (scores) {
+      var total = {}, hits = {}, needed = 0;
+      perWord.forEach(function (scores, i) {
+        if (!scores) return;
+        var counts = strong.indexOf(words[i]) >= 0;
+        if (counts) needed += 1;
         var ids = Object.keys(scores);
         var rarity = Math.log(1 + manifest.docs / Math.max(1, ids.length));
         ids.forEach(function (id) {
           total[id] = (total[id] || 0) + scores[id] * rarity;
-          hits[id] = (hits[id] || 0) + 1;
+          if (counts) hits[id] = (hits[id] || 0) + 1;
         });
       });
-      var ids = Object.keys(total).map(Number);
-      var all = ids.filter(function (id) { return hits[id] === perWord.length; });
-      return { scores: total, ids: all.length ? all : ids, partial: !all.length && ids.length > 0 };
+      /* Offerings with every query word first; after them those with most of the words.
+       * Among equals, on the Czech and English sites, those with texts in that language. */
+      var own = manifest.inLanguage ? flags(decode(manifest.inLanguage)) : null;
+      var ids = Object.keys(total).map(Number).filter(function (id) { return hits[id] || !needed; });
+      var all = ids.filter(function (id) { return (hits[id] || 0) === needed; });
+      var scores = {};
+      ids.forEach(function (id) { scores[id] = (hits[id] || 0) * 1e6 + total[id] + (own && own[id] ? 0.1 : 0); });
+      return { scores: scores, ids: ids, complete: all.length ? flags(all) : null,
+               partial: !all.length && ids.length > 0 };
     });
   }
 
@@ -222,7 +240,7 @@
     return findPlace(placeInput.value);
   }
 
-  function render(order, distances, total, partial, place, run, ignored) {
+  function render(order, distances, total, partial, place, run, ignored, more) {
     var ids = order.slice(0, shown);
     var files = {};
     ids.forEach(function (id) { files[Math.floor(id / manifest.perFile)] = true; });
@@ -241,6 +259,7 @@
         link.className = "ww-eintrag__name";
         link.href = offeringLink.replace("{id}", encodeURIComponent(doc[1]));
         link.textContent = doc[0];
+        if (doc[5]) link.lang = doc[5];  /* a German name on the Czech or English site */
         item.appendChild(link);
         if (doc[4]) {
           var badge = document.createElement("strong");
@@ -258,8 +277,9 @@
         item.appendChild(details);
         resultList.appendChild(item);
       });
-      var words = counted("found", total);
+      var words = counted("found", total - more);
       if (place && place.point) words += place.own ? MESSAGES.byLocation : say("byPlace", { place: place.name });
+      if (more) words += counted("alsoPartial", more);
       if (partial) words += MESSAGES.partial;
       if (ignored) words += MESSAGES.ignored;
       statusLine.textContent = words + ".";
@@ -274,7 +294,8 @@
       if (run !== lastRun) return;
       var text = results[0], place = results[1], ignored = false;
       if (text && text.ignored) { ignored = true; text = null; }
-      var textSet = text ? flags(text.ids) : new Uint8Array(manifest.docs).fill(1);
+      var textSet = text ? (place && place.point && text.complete) || flags(text.ids)
+        : new Uint8Array(manifest.docs).fill(1);  /* by distance: only the offerings with every word */
       updateCounts(textSet, chosen);
       var pass = facetFilter(chosen, null);
       var order = [];
@@ -298,7 +319,8 @@
       }
       return sorting.then(function (distances) {
         if (run !== lastRun) return;
-        return render(order, distances, order.length, text && text.partial, place, run, ignored);
+        var more = text && text.complete ? order.filter(function (id) { return !text.complete[id]; }).length : 0;
+        return render(order, distances, order.length, text && text.partial, place, run, ignored, more);
       });
     }).catch(function (error) {
       statusLine.textContent = MESSAGES.failed;
