@@ -133,3 +133,18 @@ def test_what_the_map_says_comes_in_the_pages_language(fixture_directory):
     assert czech["allTopics"] == "Všechna témata"
     assert czech["markers"] == {"one": "%(num)s značka na mapě", "few": "%(num)s značky na mapě",
                                 "many": "%(num)s značek na mapě"}
+
+
+def test_a_czech_map_names_offerings_and_topics_in_czech_and_flags_german_names(fixture_directory):
+    directory, vocabularies = fixture_directory
+    markers = maps.markers_for(listed(directory), directory, "cs")
+    document = maps.render_map("karten/test.html", "Mapa", markers, MapSettings(), vocabularies["themen"],
+                               OFFERING_LINK, None, "cs").html
+    assert '<html lang="cs">' in document
+    data = payload_of(document)
+    rows = {row[3]: row for row in data["m"]}
+    assert rows["beratung-beispiel-poradna"][2] == "Poradna pro rodiny v Ústí"
+    assert rows["beratung-beispiel-poradna"][9] == 0
+    assert rows["beratung-beispiel-suchtberatung"][2] == "Suchtberatung Beispielstadt"
+    assert rows["beratung-beispiel-suchtberatung"][9] == 1  # karte.js marks it lang="de"
+    assert "Závislosti" in data["themen"]

@@ -67,6 +67,7 @@ class Marker:
     topics: tuple[str, ...]
     approximate: bool
     attribution: str
+    name_in_german: bool = False  # on a Czech or English map: the offering has no name in that language
 
 
 @dataclass(frozen=True)
@@ -82,7 +83,8 @@ def markers_for(offerings: list[Offering], directory: Directory, language: str =
     markers = [
         Marker(round(place.location.latitude, 5), round(place.location.longitude, 5), offering.name.get(language),
                offering.id, directory.organisation(offering.organisation_id).name.get(language), place.street,
-               place.town, offering.topics, place.location.approximate, place.location.attribution)
+               place.town, offering.topics, place.location.approximate, place.location.attribution,
+               language != GERMAN and not getattr(offering.name, language))
         for offering in offerings for place in offering.places
         if place.location is not None and not place.confidential
     ]
@@ -152,7 +154,8 @@ def payload(markers: list[Marker], vocabulary: Vocabulary, offering_link: str,
         "themen": [t.label(language) for t in topics],
         "quellen": sorted({m.attribution for m in markers if m.attribution}),
         "m": [[m.latitude, m.longitude, m.name, m.offering_id, org_index[m.organisation], m.street,
-               town_index[m.town], [topic_index[t] for t in m.topics if t in topic_index], int(m.approximate)]
+               town_index[m.town], [topic_index[t] for t in m.topics if t in topic_index], int(m.approximate),
+               int(m.name_in_german)]
               for m in markers],
     }
 

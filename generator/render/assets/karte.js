@@ -39,6 +39,7 @@
       link.href = data.angebot.replace("{id}", encodeURIComponent(row[3]));
       link.target = "_top";
       link.textContent = row[2];
+      if (row[9]) link.lang = "de";  /* a German name on the Czech or English map */
       heading.appendChild(link);
       box.appendChild(heading);
       box.appendChild(text("div", data.traeger[row[4]]));
