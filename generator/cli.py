@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 from . import (commands, content, form_entry, geocoding_cli, issue_forms, pipeline, reminders, stale_cli, template,
-               translations)
+               translation_hints)
 from .problems import github_annotations, json_report, markdown_summary, report, summary
 from .kinds import Kind
 from .settings import SettingsError
@@ -21,7 +21,7 @@ from .settings import SettingsError
 def validate(args) -> int:
     hints: list = []
     try:
-        hints = translations.missing_translations(commands.prepared(args).directory)
+        hints = translation_hints.missing_translations(commands.prepared(args).directory)
         found: tuple = ()
     except pipeline.InvalidContent as error:
         found = error.problems

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from . import pipeline
@@ -89,6 +89,7 @@ class WegweiserPlugin(BasePlugin[WegweiserConfig]):
         # Our pages are finished HTML: they replace what MkDocs made of the front matter.
         return self.bodies.get(page.file.src_uri, html)
 
+    @event_priority(-100)  # after every other plugin has finished the German site
     def on_post_build(self, config):
         if self.language != GERMAN:
             return
@@ -100,6 +101,7 @@ class WegweiserPlugin(BasePlugin[WegweiserConfig]):
     def _building(self, config, language: str):
         """The configuration of one further language's build, restored afterwards."""
         saved = {key: config[key] for key in ("site_dir", "site_url", "site_name", "site_description", "nav")}
+        saved_extra = dict(config.extra)
         saved_language = config.theme["language"]
         config.site_dir = str(Path(saved["site_dir"]) / language)
         if saved["site_url"]:
@@ -115,6 +117,8 @@ class WegweiserPlugin(BasePlugin[WegweiserConfig]):
             config.theme["language"] = saved_language
             for key, value in saved.items():
                 config[key] = value
+            config.extra.clear()
+            config.extra.update(saved_extra)
 
     def on_serve(self, server, config, builder):
         server.watch(self.settings.schemas)  # vocabularies and schemas change the pages too

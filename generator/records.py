@@ -34,6 +34,10 @@ class Text:
     def get(self, language: str = "de") -> str:
         return getattr(self, language, "") or self.de
 
+    def lacks(self, language: str) -> bool:
+        """Whether a page in ``language`` has to show the German text instead."""
+        return language != "de" and not getattr(self, language, "")
+
     def __html__(self) -> str:
         # A template must say how a record's text is shown (render/environment.py:
         # local, markdown): in the page's language, or in German marked as German.

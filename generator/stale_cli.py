@@ -44,15 +44,16 @@ def run(args) -> int:
                 also = f" – auch die Übersetzungen prüfen: {', '.join(languages)}" if languages else ""
                 print(f"    {german_date(offering.last_checked)}: {offering.name} [{offering.id}]{also}")
     print("\nBitte prüfen Sie mit den deutschen Angaben auch die Übersetzungen (die Zeilen „cs:“ und „en:“ unter "
-          "einem Text): Sie müssen dasselbe sagen. Fehlt eine, zeigt die tschechische bzw. englische Seite den "
-          "deutschen Text. Hat eine Maschine übersetzt, steht die Sprache unter „maschinell_uebersetzt“.")
+          "einem Text): Sie müssen dasselbe sagen wie der deutsche Text. Fehlt eine, zeigt die tschechische bzw. "
+          "englische Seite den deutschen Text. Hat eine Maschine übersetzt, steht die Sprache unter "
+          "„maschinell_uebersetzt“.")
     return commands.OK
 
 
 def translated(offering) -> list[str]:
     """The languages besides German in which the offering has its name or description."""
     return [language for language in ("cs", "en")
-            if getattr(offering.name, language) or getattr(offering.description, language)]
+            if not (offering.name.lacks(language) and offering.description.lacks(language))]
 
 
 def add_parser(commands) -> None:

@@ -61,8 +61,9 @@ def test_a_record_text_comes_in_the_page_language_or_in_german_marked_as_german(
     assert local(Text("Suchtberatung", cs="Protidrogová poradna")) == "Protidrogová poradna"
     assert local(Text("Suchtberatung <Aue>")) == '<span lang="de">Suchtberatung &lt;Aue&gt;</span>'
     assert markdown(Text("**Hilfe**", cs="**Pomoc**")) == "<p><strong>Pomoc</strong></p>\n"
-    assert markdown(Text("**Hilfe**")) == ('<div lang="de"><p><strong>Hilfe</strong></p>\n</div>\n'
-                                           '<p class="ww-nur-deutsch">Pouze v němčině.</p>')
+    # The note first: a screen reader says it before it reads the German text.
+    assert markdown(Text("**Hilfe**")) == ('<p class="ww-nur-deutsch">Pouze v němčině.</p>\n'
+                                           '<div lang="de"><p><strong>Hilfe</strong></p>\n</div>')
     german_local, _ = local_text_of("de", "")
     assert german_local(Text("Suchtberatung", cs="Protidrogová poradna")) == "Suchtberatung"
 

@@ -172,3 +172,20 @@ def test_the_browser_folds_text_exactly_as_the_index_does(page):
     page.open()
     in_browser = page.evaluate("samples => samples.map(window.wegweiserSuche.fold)", FOLD_SAMPLES)
     assert in_browser == [fold(sample) for sample in FOLD_SAMPLES]
+
+
+STEM_SAMPLES = ["schulden", "alleinerziehende", "beratungen", "drogy", "dluhove", "zavislosti", "romove", "prace",
+                "poradna", "zeny", "sluzbach", "refugees", "counselling", "families", "addicted", "job", "abc"]
+
+
+@pytest.mark.parametrize("language", ["de", "cs", "en"])
+def test_the_browser_takes_the_same_word_endings_off_as_search_words_says(page, site_url, language):
+    from generator.render.search_words import stem
+
+    page.goto(site_url.url + ("" if language == "de" else f"{language}/") + "suche/")
+    page.wait_for_function("window.wegweiserSuche !== undefined")
+    in_browser = page.evaluate("samples => samples.map(window.wegweiserSuche.stem)", STEM_SAMPLES)
+    assert in_browser == [stem(sample, language) for sample in STEM_SAMPLES]
+    if language == "cs":
+        assert in_browser[STEM_SAMPLES.index("drogy")] == "drog"
+        assert in_browser[STEM_SAMPLES.index("romove")] == "rom"

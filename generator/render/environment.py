@@ -84,23 +84,21 @@ def local_date_of(language: str):
 def local_text_of(language: str, only_german_note: str):
     """``local`` and ``markdown`` of the templates, for one language."""
 
-    def translated(text: Text) -> str:
-        return "" if language == GERMAN else getattr(text, language, "")
-
     def local(text: Text | None) -> Markup:
         if text is None:
             return Markup("")
-        if language == GERMAN or translated(text):
+        if not text.lacks(language):
             return escape(text.get(language))
         return Markup('<span lang="de">{}</span>').format(text.de)
 
     def markdown(text: Text | None, level: int = 3) -> Markup:
         if not text:
             return Markup("")
-        if language == GERMAN or translated(text):
+        if not text.lacks(language):
             return Markup(markup.markdown_to_safe_html(text.get(language), level))
-        return Markup('<div lang="de">{}</div>\n<p class="ww-nur-deutsch">{}</p>').format(
-            Markup(markup.markdown_to_safe_html(text.de, level)), only_german_note)
+        # The note first, so that a screen reader says it before the German text.
+        return Markup('<p class="ww-nur-deutsch">{}</p>\n<div lang="de">{}</div>').format(
+            only_german_note, Markup(markup.markdown_to_safe_html(text.de, level)))
 
     return local, markdown
 

@@ -68,6 +68,7 @@ class Marker:
     approximate: bool
     attribution: str
     name_in_german: bool = False  # on a Czech or English map: the offering has no name in that language
+    organisation_in_german: bool = False  # the same for its organisation
 
 
 @dataclass(frozen=True)
@@ -84,7 +85,8 @@ def markers_for(offerings: list[Offering], directory: Directory, language: str =
         Marker(round(place.location.latitude, 5), round(place.location.longitude, 5), offering.name.get(language),
                offering.id, directory.organisation(offering.organisation_id).name.get(language), place.street,
                place.town, offering.topics, place.location.approximate, place.location.attribution,
-               language != GERMAN and not getattr(offering.name, language))
+               offering.name.lacks(language),
+               directory.organisation(offering.organisation_id).name.lacks(language))
         for offering in offerings for place in offering.places
         if place.location is not None and not place.confidential
     ]
@@ -150,6 +152,8 @@ def payload(markers: list[Marker], vocabulary: Vocabulary, offering_link: str,
         "angebot": offering_link,
         "meldungen": messages or map_messages(gettext.NullTranslations()),
         "traeger": organisations,
+        "traegerDeutsch": [org_index[name] for name in sorted({m.organisation for m in markers
+                                                                if m.organisation_in_german}, key=sort_key)],
         "orte": towns,
         "themen": [t.label(language) for t in topics],
         "quellen": sorted({m.attribution for m in markers if m.attribution}),

@@ -6,13 +6,13 @@ changes whenever a file's shape changes; suche.js refuses a manifest of another 
 Arrays are read by position, to keep the files small; the positions are:
 
 - ``manifest.json``: ``{version, docs, perFile, fields: [weight per field], shards: [xx, …],
-  facets: [{key, label, values: [[value, label, ids], …]}], stopwords, endings, minStem, weak
+  facets: [{key, label, values: [[value, label, ids], …]}], stopwords, endings, minStem, shortReach, weak
   (words that only rank), inLanguage (ids with texts in the site's language), tails, maxWord}``;
 - ``w-<xx>.json``: words starting with ``xx``: ``{word: [ids in title, ids in features,
   ids in text]}``;
 - ``d-<n>.json``: one row per result, ``perFile`` per file: ``[name, offering id,
-  organisation, towns, status label or "", and "de" when the name is German on a Czech
-  or English site]``;
+  organisation, towns, status label or "", and on a Czech or English site "de" or "" for
+  the offering's and the organisation's name: whether it is the German one]``;
 - ``k.json``: per document, its points ``[[latitude, longitude], …]`` ("near me");
 - ``o-<x>.json``: places a visitor can search near, by first letter (``p`` for postcodes):
   ``[[name, latitude, longitude], …]``.
@@ -28,7 +28,7 @@ from typing import Iterable
 from ..text import fold, sort_key
 from ..vocab import Vocabulary
 from .search_index import FIELD_WEIGHTS, SearchIndex
-from .search_words import MAX_WORD_LENGTH, MIN_STEM, WEAK_WORDS
+from .search_words import MAX_WORD_LENGTH, MIN_STEM, SHORT_STEM_REACH, WEAK_WORDS
 from .urls import SiteMap
 
 FORMAT_VERSION = 2
@@ -64,11 +64,11 @@ def compact(value) -> str:
 
 def _row(offering, organisation: str, statuses: Vocabulary, language: str, gettext) -> list:
     towns = ", ".join(sorted({p.town for p in offering.places}, key=sort_key))
-    row = [offering.name.get(language), offering.id, organisation,
+    row = [offering.name.get(language), offering.id, organisation.get(language),
            towns or (gettext("aufsuchend") if offering.outreach else gettext("online") if offering.online else ""),
            "" if offering.active else statuses.label(offering.status, language)]
-    if language != "de" and not getattr(offering.name, language):
-        row.append("de")
+    if offering.name.lacks(language) or organisation.lacks(language):  # German names get lang="de"
+        row += ["de" if offering.name.lacks(language) else "", "de" if organisation.lacks(language) else ""]
     return row
 
 
@@ -96,6 +96,7 @@ def search_files(index: SearchIndex, statuses: Vocabulary, places: list[tuple[st
         "version": FORMAT_VERSION, "docs": len(offerings), "perFile": DOCS_PER_FILE,
         "fields": list(FIELD_WEIGHTS.values()), "shards": sorted(shards), "facets": facets,
         "stopwords": sorted(index.stopwords), "endings": list(index.endings), "minStem": MIN_STEM[index.language],
+        "shortReach": SHORT_STEM_REACH,
         "weak": list(WEAK_WORDS[index.language]),
         "inLanguage": encode_ids(index.in_language), "tails": index.tails,
         "maxWord": MAX_WORD_LENGTH,

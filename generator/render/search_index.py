@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from ..directory import Directory
-from ..records import OFFERING_TERMS, Offering
+from ..records import OFFERING_TERMS, Offering, Text
 from ..text import sort_key
 from ..vocab import Vocabulary
 from .listings import Listings
@@ -84,7 +84,7 @@ def facets_for(directory: Directory, vocabularies: dict[str, Vocabulary], langua
     regions = sorted(directory.regions, key=lambda r: sort_key(r.name.get(language)))
     return [
         (Facet("region", _(N_("Region")), [(r.id, r.name.get(language)) for r in regions],
-               frozenset(r.id for r in regions if language != "de" and not getattr(r.name, language))), region_ids),
+               frozenset(r.id for r in regions if r.name.lacks(language))), region_ids),
         *((Facet(f.key, _(f.label), terms_of(f)), term_values(f)) for f in VOCABULARY_FACETS),
         (Facet("kosten", _(N_("Kosten")), [("kostenlos", _(N_("Kostenlos"))),
                                            ("nicht-kostenlos", _(N_("Nicht kostenlos")))]), cost),
@@ -99,7 +99,7 @@ class SearchIndex:
     postings: dict[str, dict[str, set[int]]]  # word -> field -> document numbers
     tails: list[str]  # compound ends the browser may split a query word at, longest first
     facets: list[tuple[Facet, dict[str, set[int]]]]  # facet -> value -> document numbers
-    organisation_names: dict[str, str]  # organisation id -> name, for the result rows
+    organisation_names: dict[str, Text]  # organisation id -> name, for the result rows
     language: str = "de"
     stopwords: frozenset[str] = frozenset()  # left out of the index and of queries
     endings: tuple[str, ...] = ()  # a query word loses one of these (search_words.stem)
@@ -169,7 +169,7 @@ def build_index(listings: Listings, gettext=lambda message: message) -> SearchIn
             for value in values_of(offering):
                 members[value].add(number)
         facets.append((facet, members))
-    names = {o.id: o.name.get(language) for o in listings.directory.organisations}
+    names = {o.id: o.name for o in listings.directory.organisations}
     own = frozenset(number for number, o in enumerate(offerings) if language != "de"
-                    and (getattr(o.name, language) or getattr(o.description, language)))
+                    and not (o.name.lacks(language) and o.description.lacks(language)))
     return SearchIndex(offerings, postings, frequent, facets, names, language, stop, ENDINGS[language], own)

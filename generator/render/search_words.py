@@ -37,11 +37,14 @@ with you your
 ENDINGS = {
     "de": ("ern", "em", "en", "er", "es", "e", "n", "s"),
     "cs": ("atech", "etem", "atum", "osti", "ach", "ata", "aty", "ech", "eho", "emi", "emu", "ete", "eti",
-           "ich", "iho", "imi", "imu", "ama", "ami", "ost", "ove", "ovi", "ych", "ymi", "am", "at", "ce",
+           "ich", "iho", "imi", "imu", "ama", "ami", "ost", "ove", "ovi", "ych", "ymi", "am", "at",
            "em", "es", "im", "mi", "na", "os", "ou", "um", "us", "ym", "a", "e", "i", "o", "u", "y"),
     "en": ("ies", "ing", "es", "ed", "s"),
 }
-MIN_STEM = {"de": 4, "cs": 3, "en": 4}  # Czech roots are short: "romové" -> rom
+# Czech roots are short ("romové" -> rom); a stem of three letters finds only words at
+# most SHORT_STEM_REACH letters longer (suche.js), so "rom" is not "Romantik".
+MIN_STEM = {"de": 4, "cs": 3, "en": 4}
+SHORT_STEM_REACH = 3
 # Words that say what kind of help is wanted, not what it is about ("help with debts",
 # "pomoc s dluhy"): an offering need not contain them to be found, they only rank. German
 # has none here: its records use "Hilfe" and "Beratung" everywhere. Folded.
@@ -71,13 +74,11 @@ GLOSSARY = {
     "frauenhaus": {"cs": "azylový dům pro ženy", "en": "women's shelter refuge"},
     "gewalt": {"cs": "násilí", "en": "violence"},
     "behinderung": {"cs": "postižení", "en": "disability disabled"},
-    "teilhabe": {"cs": "postižení začlenění", "en": "disability participation"},
     "pflege": {"cs": "péče", "en": "care"},
     "familie": {"cs": "rodina rodiny", "en": "family families"},
     "kinder": {"cs": "děti", "en": "children"},
     "jugend": {"cs": "mládež", "en": "youth young people"},
     "sprach": {"cs": "jazyk", "en": "language"},
-    "arbeit": {"cs": "práce zaměstnání", "en": "work job"},
     "grundsicherung": {"cs": "základní zabezpečení", "en": "basic income support"},
     "buergergeld": {"cs": "dávky", "en": "benefits"},
 }

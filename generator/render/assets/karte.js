@@ -22,6 +22,8 @@
 
   window.wegweiserMarkierungen = function (map, data) {
     var said = data.meldungen;  /* in the page's language: maps.map_messages */
+    var germanOrganisations = {};  /* on a Czech or English map: names only in German */
+    data.traegerDeutsch.forEach(function (i) { germanOrganisations[i] = true; });
 
     function counted(n) {
       var form = n === 1 ? said.markers.one : (n >= 2 && n <= 4 ? said.markers.few : said.markers.many);
@@ -42,7 +44,8 @@
       if (row[9]) link.lang = "de";  /* a German name on the Czech or English map */
       heading.appendChild(link);
       box.appendChild(heading);
-      box.appendChild(text("div", data.traeger[row[4]]));
+      var organisation = box.appendChild(text("div", data.traeger[row[4]]));
+      if (germanOrganisations[row[4]]) organisation.lang = "de";
       box.appendChild(text("div", (row[5] ? row[5] + ", " : "") + data.orte[row[6]]));
       var topics = row[7].map(function (i) { return data.themen[i]; }).join(", ");
       if (topics) box.appendChild(text("div", topics, "ww-popup__themen"));

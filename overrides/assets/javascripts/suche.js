@@ -125,6 +125,7 @@
       var best = manifest.fields.map(function () { return {}; });
       Object.keys(entries).forEach(function (token) {
         if (token.indexOf(root) !== 0) return;
+        if (root.length < 4 && token.length > root.length + manifest.shortReach) return;
         var exact = token === word || token === root ? 2 : 1;
         entries[token].forEach(function (encoded, field) {
           var weight = manifest.fields[field] * exact, inField = best[field];
@@ -145,7 +146,8 @@
     var words = queryWords(query);
     if (!words.length) return Promise.resolve(fold(query).trim() ? { ignored: true } : null);
     /* A weak word ("help", "pomoc") only ranks: an offering need not contain it. */
-    var strong = words.filter(function (w) { return manifest.weak.indexOf(w) < 0; });
+    var weak = manifest.weak.map(stem);  /* so "poradnu" and "poradně" are weak like "poradna" */
+    var strong = words.filter(function (w) { return weak.indexOf(stem(w)) < 0; });
     if (!strong.length) strong = words;
     return Promise.all(words.map(scoreWord)).then(function (perWord) {
       var total = {}, hits = {}, needed = 0;
@@ -271,9 +273,14 @@
         var details = document.createElement("span");
         details.className = "ww-eintrag__details";
         var distance = distances && distances[id] !== undefined && distances[id] < Infinity
-          ? " · " + (distances[id] < 10 ? distances[id].toFixed(1).replace(".", ",") : Math.round(distances[id])) + " km"
+          ? " · " + distances[id].toLocaleString(document.documentElement.lang,
+                                                  { maximumFractionDigits: distances[id] < 10 ? 1 : 0 }) + " km"
           : "";
-        details.textContent = doc[2] + (doc[3] ? " · " + doc[3] : "") + distance;
+        var organisation = document.createElement("span");
+        organisation.textContent = doc[2];
+        if (doc[6]) organisation.lang = doc[6];
+        details.appendChild(organisation);
+        details.appendChild(document.createTextNode((doc[3] ? " · " + doc[3] : "") + distance));
         item.appendChild(details);
         resultList.appendChild(item);
       });
@@ -397,7 +404,7 @@
     });
     fromUrl();
     root.classList.add("ww-suche--bereit");
-    window.wegweiserSuche = { run: run, fold: fold };  /* fold: for the test against text.fold */
+    window.wegweiserSuche = { run: run, fold: fold, stem: stem };  /* for the tests against search_words.py */
     return run();
   });
 })();

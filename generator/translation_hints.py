@@ -19,12 +19,12 @@ def missing_translations(directory: Directory) -> list[Problem]:
             for offering in (o for o in organisation.offerings if not o.ended):
                 for language in languages:
                     fields = [field for field, text in (("name", offering.name), ("beschreibung", offering.description))
-                              if not getattr(text, language)]
+                              if text.lacks(language)]
                     if fields:
                         adjective, name = IN_GERMAN[language]
                         hints.add(Problem(
                             display_path(offering.source.path), offering.source.line, 1, offering.id, (
-                                f"Hinweis: Hier fehlt der {adjective} Text für "
+                                f"Hier fehlt der {adjective} Text für "
                                 f"{' und '.join(f'„{field}“' for field in fields)}. Das Netzwerk "
                                 f"„{network.name.de}“ arbeitet auch auf {name}; ohne Übersetzung zeigt die "
                                 f"{adjective} Seite den deutschen Text. So ergänzen Sie ihn: unter „{fields[0]}:“ "

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from conftest import prepared
 
-from generator.translations import missing_translations
+from generator.translation_hints import missing_translations
 
 
 def bilingual(content, languages="[de, cs]"):
