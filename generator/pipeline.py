@@ -167,12 +167,6 @@ def _confidential_cache_entries(prepared: Prepared) -> list[Problem]:
         for key in prepared.located.confidential_keys]
 
 
-def build_all(prepared: Prepared, settings: Settings) -> dict[str, Site]:
-    """The site in German and in every further language of the settings, all rendered
-    before MkDocs writes any of them."""
-    return {language: build(prepared, settings, language) for language in ("de", *settings.languages)}
-
-
 def build(prepared: Prepared, settings: Settings, language: str = "de") -> Site:
     """Pages, maps and search files of a prepared directory, in one language."""
     problems = _confidential_cache_entries(prepared)

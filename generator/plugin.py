@@ -1,10 +1,10 @@
 """The MkDocs adapter: runs the pipeline and hands its pages and files to MkDocs.
 
 Records are loaded, checked and rendered in ``on_config``, before MkDocs cleans or writes
-the site directory, so a broken record leaves no output at all. Every language is
-rendered there too; MkDocs then builds the German site into ``site_dir`` and, after it,
-each further language as a build of its own into ``site_dir/<language>/``, with its own
-navigation and Material's interface in that language.
+the site directory, so a broken record leaves no output at all. MkDocs then builds the
+German site into ``site_dir``; each further language is a build of its own into
+``site_dir/<language>/``, with its own navigation and Material's interface in that
+language, run beside the German one where that is safe (``language_builds.py``).
 """
 from __future__ import annotations
 
@@ -20,6 +20,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from . import pipeline
 from .config import WegweiserConfig
+from .language_builds import FurtherLanguages, can_build_beside
 from .render import Site
 from .render.languages import GERMAN, OWN_NAMES
 from .settings import Settings, SettingsError
@@ -29,11 +30,20 @@ log = logging.getLogger("mkdocs.plugins.wegweiser")
 
 class WegweiserPlugin(BasePlugin[WegweiserConfig]):
     language = GERMAN  # of the build under way
+    command = "build"  # or "serve", "gh-deploy"; a build started from Python says nothing
+    further: FurtherLanguages | None = None
+
+    def on_startup(self, command, dirty):
+        self.command = command
 
     def on_config(self, config):
-        if self.language == GERMAN:  # the German build starts: prepare and render everything
+        if self.language == GERMAN:  # the German build starts: prepare everything, render German
             self.operator_nav = config.nav  # a navigation written in mkdocs.yml wins
-            self._prepare_all(config)
+            self._prepare(config)
+            self.further = FurtherLanguages(
+                lambda language, site_dir: self._build_language(config, language, site_dir),
+                self.settings.languages, Path(config.site_dir), beside=can_build_beside(self.command))
+            self.further.start()
         site = self.site
         site_map = site.site_map
         config.nav = self.operator_nav or site.nav
@@ -43,11 +53,11 @@ class WegweiserPlugin(BasePlugin[WegweiserConfig]):
         config.extra["wegweiser_sprachen"] = OWN_NAMES
         return config
 
-    def _prepare_all(self, config) -> None:
+    def _prepare(self, config) -> None:
         try:
             self.settings = Settings.from_plugin(self.config, config)
-            prepared = pipeline.prepare(pipeline.Sources.of(self.settings))
-            self.sites: dict[str, Site] = pipeline.build_all(prepared, self.settings)
+            self.prepared = prepared = pipeline.prepare(pipeline.Sources.of(self.settings))
+            self.sites: dict[str, Site] = {GERMAN: pipeline.build(prepared, self.settings, GERMAN)}
             self.site.check_static_files()
         except pipeline.InvalidContent as error:
             for problem in error.problems:
@@ -62,6 +72,9 @@ class WegweiserPlugin(BasePlugin[WegweiserConfig]):
 
     @property
     def site(self) -> Site:
+        """The site in the language of the build under way, rendered when it starts."""
+        if self.language not in self.sites:
+            self.sites[self.language] = pipeline.build(self.prepared, self.settings, self.language)
         return self.sites[self.language]
 
     def on_files(self, files: Files, config) -> Files:
@@ -91,19 +104,24 @@ class WegweiserPlugin(BasePlugin[WegweiserConfig]):
 
     @event_priority(-100)  # after every other plugin has finished the German site
     def on_post_build(self, config):
-        if self.language != GERMAN:
-            return
-        for language in self.settings.languages:
-            with self._building(config, language):
-                mkdocs_build(config)
+        if self.language == GERMAN:
+            self.further.finish()
+
+    def on_build_error(self, error):
+        if self.language == GERMAN and self.further:
+            self.further.cancel()
+
+    def _build_language(self, config, language: str, site_dir: Path) -> None:
+        with self._building(config, language, site_dir):
+            mkdocs_build(config)
 
     @contextmanager
-    def _building(self, config, language: str):
+    def _building(self, config, language: str, site_dir: Path):
         """The configuration of one further language's build, restored afterwards."""
         saved = {key: config[key] for key in ("site_dir", "site_url", "site_name", "site_description", "nav")}
         saved_extra = dict(config.extra)
         saved_language = config.theme["language"]
-        config.site_dir = str(Path(saved["site_dir"]) / language)
+        config.site_dir = str(site_dir)
         if saved["site_url"]:
             config.site_url = posixpath.join(saved["site_url"], f"{language}/")
         config.site_name = getattr(self.settings.site_name, language) or saved["site_name"]

@@ -10,7 +10,7 @@ import pytest
 from mkdocs.exceptions import Abort, PluginError
 
 from conftest import FIXTURES, REPO, SCHEMAS, build, crawl, mkdocs_config
-from generator import geocoding_cli, pipeline
+from generator import geocoding_cli, pipeline, plugin
 
 pytestmark = pytest.mark.slow  # every test here runs a whole MkDocs build
 
@@ -100,6 +100,36 @@ def test_two_builds_of_the_same_content_are_byte_identical(site_copy, tmp_path):
     assert any(str(f).startswith("karten/") for f in files)
     for name in files:
         assert (first / name).read_bytes() == (second / name).read_bytes(), name
+
+
+def test_languages_built_beside_the_german_site_equal_those_built_after_it(site_copy, tmp_path, monkeypatch):
+    beside, after = tmp_path / "nebenher", tmp_path / "danach"
+    build(mkdocs_config(site_copy, beside))
+    monkeypatch.setattr(plugin, "can_build_beside", lambda command: False)
+    build(mkdocs_config(site_copy, after))
+    files = sorted(p.relative_to(beside) for p in beside.rglob("*") if p.is_file())
+    assert files == sorted(p.relative_to(after) for p in after.rglob("*") if p.is_file())
+    assert {"cs", "en"} <= {f.parts[0] for f in files}
+    for name in files:
+        assert (beside / name).read_bytes() == (after / name).read_bytes(), name
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["danach", "nebenher", "project"]
+
+
+def test_a_language_that_fails_stops_the_build_and_is_not_published(site_copy, tmp_path, monkeypatch, caplog):
+    real_build = pipeline.build
+
+    def fails_in_english(prepared, settings, language="de"):
+        if language == "en":
+            raise ValueError("Vorlage kaputt")
+        return real_build(prepared, settings, language)
+
+    monkeypatch.setattr(pipeline, "build", fails_in_english)
+    site = tmp_path / "site"
+    with caplog.at_level(logging.ERROR), pytest.raises((PluginError, Abort)):
+        build(mkdocs_config(site_copy, site))
+    assert any("Sprache en ließ sich nicht bauen" in r.getMessage() for r in caplog.records)
+    assert not (site / "en").exists() and not (site / "cs").exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["project", "site"]
 
 
 def test_record_text_never_passes_through_markdown(site_copy, tmp_path):
