@@ -17,6 +17,8 @@ builder  # used elsewhere; vulture reports: unused variable (generator/plugin.py
 _.on_startup  # MkDocs calls it (generator/plugin.py)
 dirty  # an argument of on_startup (generator/plugin.py)
 _.on_build_error  # MkDocs calls it (generator/plugin.py)
+_.on_page_markdown  # MkDocs calls it (generator/plugin.py)
+_.on_env  # MkDocs calls it (generator/plugin.py)
 TEMPORARILY_CLOSED  # used elsewhere; vulture reports: unused variable (generator/records.py:52)
 role  # used elsewhere; vulture reports: unused variable (generator/records.py:111)
 email  # used elsewhere; vulture reports: unused variable (generator/records.py:113)

@@ -167,15 +167,21 @@ def _confidential_cache_entries(prepared: Prepared) -> list[Problem]:
         for key in prepared.located.confidential_keys]
 
 
-def build(prepared: Prepared, settings: Settings, language: str = "de") -> Site:
-    """Pages, maps and search files of a prepared directory, in one language."""
+def buildable(prepared: Prepared, settings: Settings) -> freshness.Limits:
+    """Raises what stops every language's build (checked once, before any starts); else
+    the limits of freshness the pages show."""
     problems = _confidential_cache_entries(prepared)
     if problems:
         raise InvalidContent(problems)
     try:
-        limits = freshness.Limits.from_config(settings.stale_after, settings.hide_after)
+        return freshness.Limits.from_config(settings.stale_after, settings.hide_after)
     except ValueError as error:
         raise SettingsError(f"wegweiser: stale_after/hide_after: {error}") from error
+
+
+def build(prepared: Prepared, settings: Settings, language: str = "de") -> Site:
+    """Pages, maps and search files of a prepared directory, in one language."""
+    limits = buildable(prepared, settings)
     provider_docs = field_docs.documentation(
         prepared.schemas, prepared.vocabularies, field_docs.examples_from(prepared.documents))
     return render_site(prepared.directory, prepared.vocabularies, settings, limits, provider_docs,

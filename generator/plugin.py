@@ -18,10 +18,10 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from . import pipeline
+from . import material_parts, pipeline
 from .config import WegweiserConfig
 from .language_builds import FurtherLanguages, can_build_beside
-from .render import Site
+from .render import Site, check_static_files
 from .render.languages import GERMAN, OWN_NAMES
 from .settings import Settings, SettingsError
 
@@ -43,7 +43,7 @@ class WegweiserPlugin(BasePlugin[WegweiserConfig]):
             self.further = FurtherLanguages(
                 lambda language, site_dir: self._build_language(config, language, site_dir),
                 self.settings.languages, Path(config.site_dir), beside=can_build_beside(self.command))
-            self.further.start()
+            self.further.start()  # before German is rendered, so that no core waits
         site = self.site
         site_map = site.site_map
         config.nav = self.operator_nav or site.nav
@@ -56,16 +56,17 @@ class WegweiserPlugin(BasePlugin[WegweiserConfig]):
     def _prepare(self, config) -> None:
         try:
             self.settings = Settings.from_plugin(self.config, config)
-            self.prepared = prepared = pipeline.prepare(pipeline.Sources.of(self.settings))
-            self.sites: dict[str, Site] = {GERMAN: pipeline.build(prepared, self.settings, GERMAN)}
-            self.site.check_static_files()
+            self.prepared = pipeline.prepare(pipeline.Sources.of(self.settings))
+            pipeline.buildable(self.prepared, self.settings)
+            check_static_files(self.settings)
+            self.sites: dict[str, Site] = {}
         except pipeline.InvalidContent as error:
             for problem in error.problems:
                 log.error(str(problem))
             raise PluginError(f"{error} Die Seite wurde nicht erstellt.") from error
         except SettingsError as error:
             raise PluginError(str(error)) from error
-        located = prepared.located
+        located = self.prepared.located
         if located.missing or located.approximate:
             log.info(f"Verortung: {len(located.approximate)} Adressen nur ungefähr, {len(located.missing)} ohne "
                      "Koordinaten. Einzelheiten: wegweiser geocode --check")
@@ -86,9 +87,10 @@ class WegweiserPlugin(BasePlugin[WegweiserConfig]):
                 files.remove(file)
         site = self.site
         self.bodies = {page.src_uri: page.body for page in site.pages}
+        self.metas = {page.src_uri: page.meta for page in site.pages}
         for page in site.pages:
             files.append(File.generated(
-                config, page.src_uri, content=page.markdown,
+                config, page.src_uri, content="",
                 inclusion=InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV))
         for generated in site.maps:
             files.append(File.generated(config, generated.src_uri, content=generated.html))
@@ -97,6 +99,14 @@ class WegweiserPlugin(BasePlugin[WegweiserConfig]):
         for site_path, disk_path in site.static_files.items():
             files.append(File.generated(config, site_path, abs_src_path=str(disk_path)))
         return files
+
+    def on_env(self, env, config, files):
+        material_parts.install(env)
+        return env
+
+    def on_page_markdown(self, markdown, page, config, files):
+        page.meta = self.metas.get(page.file.src_uri, page.meta)
+        return markdown
 
     def on_page_content(self, html, page, config, files):
         # Our pages are finished HTML: they replace what MkDocs made of the front matter.

@@ -16,6 +16,8 @@ UMLAUTS = (("ß", "ss"), ("ä", "ae"), ("ö", "oe"), ("ü", "ue"))
 
 
 def _without_marks(text: str) -> str:
+    if text.isascii():  # most folded text by far, and nothing to decompose
+        return text
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.category(c).startswith("M"))
 

@@ -7,7 +7,6 @@ from pathlib import Path
 
 import jinja2
 import pytest
-import yaml
 
 from generator.render.environment import TEMPLATES, GeneratedPage, PageLinks
 from generator.render.urls import SiteMap
@@ -46,11 +45,9 @@ def test_page_links_come_from_the_site_map_relative_to_the_page():
     assert PageLinks(SiteMap(use_directory_urls=False), "angebote/x.md").start() == "../index.html"
 
 
-def test_front_matter_holds_an_escaped_title_and_the_scripts_a_page_needs():
+def test_page_data_holds_an_escaped_title_and_the_scripts_a_page_needs():
     page = GeneratedPage("suche.md", "Suche <b>&</b>\n---\ntitle: x", "<p>…</p>", scripts=("suche.js",))
-    assert page.markdown.startswith("---\n") and page.markdown.endswith("\n---\n")
-    front = yaml.safe_load(page.markdown[len("---\n"):-len("---\n")])
-    assert front == {"title": "Suche &lt;b&gt;&amp;&lt;/b&gt;\n---\ntitle: x", "skripte": ["suche.js"]}
+    assert page.meta == {"title": "Suche &lt;b&gt;&amp;&lt;/b&gt;\n---\ntitle: x", "skripte": ["suche.js"]}
 
 
 def test_a_record_text_comes_in_the_page_language_or_in_german_marked_as_german():

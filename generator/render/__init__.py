@@ -41,13 +41,15 @@ class Site:
     interface: dict[str, str] = field(default_factory=dict)  # overrides/main.html's texts
     nav: list[dict[str, str]] = field(default_factory=list)  # MkDocs' navigation, in the language
 
-    def check_static_files(self) -> None:
-        """Before anything is written: every file to copy is there."""
-        missing = [site for site, path in self.static_files.items() if not path.is_file()]
-        if missing:
-            raise SettingsError(
-                f"Für die Karten fehlen {', '.join(missing)}. Bitte führen Sie „npm ci“ aus "
-                "(oder „make serve“ bzw. „make test“, die das erledigen).")
+
+def check_static_files(settings: Settings) -> None:
+    """Before anything is rendered or written: every front-end file to copy is there."""
+    files = library_files(settings.path(settings.node_modules), SiteMap(settings.use_directory_urls))
+    missing = [site for site, path in files.items() if not path.is_file()]
+    if missing:
+        raise SettingsError(
+            f"Für die Karten fehlen {', '.join(missing)}. Bitte führen Sie „npm ci“ aus "
+            "(oder „make serve“ bzw. „make test“, die das erledigen).")
 
 
 def render_site(directory: Directory, vocabularies: dict[str, Vocabulary], settings: Settings, limits: Limits,

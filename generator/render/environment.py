@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import jinja2
-import yaml
 from babel.dates import format_date
 from markupsafe import Markup, escape
 
@@ -41,18 +40,18 @@ class GeneratedPage:
     alternates: dict[str, str] | None = None  # language -> the same page in it, as a link
 
     @property
-    def markdown(self) -> str:
-        """What MkDocs reads: only the front matter. The body never passes through Markdown
-        (whose fenced-code step would rewrite ``` in record text); the plugin puts it in."""
-        # Material writes meta titles into <title> and the header unescaped, so the title
-        # is HTML-escaped here, and dumped by YAML itself so it cannot end the front matter.
+    def meta(self) -> dict:
+        """What MkDocs would read from front matter, handed to it directly (the plugin's
+        ``on_page_markdown``): writing and parsing YAML for every page of every language
+        took a sixth of a language's build. The body never passes through Markdown (whose
+        fenced-code step would rewrite ``` in record text); the plugin puts it in."""
+        # Material writes meta titles into <title> and the header unescaped.
         meta = {"title": html.escape(self.title, quote=True)}
         if self.scripts:
             meta["skripte"] = list(self.scripts)
         if self.alternates:
             meta["sprachen"] = self.alternates
-        front = yaml.safe_dump(meta, allow_unicode=True, width=10_000, sort_keys=False)
-        return f"---\n{front}---\n"
+        return meta
 
 
 class PageLinks:

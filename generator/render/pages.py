@@ -2,8 +2,8 @@
 listings per topic, target group, region and network, an A–Z page, the search, the map
 and a start page that leads to all of them.
 
-Pages are HTML fragments from Jinja templates (``environment.py``), wrapped for MkDocs as
-front matter only (``GeneratedPage.markdown``). What is listed comes from ``Listings``,
+Pages are HTML fragments from Jinja templates (``environment.py``), handed to MkDocs with
+their title and page data (``GeneratedPage.meta``). What is listed comes from ``Listings``,
 where it is from the ``SiteMap``; the maps are rendered before and only looked up here.
 """
 from __future__ import annotations
