@@ -14,6 +14,7 @@ the other, straight into ``site/<language>/``.
 """
 from __future__ import annotations
 
+import gc
 import logging
 import multiprocessing
 import os
@@ -54,12 +55,14 @@ class FurtherLanguages:
             return
         fork = multiprocessing.get_context("fork")
         self._site_dir.parent.mkdir(parents=True, exist_ok=True)
+        gc.freeze()  # the collector would write into every inherited object, copying its memory page
         for language in self._languages:
             # Beside the site, not in it: the German build empties the site folder first.
             folder = Path(tempfile.mkdtemp(prefix=f".wegweiser-{language}-", dir=self._site_dir.parent))
             child = fork.Process(target=self._build_in_child, args=(language, folder), name=f"wegweiser-{language}")
             child.start()
             self._children[language] = (child, folder)
+        gc.unfreeze()
 
     def finish(self) -> None:
         """After the German build: every further language in its place, or an error."""

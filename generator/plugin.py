@@ -1,10 +1,11 @@
 """The MkDocs adapter: runs the pipeline and hands its pages and files to MkDocs.
 
-Records are loaded, checked and rendered in ``on_config``, before MkDocs cleans or writes
-the site directory, so a broken record leaves no output at all. MkDocs then builds the
-German site into ``site_dir``; each further language is a build of its own into
-``site_dir/<language>/``, with its own navigation and Material's interface in that
-language, run beside the German one where that is safe (``language_builds.py``).
+Records are loaded and checked in ``on_config``, before MkDocs cleans or writes the site
+directory, so a broken record leaves no output at all; the German pages are rendered
+there too. MkDocs then builds the German site into ``site_dir``; each further language is
+a build of its own into ``site_dir/<language>/``, with its own navigation and Material's
+interface in that language, run beside the German one where that is safe
+(``language_builds.py``).
 """
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ import logging
 import posixpath
 from contextlib import contextmanager
 from pathlib import Path
+from urllib.parse import urljoin
 
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.exceptions import PluginError
@@ -102,7 +104,15 @@ class WegweiserPlugin(BasePlugin[WegweiserConfig]):
 
     def on_env(self, env, config, files):
         material_parts.install(env)
+        env.filters["von_ueberall"] = whole_address
         return env
+
+    def on_template_context(self, context, template_name, config):
+        # Without site_url MkDocs links the 404 page from the server's root, which is the
+        # German site; a Czech or English one must lead into its own language.
+        if self.language != GERMAN and not config.site_url:
+            context["base_url"] = f"/{self.language}"
+        return context
 
     def on_page_markdown(self, markdown, page, config, files):
         page.meta = self.metas.get(page.file.src_uri, page.meta)
@@ -151,3 +161,8 @@ class WegweiserPlugin(BasePlugin[WegweiserConfig]):
     def on_serve(self, server, config, builder):
         server.watch(self.settings.schemas)  # vocabularies and schemas change the pages too
         return server
+
+
+def whole_address(link: str, page) -> str:
+    """A link relative to the page as a whole address, where site_url makes one known."""
+    return urljoin(page.canonical_url, link) if page is not None and page.canonical_url else link

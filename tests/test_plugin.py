@@ -132,6 +132,27 @@ def test_a_language_that_fails_stops_the_build_and_is_not_published(site_copy, t
     assert sorted(p.name for p in tmp_path.iterdir()) == ["project", "site"]
 
 
+def test_with_a_site_address_each_page_names_its_language_versions_by_whole_address(site_copy, tmp_path):
+    site = tmp_path / "site"
+    config = mkdocs_config(site_copy, site)
+    config.write_text(config.read_text(encoding="utf-8") + "site_url: https://hilfe.example.org/wegweiser/\n",
+                      encoding="utf-8")
+    build(config)
+    page = (site / "cs" / "themen" / "index.html").read_text(encoding="utf-8")
+    base = "https://hilfe.example.org/wegweiser/"
+    for code, address in (("de", "themen/"), ("cs", "cs/themen/"), ("en", "en/themen/"), ("x-default", "themen/")):
+        assert f'<link rel=" alternate" hreflang="{code}" href="{base}{address}">' in page
+    assert f'<link rel="canonical" href="{base}cs/themen/">' in page
+
+
+def test_the_czech_and_english_not_found_pages_lead_into_their_language(built):
+    for language in ("cs", "en"):
+        page = (built / language / "404.html").read_text(encoding="utf-8")
+        links = re.findall(r'href="(/[^"]*)"', page)
+        assert links and all(link.startswith(f"/{language}/") for link in links), links
+    assert 'href="/themen/"' in (built / "404.html").read_text(encoding="utf-8")
+
+
 def test_record_text_never_passes_through_markdown(site_copy, tmp_path):
     organisation = site_copy / "traeger" / "beratung-beispiel.yml"
     organisation.write_text(organisation.read_text(encoding="utf-8").replace(
