@@ -14,8 +14,6 @@ _.on_files  # used elsewhere; vulture reports: unused method (generator/plugin.p
 _.on_page_content  # used elsewhere; vulture reports: unused method (generator/plugin.py:69)
 _.on_serve  # used elsewhere; vulture reports: unused method (generator/plugin.py:73)
 builder  # used elsewhere; vulture reports: unused variable (generator/plugin.py:73)
-_.on_startup  # MkDocs calls it (generator/plugin.py)
-dirty  # an argument of on_startup (generator/plugin.py)
 _.on_build_error  # MkDocs calls it (generator/plugin.py)
 _.on_page_markdown  # MkDocs calls it (generator/plugin.py)
 _.on_env  # MkDocs calls it (generator/plugin.py)

@@ -1,36 +1,42 @@
 """Material's navigation and tabs, rendered once for each kind of page, not for every page.
 
-Both come out the same on every page that lies in the same folder and has the same entry
-of the navigation marked active: all entry pages of a language, thousands of them, have
-none. Material renders them anew on each page, which took about a tenth of every
-language's build. ``overrides/partials/nav.html`` and ``tabs.html`` call
-``material_once``; it renders Material's own file (reached under the prefix
-``material/``, since the override hides the original name) and keeps the result.
+Both come out the same on every page from which each entry of the navigation has the same
+relative address and the same entries are active: all entry pages of one folder, thousands
+of them in a large directory, share one. Material renders them anew on each page, which
+took about a tenth of every language's build. ``overrides/partials/nav.html`` and
+``tabs.html`` call ``material_once``; it renders Material's own file (reached under the
+prefix ``material/``, since the override hides the original name) and keeps the result.
 """
 from __future__ import annotations
 
-import posixpath
 from pathlib import Path
 
 import material
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PrefixLoader, pass_context
 from markupsafe import Markup
+from mkdocs.utils import normalize_url
 
 MATERIAL_TEMPLATES = Path(material.__file__).parent / "templates"
 
 
+def _addresses(items):
+    """Every address the navigation links to: pages, links and the pages inside sections."""
+    for item in items:
+        if getattr(item, "url", None) is not None:
+            yield item.url
+        yield from _addresses(getattr(item, "children", None) or ())
+
+
 def kind_of_page(context) -> tuple | None:
-    """What the navigation's HTML depends on besides the build: where relative links start,
-    and which entries are active. None where it is to be rendered afresh."""
-    page, nav = context.get("page"), context.get("nav")
+    """What the navigation's HTML depends on besides the build: each entry's address as
+    Material's ``url`` filter writes it on this page, and which entries are active. None
+    where it is to be rendered afresh."""
+    page, nav, base = context.get("page"), context.get("nav"), context.get("base_url")
     if page is None or not nav or page.toc:  # the 404 page, or a page whose contents nav.html lists
         return None
-    url = page.url
-    if url.endswith("/") and any(item.url.startswith(url) for item in nav.pages):
-        where = url  # an entry lies in the page's own folder: its links start there
-    else:
-        where = posixpath.dirname(url.rstrip("/"))  # the same for every page beside it
-    return context["base_url"], where, tuple(item.file.src_uri for item in nav.pages if item.active)
+    home = context["config"].extra.get("homepage") or ""
+    links = tuple(normalize_url(url, page=page, base=base) for url in (home, *_addresses(nav.items)))
+    return base, links, tuple(item.file.src_uri for item in nav.pages if item.active)
 
 
 def install(env: Environment) -> None:

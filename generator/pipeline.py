@@ -167,12 +167,16 @@ def _confidential_cache_entries(prepared: Prepared) -> list[Problem]:
         for key in prepared.located.confidential_keys]
 
 
-def buildable(prepared: Prepared, settings: Settings) -> freshness.Limits:
-    """Raises what stops every language's build (checked once, before any starts); else
-    the limits of freshness the pages show."""
+def check_buildable(prepared: Prepared, settings: Settings) -> None:
+    """Raises what would stop the build in every language: the plugin asks before the
+    languages' builds start, so that none of them reports it again."""
     problems = _confidential_cache_entries(prepared)
     if problems:
         raise InvalidContent(problems)
+    _limits(settings)
+
+
+def _limits(settings: Settings) -> freshness.Limits:
     try:
         return freshness.Limits.from_config(settings.stale_after, settings.hide_after)
     except ValueError as error:
@@ -181,7 +185,8 @@ def buildable(prepared: Prepared, settings: Settings) -> freshness.Limits:
 
 def build(prepared: Prepared, settings: Settings, language: str = "de") -> Site:
     """Pages, maps and search files of a prepared directory, in one language."""
-    limits = buildable(prepared, settings)
+    check_buildable(prepared, settings)
+    limits = _limits(settings)
     provider_docs = field_docs.documentation(
         prepared.schemas, prepared.vocabularies, field_docs.examples_from(prepared.documents))
     return render_site(prepared.directory, prepared.vocabularies, settings, limits, provider_docs,

@@ -19,6 +19,7 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.utils import is_error_template
 
 from . import material_parts, pipeline
 from .config import WegweiserConfig
@@ -32,11 +33,7 @@ log = logging.getLogger("mkdocs.plugins.wegweiser")
 
 class WegweiserPlugin(BasePlugin[WegweiserConfig]):
     language = GERMAN  # of the build under way
-    command = "build"  # or "serve", "gh-deploy"; a build started from Python says nothing
     further: FurtherLanguages | None = None
-
-    def on_startup(self, command, dirty):
-        self.command = command
 
     def on_config(self, config):
         if self.language == GERMAN:  # the German build starts: prepare everything, render German
@@ -44,7 +41,7 @@ class WegweiserPlugin(BasePlugin[WegweiserConfig]):
             self._prepare(config)
             self.further = FurtherLanguages(
                 lambda language, site_dir: self._build_language(config, language, site_dir),
-                self.settings.languages, Path(config.site_dir), beside=can_build_beside(self.command))
+                self.settings.languages, Path(config.site_dir), beside=can_build_beside())
             self.further.start()  # before German is rendered, so that no core waits
         site = self.site
         site_map = site.site_map
@@ -59,7 +56,7 @@ class WegweiserPlugin(BasePlugin[WegweiserConfig]):
         try:
             self.settings = Settings.from_plugin(self.config, config)
             self.prepared = pipeline.prepare(pipeline.Sources.of(self.settings))
-            pipeline.buildable(self.prepared, self.settings)
+            pipeline.check_buildable(self.prepared, self.settings)
             check_static_files(self.settings)
             self.sites: dict[str, Site] = {}
         except pipeline.InvalidContent as error:
@@ -108,12 +105,13 @@ class WegweiserPlugin(BasePlugin[WegweiserConfig]):
         return env
 
     def on_template_context(self, context, template_name, config):
-        # Without site_url MkDocs links the 404 page from the server's root, which is the
+        # Without site_url MkDocs links an error page from the server's root, which is the
         # German site; a Czech or English one must lead into its own language.
-        if self.language != GERMAN and not config.site_url:
-            context["base_url"] = f"/{self.language}"
+        if self.language != GERMAN and not config.site_url and is_error_template(template_name):
+            context["base_url"] = f"/{self.language}/"
         return context
 
+    @event_priority(100)  # the page data is there before other plugins look at it
     def on_page_markdown(self, markdown, page, config, files):
         page.meta = self.metas.get(page.file.src_uri, page.meta)
         return markdown

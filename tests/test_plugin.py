@@ -104,8 +104,9 @@ def test_two_builds_of_the_same_content_are_byte_identical(site_copy, tmp_path):
 
 def test_languages_built_beside_the_german_site_equal_those_built_after_it(site_copy, tmp_path, monkeypatch):
     beside, after = tmp_path / "nebenher", tmp_path / "danach"
+    monkeypatch.setattr(plugin, "can_build_beside", lambda: True)
     build(mkdocs_config(site_copy, beside))
-    monkeypatch.setattr(plugin, "can_build_beside", lambda command: False)
+    monkeypatch.setattr(plugin, "can_build_beside", lambda: False)
     build(mkdocs_config(site_copy, after))
     files = sorted(p.relative_to(beside) for p in beside.rglob("*") if p.is_file())
     assert files == sorted(p.relative_to(after) for p in after.rglob("*") if p.is_file())
@@ -113,6 +114,21 @@ def test_languages_built_beside_the_german_site_equal_those_built_after_it(site_
     for name in files:
         assert (beside / name).read_bytes() == (after / name).read_bytes(), name
     assert sorted(p.name for p in tmp_path.iterdir()) == ["danach", "nebenher", "project"]
+
+
+def test_when_german_fails_after_the_languages_started_nothing_is_written(site_copy, tmp_path, monkeypatch):
+    real_build = pipeline.build
+
+    def fails_in_german(prepared, settings, language="de"):
+        if language == "de":
+            raise ValueError("Vorlage kaputt")
+        return real_build(prepared, settings, language)
+
+    monkeypatch.setattr(pipeline, "build", fails_in_german)
+    monkeypatch.setattr(plugin, "can_build_beside", lambda: True)
+    with pytest.raises(ValueError, match="Vorlage kaputt"):
+        build(mkdocs_config(site_copy, tmp_path / "site"))
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["project"]
 
 
 def test_a_language_that_fails_stops_the_build_and_is_not_published(site_copy, tmp_path, monkeypatch, caplog):
@@ -124,6 +140,7 @@ def test_a_language_that_fails_stops_the_build_and_is_not_published(site_copy, t
         return real_build(prepared, settings, language)
 
     monkeypatch.setattr(pipeline, "build", fails_in_english)
+    monkeypatch.setattr(plugin, "can_build_beside", lambda: True)  # an earlier test may have left a thread
     site = tmp_path / "site"
     with caplog.at_level(logging.ERROR), pytest.raises((PluginError, Abort)):
         build(mkdocs_config(site_copy, site))
