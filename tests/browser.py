@@ -13,3 +13,14 @@ def chromium_path() -> str:
     if path is None:
         raise RuntimeError("Debian's chromium is missing: run the tests with `make test`, which installs it.")
     return path
+
+
+# One page of every kind, as addresses below a language's root.
+PAGE_KINDS = {
+    "Start": "", "Angebot": "angebote/diakonie-erzgebirge-suchtberatung-aue/",
+    "Angebot mit vertraulicher Anschrift": "angebote/frauenhaus-interventionsstelle-myk-frauenhaus/",
+    "Träger": "traeger/diakonie-erzgebirge/", "Träger A–Z": "traeger/", "Region": "regionen/erzgebirgskreis/",
+    "Regionen": "regionen/", "Thema": "themen/sucht/", "Zielgruppen": "zielgruppen/", "A–Z": "a-z/",
+    "Netzwerk": "netzwerke/myknetz/", "Termine": "termine/", "Karte": "karte/", "Orte": "orte/",
+    "Suche": "suche/?q=beratung&thema=sucht", "Mitmachen": "mitmachen/",
+}

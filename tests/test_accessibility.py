@@ -4,18 +4,11 @@ from __future__ import annotations
 
 import pytest
 
+from browser import PAGE_KINDS
 from conftest import REPO
 from local_server import LocalServer
 
 AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"  # read when a test runs, not at collection
-PAGE_KINDS = {
-    "Start": "", "Angebot": "angebote/diakonie-erzgebirge-suchtberatung-aue/",
-    "Angebot mit vertraulicher Anschrift": "angebote/frauenhaus-interventionsstelle-myk-frauenhaus/",
-    "Träger": "traeger/diakonie-erzgebirge/", "Träger A–Z": "traeger/", "Region": "regionen/erzgebirgskreis/",
-    "Regionen": "regionen/", "Thema": "themen/sucht/", "Zielgruppen": "zielgruppen/", "A–Z": "a-z/",
-    "Netzwerk": "netzwerke/myknetz/", "Termine": "termine/", "Karte": "karte/", "Orte": "orte/",
-    "Suche": "suche/?q=beratung&thema=sucht", "Mitmachen": "mitmachen/",
-}
 RULES = "{runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}"
 
 

@@ -49,6 +49,8 @@ def interface_texts(gettext) -> dict[str, str]:
         "search_example": gettext("Angebote durchsuchen, z. B. Schuldnerberatung"),
         "search_button": gettext("Suchen"),
         "languages": gettext("Sprache wählen"),
+        "skip": gettext("Zum Inhalt springen"),
+        "menu": gettext("Menü öffnen"),
     }
 
 

@@ -43,3 +43,35 @@
     });
   });
 })();
+
+/* Wegweiser: Material's menu button is a label for a hidden checkbox, which the keyboard
+ * cannot reach. Make it a button: focusable, named, saying whether the menu is open, opened
+ * with Enter (Material clicks a focused label on Enter) or Space, closed with Escape. */
+(function () {
+  "use strict";
+  var drawer = document.getElementById("__drawer");
+  var button = document.querySelector('label.md-header__button[for="__drawer"]');
+  if (!drawer || !button) return;
+  button.setAttribute("role", "button");
+  button.setAttribute("tabindex", "0");
+  button.setAttribute("aria-labelledby", "ww-menue-name");
+  function show() { button.setAttribute("aria-expanded", drawer.checked ? "true" : "false"); }
+  drawer.addEventListener("change", function () {
+    show();
+    if (drawer.checked && document.activeElement === button) {
+      var first = document.querySelector(".md-sidebar--primary a[href]");
+      if (first) window.setTimeout(function () { first.focus(); }, 0);  // once the drawer is visible
+    }
+  });
+  button.addEventListener("keydown", function (event) {
+    if (event.key !== " ") return;
+    event.preventDefault();
+    drawer.click();
+  });
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Escape" || !drawer.checked) return;
+    drawer.click();
+    button.focus();
+  });
+  show();
+})();

@@ -1,0 +1,89 @@
+"""The site by keyboard alone: a skip link first on every page, a visible focus ring on
+every Tab stop, nothing focusable off-screen (the closed menu drawer on a phone), and
+Material's menu button reachable and operable."""
+from __future__ import annotations
+
+import pytest
+
+from browser import PAGE_KINDS
+from local_server import LocalServer
+
+# The focused element: where it is, whether it can be seen, and its focus ring.
+FOCUSED = """() => {
+  const e = document.activeElement, r = e.getBoundingClientRect(), s = getComputedStyle(e);
+  return {name: e.tagName + (e.id ? '#' + e.id : '') + ' ' + (e.textContent || '').trim().slice(0, 30),
+          left: r.left, right: r.right, width: r.width, height: r.height,
+          visible: s.visibility === 'visible' && r.width > 0 && r.height > 0,
+          ring: s.outlineStyle !== 'none' ? parseFloat(s.outlineWidth) : 0,
+          inContent: !!e.closest('.md-content'), isBody: e === document.body};
+}"""
+
+
+@pytest.fixture(scope="module")
+def web(example_site):
+    with LocalServer(example_site) as server:
+        yield server
+
+
+def tab_stops(page, count: int) -> list[dict]:
+    stops = []
+    for _ in range(count):
+        page.keyboard.press("Tab")
+        stop = page.evaluate(FOCUSED)
+        if stop["isBody"] or (stops and stop["name"] == stops[0]["name"]):
+            break  # round the page once
+        stops.append(stop)
+    return stops
+
+
+@pytest.mark.parametrize("kind", PAGE_KINDS)
+def test_the_first_tab_stop_is_a_visible_skip_link_into_the_content(chromium, web, kind):
+    page = chromium.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(web.url + PAGE_KINDS[kind])
+    page.keyboard.press("Tab")
+    skip = page.evaluate(FOCUSED)
+    assert skip["name"].endswith("Zum Inhalt springen") and skip["visible"] and skip["ring"] >= 2
+    assert skip["left"] >= 0 and skip["right"] <= 1280
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab")
+    assert page.evaluate(FOCUSED)["inContent"], kind
+    page.close()
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+@pytest.mark.parametrize("kind", PAGE_KINDS)
+def test_every_tab_stop_is_on_screen_and_shows_a_ring_of_two_pixels(chromium, web, kind, width):
+    page = chromium.new_page(viewport={"width": width, "height": 800})
+    page.goto(web.url + PAGE_KINDS[kind])
+    stops = tab_stops(page, 80)
+    assert len(stops) > 5
+    hidden = [s["name"] for s in stops if not s["visible"] or s["left"] < 0 or s["right"] > width + 1]
+    assert hidden == [], (kind, width)
+    without_ring = [s["name"] for s in stops if s["ring"] < 2]
+    assert without_ring == [], (kind, width)
+    page.close()
+
+
+def test_on_a_phone_the_menu_opens_and_closes_by_keyboard(chromium, web):
+    page = chromium.new_page(viewport={"width": 375, "height": 800})
+    page.goto(web.url + "themen/")
+    menu = page.locator('label.md-header__button[for="__drawer"]')
+    for _ in range(5):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.getAttribute('aria-labelledby')") == "ww-menue-name":
+            break
+    assert menu.get_attribute("aria-expanded") == "false" and menu.get_attribute("role") == "button"
+    assert page.evaluate("document.getElementById(document.activeElement.getAttribute('aria-labelledby'))"
+                         ".textContent") == "Menü öffnen"
+    page.keyboard.press("Enter")
+    page.wait_for_timeout(300)  # the drawer slides in
+    assert menu.get_attribute("aria-expanded") == "true"
+    inside = page.evaluate(FOCUSED)
+    assert inside["visible"] and inside["left"] >= 0 and inside["right"] <= 375
+    assert page.evaluate("!!document.activeElement.closest('.md-sidebar--primary')")
+    page.keyboard.press("Escape")
+    assert menu.get_attribute("aria-expanded") == "false"
+    assert page.evaluate("document.activeElement.getAttribute('aria-labelledby')") == "ww-menue-name"
+    page.keyboard.press(" ")
+    assert menu.get_attribute("aria-expanded") == "true"
+    page.close()
