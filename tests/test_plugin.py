@@ -116,31 +116,29 @@ def test_languages_built_beside_the_german_site_equal_those_built_after_it(site_
     assert sorted(p.name for p in tmp_path.iterdir()) == ["danach", "nebenher", "project"]
 
 
-def test_when_german_fails_after_the_languages_started_nothing_is_written(site_copy, tmp_path, monkeypatch):
+def rendering_fails_in(broken: str, monkeypatch) -> None:
+    """The render stage fails for one language, as a fault in a template would; the
+    languages are built beside the German one (an earlier test may have left a thread)."""
     real_build = pipeline.build
 
-    def fails_in_german(prepared, settings, language="de"):
-        if language == "de":
+    def build_or_fail(prepared, settings, language="de"):
+        if language == broken:
             raise ValueError("Vorlage kaputt")
         return real_build(prepared, settings, language)
 
-    monkeypatch.setattr(pipeline, "build", fails_in_german)
+    monkeypatch.setattr(pipeline, "build", build_or_fail)
     monkeypatch.setattr(plugin, "can_build_beside", lambda: True)
+
+
+def test_when_german_fails_after_the_languages_started_nothing_is_written(site_copy, tmp_path, monkeypatch):
+    rendering_fails_in("de", monkeypatch)
     with pytest.raises(ValueError, match="Vorlage kaputt"):
         build(mkdocs_config(site_copy, tmp_path / "site"))
     assert sorted(p.name for p in tmp_path.iterdir()) == ["project"]
 
 
 def test_a_language_that_fails_stops_the_build_and_is_not_published(site_copy, tmp_path, monkeypatch, caplog):
-    real_build = pipeline.build
-
-    def fails_in_english(prepared, settings, language="de"):
-        if language == "en":
-            raise ValueError("Vorlage kaputt")
-        return real_build(prepared, settings, language)
-
-    monkeypatch.setattr(pipeline, "build", fails_in_english)
-    monkeypatch.setattr(plugin, "can_build_beside", lambda: True)  # an earlier test may have left a thread
+    rendering_fails_in("en", monkeypatch)
     site = tmp_path / "site"
     with caplog.at_level(logging.ERROR), pytest.raises((PluginError, Abort)):
         build(mkdocs_config(site_copy, site))
