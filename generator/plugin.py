@@ -117,7 +117,7 @@ class WegweiserPlugin(BasePlugin[WegweiserConfig]):
         return markdown
 
     def on_page_content(self, html, page, config, files):
-        # Our pages are finished HTML: they replace what MkDocs made of the front matter.
+        # Our pages are finished HTML: they replace what MkDocs made of the empty Markdown.
         return self.bodies.get(page.file.src_uri, html)
 
     @event_priority(-100)  # after every other plugin has finished the German site
