@@ -81,7 +81,7 @@ def main(sizes: list[int]) -> int:
                 page = browser.new_page(viewport={"width": 1280, "height": 800})
                 page.goto(web.url + generated.src_uri, wait_until="commit")
                 page.wait_for_function(
-                    "window.wegweiserKarte && document.querySelector('.leaflet-marker-icon')", timeout=60000)
+                    "() => window.wegweiserKarte && document.querySelector('.leaflet-marker-icon')", timeout=60000)
                 timings.append(page.evaluate("performance.now()") / 1000)
                 page.close()
             shown = sorted(timings)[1]  # the median of three loads

@@ -11,8 +11,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from . import (commands, content, form_entry, geocoding_cli, issue_forms, pipeline, reminders, stale_cli, template,
-               translation_hints)
+from . import (commands, content, form_entry, geocoding_cli, issue_forms, legal, pipeline, reminders, stale_cli,
+               template, translation_hints)
 from .problems import github_annotations, json_report, markdown_summary, report, summary
 from .kinds import Kind
 from .settings import SettingsError
@@ -25,6 +25,9 @@ def validate(args) -> int:
         found: tuple = ()
     except pipeline.InvalidContent as error:
         found = error.problems
+    config_file = Path(args.config) if args.config else commands.DEFAULT_CONFIG
+    if config_file.is_file():  # without mkdocs.yml no site is built, and no Impressum
+        hints += legal.imprint_hints(commands.settings_of(args), config_file)
     wanted = [Path(p).resolve() for p in args.paths]
     problems, hints = ([
         p for p in listed

@@ -3,6 +3,7 @@ setting is declared (with its default and its comment) in one place only."""
 from __future__ import annotations
 
 import dataclasses
+import datetime
 import typing
 
 from mkdocs.config import base
@@ -22,7 +23,11 @@ def _option(definition: dataclasses.Field, hint):
     if definition.metadata.get("many"):
         return c.ListOfItems(c.Choice(definition.metadata["choices"]), default=list(definition.default))
     if "choices" in definition.metadata:
+        if definition.default is None:  # not chosen yet
+            return c.Optional(c.Choice(definition.metadata["choices"]))
         return c.Choice(definition.metadata["choices"], default=definition.default)
+    if definition.metadata.get("date"):  # YAML reads 2026-01-15 as a date
+        return c.Optional(c.Type((str, datetime.date)))
     if hint == str | None:
         return c.Optional(c.Type(str))
     if hint is float:

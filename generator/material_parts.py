@@ -6,9 +6,13 @@ of them in a large directory, share one. Material renders them anew on each page
 took about a tenth of every language's build. ``overrides/partials/nav.html`` and
 ``tabs.html`` call ``material_once``; it renders Material's own file (reached under the
 prefix ``material/``, since the override hides the original name) and keeps the result.
+
+``valid_html`` takes out of each finished page the one thing of Material's base.html that
+is not valid HTML.
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import material
@@ -55,3 +59,17 @@ def install(env: Environment) -> None:
         return rendered[name, kind]
 
     env.globals["material_once"] = material_once
+
+
+# Material writes autocomplete="off" on its two toggle checkboxes (menu drawer and search),
+# so that Firefox does not restore them on reload; HTML allows the attribute only on inputs
+# that take text, so the checker reports it on every page. The checkboxes stand in
+# base.html outside any template block: leaving the attribute out there would mean a copy of
+# the whole template, to be kept in step with every Material release. They are the first
+# two inputs of the page.
+TOGGLE_AUTOCOMPLETE = re.compile(r'(<input class="md-toggle"[^>]*?) autocomplete="off"')
+
+
+def valid_html(page: str) -> str:
+    """A page of Material without the attribute HTML does not allow on its toggles."""
+    return TOGGLE_AUTOCOMPLETE.sub(r"\1", page, count=2)

@@ -13,9 +13,10 @@ import functools
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import content, field_docs, freshness, from_yaml, geocache, geocode, rules, schema, vocab, yamlsafe
+from . import content, field_docs, freshness, from_yaml, geocache, geocode, legal, rules, schema, vocab, yamlsafe
 from .kinds import Kind
 from .problems import Problem, display_path, summary
+from .records import OFFERING_TERMS
 from .directory import Directory
 from .render import VOCABULARIES, Site, render_site
 from .render.urls import RESERVED_IDS
@@ -119,7 +120,8 @@ def _schemas_and_vocabularies(schema_dir: Path, _state: tuple, _shown_as: str):
     (``mkdocs serve`` rebuilds, and every command, reuse them). The last two arguments are
     only the cache's key: the files' state, and the folder as problems show it from here."""
     schemas = schema.SchemaSet.load(schema_dir)
-    vocabularies, problems = vocab.load_vocabularies(schema_dir / "vokabulare", schemas, RESERVED_IDS)
+    vocabularies, problems = vocab.load_vocabularies(schema_dir / "vokabulare", schemas, RESERVED_IDS,
+                                                       frozenset(OFFERING_TERMS))
     return schemas, vocabularies, tuple(problems)
 
 
@@ -174,6 +176,7 @@ def check_buildable(prepared: Prepared, settings: Settings) -> None:
     if problems:
         raise InvalidContent(problems)
     _limits(settings)
+    legal.own_texts(settings)  # the operator's own legal texts: a wrong file stops the build here
 
 
 def _limits(settings: Settings) -> freshness.Limits:

@@ -21,10 +21,11 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.utils import is_error_template
 
-from . import material_parts, pipeline
+from . import legal, material_parts, pipeline
 from .config import WegweiserConfig
 from .language_builds import FurtherLanguages, can_build_beside
 from .render import Site, check_static_files
+from .render.content_policy import ScriptInContent, allow_live_reload, refuse_scripts_in, with_policy
 from .render.languages import GERMAN, OWN_NAMES
 from .settings import Settings, SettingsError
 
@@ -50,6 +51,7 @@ class WegweiserPlugin(BasePlugin[WegweiserConfig]):
         config.extra["wegweiser_suche"] = site_map.url(site_map.search())  # the search box on every page
         config.extra["wegweiser_texte"] = site.interface
         config.extra["wegweiser_sprachen"] = OWN_NAMES
+        config.extra["wegweiser_fusszeile"] = site.footer  # Impressum, Datenschutz, … (partials/copyright.html)
         return config
 
     def _prepare(self, config) -> None:
@@ -69,6 +71,10 @@ class WegweiserPlugin(BasePlugin[WegweiserConfig]):
         if located.missing or located.approximate:
             log.info(f"Verortung: {len(located.approximate)} Adressen nur ungefähr, {len(located.missing)} ohne "
                      "Koordinaten. Einzelheiten: wegweiser geocode --check")
+        unfilled = legal.unfilled_imprint(self.settings)
+        if unfilled:  # a hint, not a warning: strict builds of a preview or the example go on
+            log.info(f"Impressum: noch eine Vorlage, in mkdocs.yml fehlt {', '.join(unfilled)}. "
+                     "Einzelheiten: wegweiser validate")
 
     @property
     def site(self) -> Site:
@@ -120,6 +126,21 @@ class WegweiserPlugin(BasePlugin[WegweiserConfig]):
         # Our pages are finished HTML: they replace what MkDocs made of the empty Markdown.
         return self.bodies.get(page.file.src_uri, html)
 
+    @event_priority(-100)  # last: the policy's hashes are of the page exactly as it is written
+    def on_post_page(self, output, page, config):
+        try:
+            refuse_scripts_in(page.content or "", page.file.src_uri)
+        except ScriptInContent as error:
+            raise PluginError(str(error)) from error
+        return with_policy(material_parts.valid_html(output))
+
+    @event_priority(-100)
+    def on_post_template(self, output_content, template_name, config):
+        # The error page (404.html) is a template of the theme, not a page; sitemap.xml is not HTML.
+        if not template_name.endswith(".html"):
+            return output_content
+        return with_policy(material_parts.valid_html(output_content))
+
     @event_priority(-100)  # after every other plugin has finished the German site
     def on_post_build(self, config):
         if self.language == GERMAN:
@@ -158,6 +179,7 @@ class WegweiserPlugin(BasePlugin[WegweiserConfig]):
 
     def on_serve(self, server, config, builder):
         server.watch(self.settings.schemas)  # vocabularies and schemas change the pages too
+        allow_live_reload(server)  # the preview's reloading script, under each page's policy
         return server
 
 

@@ -8,6 +8,7 @@ is an error for both, never a silent fall back to defaults.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -71,6 +72,61 @@ class InOtherLanguages:
     en: str | None = None
 
 
+def _https(name: str, value: str) -> None:
+    if value and not value.startswith("https://"):
+        raise SettingsError(f"wegweiser: {name}: „{value}“ ist keine Internetadresse mit https://. "
+                            "Bitte geben Sie die ganze Adresse an, z. B. https://www.beispiel.de/video.")
+
+
+@dataclass(frozen=True)
+class OperatorSettings:
+    """Who runs the site: the Impressum, the privacy and the accessibility statement name
+    them (``render/legal_pages.py``). What is empty stays a marked gap on those pages, and
+    ``wegweiser validate`` warns while the Impressum lacks name, address or e-mail."""
+
+    name: str = ""  # the organisation (or person) responsible for the site
+    address: str = ""  # postal address; one line each for street, postcode and town
+    email: str = ""
+    phone: str = ""
+    represented_by: str = ""  # e.g. "Vorstand: …" or "Landrätin …" (for a legal person)
+    responsible: str = ""  # responsible for the content according to § 18 Abs. 2 MStV
+    register: str = ""  # e.g. "Vereinsregister Amtsgericht Chemnitz, VR 1234"
+    # Where the site is hosted, for the privacy statement: that server receives every request.
+    hosting: str = ""
+    privacy_contact: str = ""  # the data protection officer, if there is one
+
+    def __post_init__(self) -> None:
+        if self.email and ("@" not in self.email or any(c.isspace() for c in self.email.strip())):
+            raise SettingsError(f"wegweiser: operator.email: „{self.email}“ ist keine E-Mail-Adresse.")
+
+
+@dataclass(frozen=True)
+class AccessibilitySettings:
+    """The accessibility statement (BITV 2.0, EU directive 2016/2102) and the sign language video."""
+
+    # How far the site meets BITV 2.0 (WCAG 2.1 AA), by the operator's own check.
+    compliance: str | None = field(default=None, metadata={"choices": ("full", "partial", "none")})
+    statement_date: str | None = field(default=None, metadata={"date": True})  # when it was made, YYYY-MM-DD
+    evaluation: str = ""  # how, e.g. "Selbstbewertung" or "BITV-Test durch …"
+    # The enforcement body a visitor may turn to: the Schlichtungsstelle nach § 16 BGG for
+    # federal bodies, the state's body for those of a state or a municipality.
+    enforcement_body: str = ""
+    enforcement_url: str = ""
+    dgs_video: str = ""  # a video explaining the site in German Sign Language (DGS), linked, never embedded
+
+    def __post_init__(self) -> None:
+        if self.statement_date is not None:
+            text = str(self.statement_date)  # YAML gives a date, the command line may give text
+            try:
+                dt.date.fromisoformat(text)
+            except ValueError as error:
+                raise SettingsError(f"wegweiser: accessibility.statement_date: „{text}“ ist kein Datum in der "
+                                    "Form JJJJ-MM-TT, z. B. 2026-01-15.") from error
+            object.__setattr__(self, "statement_date", text)
+        _https("accessibility.dgs_video", self.dgs_video)
+        _https("accessibility.enforcement_url", self.enforcement_url)
+
+
 @dataclass(frozen=True)
 class Settings:
     """The plugin's block in mkdocs.yml, with paths resolved against that file."""
@@ -98,6 +154,13 @@ class Settings:
     site_description: InOtherLanguages = InOtherLanguages()
     maps: MapSettings = MapSettings()
     geocoder: GeocoderSettings = GeocoderSettings()
+    # The legal and explanatory pages (Impressum, Datenschutz, Barrierefreiheit, Leichte
+    # Sprache, Gebärdensprache) fill their templates with these values ...
+    operator: OperatorSettings = OperatorSettings()
+    accessibility: AccessibilitySettings = AccessibilitySettings()
+    # ... unless this folder (beside mkdocs.yml, not in content/) holds a page's own text:
+    # impressum.md, datenschutz.md, … in German, impressum.cs.md, impressum.en.md translated.
+    legal_pages: str | None = None
     # From MkDocs' own settings, not the plugin block.
     content: str = field(default="content", metadata={"mkdocs": "docs_dir"})
     use_directory_urls: bool = field(default=True, metadata={"mkdocs": "use_directory_urls"})
@@ -129,6 +192,8 @@ class Settings:
         values["site_name"] = InOtherLanguages(**plugin_config["site_name"])
         values["site_description"] = InOtherLanguages(**plugin_config["site_description"])
         values["geocoder"] = GeocoderSettings(**plugin_config["geocoder"])
+        values["operator"] = OperatorSettings(**plugin_config["operator"])
+        values["accessibility"] = AccessibilitySettings(**plugin_config["accessibility"])
         config_file = mkdocs_config.config_file_path
         base = Path(config_file).parent if config_file else Path(".")
         docs_dir = Path(mkdocs_config.docs_dir)

@@ -23,4 +23,6 @@ PAGE_KINDS = {
     "Regionen": "regionen/", "Thema": "themen/sucht/", "Zielgruppen": "zielgruppen/", "A–Z": "a-z/",
     "Netzwerk": "netzwerke/myknetz/", "Termine": "termine/", "Karte": "karte/", "Orte": "orte/",
     "Suche": "suche/?q=beratung&thema=sucht", "Mitmachen": "mitmachen/",
+    "Impressum": "impressum/", "Datenschutz": "datenschutz/", "Barrierefreiheit": "barrierefreiheit/",
+    "Leichte Sprache": "leichte-sprache/", "Gebärdensprache": "gebaerdensprache/",
 }

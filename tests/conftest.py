@@ -186,6 +186,12 @@ def resolve(site_dir: Path, page: Path, link: str) -> Path | None:
     return target
 
 
+def linked_on_purpose(pages) -> set[Path]:
+    """The pages that lists should lead to: all but those of a term without any offering,
+    which are built for old links but shown as plain text in every list."""
+    return {p.resolve() for p in pages if 'class="ww-seite ww-ohne-angebote"' not in p.read_text(encoding="utf-8")}
+
+
 def crawl(site_dir: Path) -> tuple[set[Path], list[str]]:
     """Every page reachable from the start page, and every internal link that is broken."""
     start = (site_dir / "index.html").resolve()

@@ -7,6 +7,7 @@ import subprocess
 import sys
 
 import pytest
+import yaml
 
 from conftest import FIXTURES, SCHEMAS, mkdocs_config
 from generator import cli
@@ -139,4 +140,31 @@ def test_validate_shows_missing_translations_of_a_bilingual_network_as_hints_and
     assert "Hinweise (kein Fehler):" in err and "beratung-beispiel-suchtberatung" in err
     assert "Alle Einträge sind in Ordnung." in err
     assert run("--content", str(site_copy), "validate", "--format", "github") == 0
+    assert "::warning file=" in capsys.readouterr().out
+
+
+def test_validate_warns_while_the_impressum_is_a_template_and_still_exits_0(site_copy, capsys):
+    config = mkdocs_config(site_copy, site_copy.parent / "site")
+    assert run("--config", str(config), "validate") == 0
+    err = capsys.readouterr().err
+    assert "Hinweise (kein Fehler):" in err and "Alle Einträge sind in Ordnung." in err
+    assert "mkdocs.yml:" in err and ": operator: Das Impressum ist noch eine Vorlage: Es fehlt operator.name" in err
+    assert "„plugins: - wegweiser: operator:“" in err and "„legal_pages“" in err
+
+
+def test_validate_says_nothing_about_the_impressum_once_it_is_filled_in(site_copy, capsys):
+    config = mkdocs_config(site_copy, site_copy.parent / "site")
+    data = yaml.safe_load(config.read_text(encoding="utf-8"))
+    data["plugins"][0]["wegweiser"]["operator"] = {
+        "name": "Hilfe im Erzgebirge e. V.", "address": "Musterstraße 1\n09456 Annaberg-Buchholz",
+        "email": "wegweiser@hilfe-erzgebirge.example"}
+    config.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    assert run("--config", str(config), "validate") == 0
+    assert "Impressum" not in capsys.readouterr().err
+
+
+def test_validate_for_github_shows_the_impressum_as_a_warning_annotation(site_copy, capsys, monkeypatch, tmp_path):
+    config = mkdocs_config(site_copy, site_copy.parent / "site")
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(tmp_path / "summary.md"))
+    assert run("--config", str(config), "validate", "--format", "github") == 0
     assert "::warning file=" in capsys.readouterr().out

@@ -57,10 +57,10 @@ def test_a_record_text_comes_in_the_page_language_or_in_german_marked_as_german(
     local, markdown = local_text_of("cs", "Pouze v němčině.")
     assert local(Text("Suchtberatung", cs="Protidrogová poradna")) == "Protidrogová poradna"
     assert local(Text("Suchtberatung <Aue>")) == '<span lang="de">Suchtberatung &lt;Aue&gt;</span>'
-    assert markdown(Text("**Hilfe**", cs="**Pomoc**")) == "<p><strong>Pomoc</strong></p>\n"
+    assert markdown(Text("**Hilfe**", cs="**Pomoc**")) == '<div class="ww-text"><p><strong>Pomoc</strong></p>\n</div>'
     # The note first: a screen reader says it before it reads the German text.
     assert markdown(Text("**Hilfe**")) == ('<p class="ww-nur-deutsch">Pouze v němčině.</p>\n'
-                                           '<div lang="de"><p><strong>Hilfe</strong></p>\n</div>')
+                                           '<div class="ww-text" lang="de"><p><strong>Hilfe</strong></p>\n</div>')
     german_local, _ = local_text_of("de", "")
     assert german_local(Text("Suchtberatung", cs="Protidrogová poradna")) == "Suchtberatung"
 

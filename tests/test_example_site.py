@@ -6,7 +6,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from conftest import REPO, crawl, prepared, resolve
+from conftest import REPO, crawl, linked_on_purpose, prepared, resolve
 
 SEED_MOBILE_NUMBERS = ("0162 9049611", "01629049611", "0174 9678496", "0173 5243610")
 
@@ -56,15 +56,19 @@ def test_no_private_mobile_number_of_a_named_person_is_published():
 def test_every_page_is_reachable_from_the_start_page_without_broken_links(site):
     reachable, broken = crawl(site)
     assert broken == []
-    pages = {p.resolve() for p in site.rglob("index.html")}
+    every = {p.resolve() for p in site.rglob("index.html")}
+    pages = linked_on_purpose(every)
     assert pages - reachable == set()
+    # A topic or target group without offerings is text in every list, never a link.
+    empty = every - pages
+    assert empty and empty & reachable == set()
 
 
 def test_every_offering_page_shows_when_it_was_last_checked_and_the_demo_notice(site, loaded):
     for offering in loaded.directory.offerings:
         page = (site / "angebote" / offering.id / "index.html").read_text(encoding="utf-8")
         assert "Zuletzt geprüft am <time datetime=" in page
-        assert "Demonstrationsdaten" in page
+        assert "Beispielverzeichnis:</strong>" in page
 
 
 def test_every_address_of_the_example_gets_coordinates_without_any_network(loaded):
@@ -85,7 +89,7 @@ def test_the_example_site_without_directory_urls_has_no_broken_link(tmp_path):
     mkdocs_build(load_config(str(REPO / "mkdocs.yml"), site_dir=str(site), use_directory_urls=False, strict=True))
     reachable, broken = crawl(site)
     assert broken == []
-    pages = {p.resolve() for p in site.rglob("*.html") if "karten" not in p.parts and p.name != "404.html"}
+    pages = linked_on_purpose(p for p in site.rglob("*.html") if "karten" not in p.parts and p.name != "404.html")
     assert pages - reachable == set()
 
 
@@ -149,3 +153,47 @@ def test_every_euroregion_offering_has_a_czech_text_and_at_least_20_have_english
     assert sum(1 for o in directory.offerings if o.name.en and o.description.en) >= 20
     # Texts a machine translated are marked, so that the page can say the German one counts.
     assert any("cs" in o.machine_translated for o in directory.offerings)
+
+
+class _Policy(HTMLParser):
+    """The policy of a document, what comes before it, and the text of its inline scripts."""
+
+    def __init__(self):
+        super().__init__()
+        self.policies, self.scripts_before, self.inline, self._in_script = [], 0, [], False
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "meta" and (attrs.get("http-equiv") or "").lower() == "content-security-policy":
+            self.policies.append(attrs["content"])
+        if tag == "script":
+            self.scripts_before += not self.policies
+            runs = "src" not in attrs and (attrs.get("type") or "text/javascript") in ("text/javascript", "module")
+            self._in_script = runs
+            if runs:
+                self.inline.append("")
+
+    def handle_endtag(self, tag):
+        if tag == "script":
+            self._in_script = False
+
+    def handle_data(self, data):
+        if self._in_script:
+            self.inline[-1] += data
+
+
+def test_every_document_carries_its_policy_before_any_script(site):
+    from generator.render.content_policy import source_hash
+
+    documents = sorted(site.rglob("*.html"))
+    assert any(d.parent.name == "karten" for d in documents) and (site / "en" / "404.html").exists()
+    for document in documents:
+        found = _Policy()
+        found.feed(document.read_text(encoding="utf-8"))
+        where = document.relative_to(site)
+        assert len(found.policies) == 1 and found.scripts_before == 0, where
+        policy = found.policies[0]
+        assert policy.startswith("default-src 'self';") and "'unsafe-inline'" not in policy, where
+        assert found.inline and all(source_hash(text) in policy for text in found.inline), where
+        if document.parent.name == "karten":
+            assert "img-src 'self' data: https://tile.openstreetmap.org" in policy, where

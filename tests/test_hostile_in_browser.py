@@ -206,7 +206,7 @@ def settle(page):
 
 def open_search(page, web, query=""):
     page.goto(web.url + "suche/" + query)
-    page.wait_for_function("window.wegweiserSuche !== undefined")
+    page.wait_for_function("() => window.wegweiserSuche !== undefined")
     settle(page)
 
 

@@ -50,10 +50,18 @@ def test_the_first_tab_stop_is_a_visible_skip_link_into_the_content(chromium, we
     page.close()
 
 
-@pytest.mark.parametrize("width", [1280, 375])
+# Desktop, the narrowest phone, and 400 % zoom on a 1280 x 800 laptop (320 CSS px wide).
+SCREENS = {"1280": ({"width": 1280, "height": 800}, 1), "320": ({"width": 320, "height": 640}, 1),
+           "400 %": ({"width": 320, "height": 200}, 4)}
+
+
+@pytest.mark.parametrize("screen", SCREENS)
 @pytest.mark.parametrize("kind", PAGE_KINDS)
-def test_every_tab_stop_is_on_screen_and_shows_a_ring_of_two_pixels(chromium, web, kind, width):
-    page = chromium.new_page(viewport={"width": width, "height": 800})
+def test_every_tab_stop_is_on_screen_and_shows_a_ring_of_two_pixels(chromium, web, kind, screen):
+    viewport, scale = SCREENS[screen]
+    width = viewport["width"]
+    context = chromium.new_context(viewport=viewport, device_scale_factor=scale)
+    page = context.new_page()
     page.goto(web.url + PAGE_KINDS[kind])
     stops = tab_stops(page, 80)
     assert len(stops) > 5
@@ -61,7 +69,7 @@ def test_every_tab_stop_is_on_screen_and_shows_a_ring_of_two_pixels(chromium, we
     assert hidden == [], (kind, width)
     without_ring = [s["name"] for s in stops if s["ring"] < 2]
     assert without_ring == [], (kind, width)
-    page.close()
+    context.close()
 
 
 def test_on_a_phone_the_menu_opens_and_closes_by_keyboard(chromium, web):
@@ -86,4 +94,56 @@ def test_on_a_phone_the_menu_opens_and_closes_by_keyboard(chromium, web):
     assert page.evaluate("document.activeElement.getAttribute('aria-labelledby')") == "ww-menue-name"
     page.keyboard.press(" ")
     assert menu.get_attribute("aria-expanded") == "true"
+    page.close()
+
+
+class Keyboard:
+    """Presses keys on a page and counts them (typed words are not counted: the count is
+    of the steps through the site, as a keyboard user feels them)."""
+
+    def __init__(self, page):
+        self.page, self.presses = page, 0
+
+    def press(self, key: str) -> dict:
+        self.presses += 1
+        self.page.keyboard.press(key)
+        return self.page.evaluate(FOCUSED)
+
+    def follow(self, key: str = "Enter") -> None:
+        self.presses += 1
+        with self.page.expect_navigation():
+            self.page.keyboard.press(key)
+
+
+def shows_focus(stop: dict) -> bool:
+    return stop["visible"] and stop["ring"] >= 2
+
+
+def test_from_the_start_page_to_the_phone_of_an_addiction_service_near_aue_in_few_key_presses(chromium, web):
+    page = chromium.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(web.url)
+    keys = Keyboard(page)
+    assert shows_focus(keys.press("Tab")), "skip link"
+    keys.press("Enter")
+    what = keys.press("Tab")
+    assert what["name"].startswith("INPUT#ww-start-was") and shows_focus(what)
+    page.keyboard.type("Sucht")
+    where = keys.press("Tab")
+    assert where["name"].startswith("INPUT#ww-start-wo") and shows_focus(where)
+    page.keyboard.type("Aue")
+    keys.follow()
+    # The search page answers with the number found, read out where focus now is.
+    page.wait_for_function("() => document.activeElement.classList.contains('ww-treffer')")
+    found = page.evaluate(FOCUSED)
+    assert "Aue" in page.locator(".ww-treffer").inner_text() and shows_focus(found), found
+    first = keys.press("Tab")
+    assert first["name"].startswith("A ") and "Sucht" in first["name"] and shows_focus(first), first
+    keys.follow()
+    assert shows_focus(keys.press("Tab")), "skip link"
+    keys.press("Enter")
+    phone = keys.press("Tab")
+    assert phone["name"].startswith("A Anrufen:") and shows_focus(phone), phone
+    assert page.evaluate("document.activeElement.getAttribute('href')").startswith("tel:")
+    assert "aue" in page.url and "sucht" in page.url
+    assert keys.presses <= 15
     page.close()

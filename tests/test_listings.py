@@ -43,3 +43,12 @@ def test_places_group_by_town_in_german_order(listings):
     towns = [town for town, _ in by_town(listings.listed)]
     assert towns == sorted(towns, key=str.casefold)
     assert all(entries for _, entries in by_town(listings.listed))
+
+
+def test_an_offering_in_sign_language_is_counted_and_listed_for_deaf_people(listings):
+    in_dgs = {o.id for o in listings.listed if "gsg" in o.languages and "gehoerlose" not in o.target_groups}
+    assert in_dgs  # the fixture has one that does not name the group itself
+    counts = dict((term.id, n) for term, n in listings.term_counts("zielgruppen"))
+    listed = {o.id for o in listings.with_term("zielgruppen", "gehoerlose")}
+    assert in_dgs <= listed
+    assert counts["gehoerlose"] == len(listed)

@@ -148,3 +148,23 @@ def test_a_czech_map_names_offerings_and_topics_in_czech_and_flags_german_names(
     assert rows["beratung-beispiel-suchtberatung"][2] == "Suchtberatung Beispielstadt"
     assert rows["beratung-beispiel-suchtberatung"][9] == 1  # karte.js marks it lang="de"
     assert "Závislosti" in data["themen"]
+
+
+def test_the_script_stands_inside_the_body_and_nothing_after_it(fixture_directory):
+    document = render(fixture_directory).html
+    assert document.index("<body>") < document.rindex("<script>") < document.index("</body>")
+    assert document.rstrip().endswith("</script>\n</body>\n</html>")
+
+
+def test_the_map_carries_a_policy_that_allows_its_own_scripts_and_the_tile_server(fixture_directory):
+    from generator.render.content_policy import source_hash
+
+    settings = MapSettings(tiles="https://{s}.kacheln.beispiel.example/{z}/{x}/{y}.png")
+    document = render(fixture_directory, settings).html
+    content = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">', document)[1]
+    assert document.index("Content-Security-Policy") < document.index("<script")
+    assert "unsafe-inline" not in content and "img-src 'self' data: https://*.kacheln.beispiel.example" in content
+    inline = re.findall(r"<script>(.*?)</script>", document, re.S)
+    assert len(inline) == 2 and all(source_hash(text) in content for text in inline)
+    styles = re.findall(r"<style>(.*?)</style>", document, re.S)
+    assert styles and all(source_hash(text) in content for text in styles)

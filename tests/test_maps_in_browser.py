@@ -113,11 +113,40 @@ def test_markers_are_reachable_by_keyboard_with_a_meaningful_name(page, servers)
     page.keyboard.press("Tab")  # focus moves on and out: the map does not trap it
 
 
+# Where the keyboard is inside the map document, or None once focus has left it.
+FOCUS_IN_MAP = """() => {
+  const e = document.activeElement;
+  if (!document.hasFocus() || e === document.body) return null;
+  const s = getComputedStyle(e), r = e.getBoundingClientRect();
+  return {name: e.className + ' ' + (e.title || e.textContent || '').trim().slice(0, 30),
+          ring: s.outlineStyle !== 'none' ? parseFloat(s.outlineWidth) : 0, seen: r.width > 0 && r.height > 0};
+}"""
+
+
+def test_every_focus_stop_inside_the_map_shows_a_ring(page, servers):
+    open_map(page, servers)
+    frame = next(f for f in page.frames if f != page.main_frame)
+    stops = []
+    for _ in range(60):
+        page.keyboard.press("Tab")
+        stop = frame.evaluate(FOCUS_IN_MAP)
+        if stop is None:
+            break
+        stops.append(stop)
+    assert any("leaflet-marker-icon" in s["name"] for s in stops), stops
+    assert [s["name"] for s in stops if s["ring"] < 2 or not s["seen"]] == []
+
+
 def test_the_map_opens_with_space_and_takes_the_focus(page, servers):
     web, _ = servers
     page.goto(web.url + REGION)
     page.focus(".ww-karte__laden")
     page.keyboard.press(" ")
-    frame = page.locator("iframe.ww-karte__rahmen")
-    frame.wait_for()
-    assert page.evaluate("document.activeElement.tagName") == "IFRAME"
+    page.locator("iframe.ww-karte__rahmen").wait_for()
+    frame = next(f for f in page.frames if f != page.main_frame)
+    frame.locator(".leaflet-marker-icon").first.wait_for()
+    # Focus rests on the sentence before the map, which says how to go on; Tab enters the map.
+    assert page.evaluate("document.activeElement.classList.contains('ww-karte__geladen')")
+    assert "Tab-Taste" in page.evaluate("document.activeElement.textContent")
+    page.keyboard.press("Tab")
+    assert frame.evaluate("document.hasFocus() && document.activeElement !== document.body")

@@ -71,3 +71,13 @@ def test_the_not_found_page_and_pages_with_contents_are_rendered_afresh():
     assert material_parts.kind_of_page({"page": None, "nav": nav, "base_url": "/", "config": config}) is None
     page = Thing(url="x/", toc=["Inhalt"])
     assert material_parts.kind_of_page({"page": page, "nav": nav, "base_url": ".", "config": config}) is None
+
+
+def test_the_toggles_lose_the_autocomplete_attribute_html_does_not_allow_on_checkboxes():
+    page = ('<body><input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer" autocomplete="off">'
+            '<input class="md-toggle" data-md-toggle="search" type="checkbox" id="__search" autocomplete="off">'
+            '<input type="search" autocomplete="off" name="q"></body>')
+    assert material_parts.valid_html(page) == (
+        '<body><input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer">'
+        '<input class="md-toggle" data-md-toggle="search" type="checkbox" id="__search">'
+        '<input type="search" autocomplete="off" name="q"></body>')

@@ -9,7 +9,7 @@ import shutil
 import pytest
 from mkdocs.exceptions import Abort, PluginError
 
-from conftest import FIXTURES, REPO, SCHEMAS, build, crawl, mkdocs_config
+from conftest import FIXTURES, REPO, SCHEMAS, build, crawl, linked_on_purpose, mkdocs_config
 from generator import geocoding_cli, pipeline, plugin
 
 pytestmark = pytest.mark.slow  # every test here runs a whole MkDocs build
@@ -30,7 +30,7 @@ def html_pages(site):
 def test_every_page_is_reachable_from_the_start_page_and_no_link_is_broken(built):
     reachable, broken = crawl(built)
     assert broken == []
-    generated = {p.resolve() for p in html_pages(built) if p.name == "index.html"} - {
+    generated = linked_on_purpose(p for p in html_pages(built) if p.name == "index.html") - {
         (built / "search" / "index.html").resolve()}
     assert generated - reachable == set()
 
@@ -47,8 +47,8 @@ def test_entry_pages_stay_out_of_the_navigation(built):
 
 
 def test_the_demo_notice_is_on_every_page_in_its_language(built):
-    notices = {"de": "Beispielverzeichnis mit Demonstrationsdaten", "cs": "ukázkový adresář s demonstračními daty",
-               "en": "sample directory with demonstration data"}
+    notices = {"de": "Beispielverzeichnis:</strong> Die Namen", "cs": "Ukázkový adresář:</strong> Názvy",
+               "en": "Sample directory:</strong> the names"}
     for page in html_pages(built):
         language = page.relative_to(built).parts[0] if page.relative_to(built).parts[0] in ("cs", "en") else "de"
         assert notices[language] in page.read_text(encoding="utf-8"), page
@@ -281,3 +281,19 @@ def test_without_directory_urls_every_page_is_reachable_and_no_link_is_broken(si
     assert (site / "angebote" / "beratung-beispiel-suchtberatung.html").resolve() in reachable
     search = (site / "suche.html").read_text(encoding="utf-8")
     assert 'data-angebot="angebote/{id}.html"' in search and 'action="suche.html"' in search
+
+
+def test_a_script_that_slipped_into_a_page_stops_the_build_instead_of_being_allowed(site_copy, tmp_path,
+                                                                                    monkeypatch, caplog):
+    # As an escaping bug in a template would: record text arriving as a script element.
+    real_content = plugin.WegweiserPlugin.on_page_content
+
+    def with_script(self, html, page, config, files):
+        body = real_content(self, html, page, config, files)
+        return body + "<script>alert(1)</script>" if page.file.src_uri.startswith("angebote/") else body
+
+    monkeypatch.setattr(plugin.WegweiserPlugin, "on_page_content", with_script)
+    monkeypatch.setattr(plugin, "can_build_beside", lambda: False)
+    with caplog.at_level(logging.ERROR), pytest.raises((PluginError, Abort)):
+        build(mkdocs_config(site_copy, tmp_path / "site"))
+    assert "<script>-Element" in caplog.text + "".join(str(r.exc_info) for r in caplog.records)

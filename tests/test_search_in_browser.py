@@ -27,7 +27,7 @@ def page(chromium, site_url):
     page.hosts = set()
     page.on("request", lambda r: page.hosts.add(urlsplit(r.url).netloc))
     page.open = lambda query="": (page.goto(site_url.url + "suche/" + query),
-                                  page.wait_for_function("window.wegweiserSuche !== undefined"), settle(page))
+                                  page.wait_for_function("() => window.wegweiserSuche !== undefined"), settle(page))
     yield page
     context.close()
 
@@ -85,7 +85,7 @@ def test_the_filter_state_lives_in_the_url_and_the_back_button_undoes_it(page):
     settle(page)
     assert "thema=familie" in page.url and "q=beratung" in page.url
     page.reload()
-    page.wait_for_function("window.wegweiserSuche !== undefined")
+    page.wait_for_function("() => window.wegweiserSuche !== undefined")
     settle(page)
     assert page.is_checked(".ww-facette input[name=thema][value=familie]")
     page.go_back()
@@ -139,7 +139,7 @@ def test_the_search_box_on_every_page_leads_to_the_search(page, site_url):
     page.goto(site_url.url + "themen/sucht/")
     page.fill("#ww-suchleiste-feld", "Suchtberatung")
     page.keyboard.press("Enter")
-    page.wait_for_function("window.wegweiserSuche !== undefined")
+    page.wait_for_function("() => window.wegweiserSuche !== undefined")
     settle(page)
     assert "Suchtberatung Beispielstadt" in names(page)
 
@@ -183,7 +183,7 @@ def test_the_browser_takes_the_same_word_endings_off_as_search_words_says(page, 
     from generator.render.search_words import stem
 
     page.goto(site_url.url + ("" if language == "de" else f"{language}/") + "suche/")
-    page.wait_for_function("window.wegweiserSuche !== undefined")
+    page.wait_for_function("() => window.wegweiserSuche !== undefined")
     in_browser = page.evaluate("samples => samples.map(window.wegweiserSuche.stem)", STEM_SAMPLES)
     assert in_browser == [stem(sample, language) for sample in STEM_SAMPLES]
     if language == "cs":

@@ -55,6 +55,14 @@ def test_vocabulary_facets_are_data_and_take_new_terms_without_code(listings):
     assert {f.vocabulary for f in VOCABULARY_FACETS} <= vocabularies_needed()
 
 
+def test_the_target_group_filter_finds_what_the_target_group_page_lists(listings):
+    index = build_index(listings)
+    groups = {facet.key: values for facet, values in index.facets}["zielgruppe"]
+    listed = {number_of(index, o.id) for o in listings.with_term("zielgruppen", "gehoerlose")}
+    assert listed  # the fixture's offering in sign language, which names no such group
+    assert groups["gehoerlose"] == listed
+
+
 def test_one_record_cannot_blow_up_the_index_or_push_real_word_ends_out(listings):
     before = build_index(listings)
     invented = " ".join(f"wort{i:05d}beratungsstelle x{i}stelle" for i in range(3000))

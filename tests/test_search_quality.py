@@ -28,7 +28,7 @@ def search_pages(example_site, chromium):
         for language in SETS:
             page = chromium.new_page()
             page.goto(web.url + ("" if language == "de" else f"{language}/") + "suche/")
-            page.wait_for_function("window.wegweiserSuche !== undefined")
+            page.wait_for_function("() => window.wegweiserSuche !== undefined")
             pages[language] = page
         yield pages
         for page in pages.values():

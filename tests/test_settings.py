@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 from pathlib import Path
 
 import pytest
@@ -50,3 +51,42 @@ def test_a_wrong_value_in_mkdocs_yml_is_refused_by_mkdocs(tmp_path):
                     "        max_zoom: viel\n", encoding="utf-8")
     with pytest.raises(settings.SettingsError):
         settings.from_mkdocs_yml(path)
+
+
+def _mkdocs_yml(tmp_path, block: str) -> Path:
+    """A mkdocs.yml whose wegweiser block holds the given lines (indented as there)."""
+    (tmp_path / "docs").mkdir(exist_ok=True)
+    path = tmp_path / "mkdocs.yml"
+    path.write_text(f"site_name: T\nplugins:\n  - wegweiser:\n      schemas: {SCHEMAS}\n{block}", encoding="utf-8")
+    return path
+
+
+def test_the_commented_operator_example_of_the_repositorys_mkdocs_yml_is_valid_when_uncommented(tmp_path):
+    text = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+    start = text.index("      # operator:\n")
+    lines = text[start:text.index("      # legal_pages:", start)].splitlines()
+    block = "".join(line.replace("      # ", "      ", 1) + "\n" for line in lines)
+    found = settings.from_mkdocs_yml(_mkdocs_yml(tmp_path, block))
+    assert found.operator.address == "Musterstraße 1\n09999 Beispielstadt\n"
+    assert found.accessibility.statement_date == "2026-01-15"  # YAML's date, kept as text
+    assert found.accessibility.compliance == "partial"
+
+
+@pytest.mark.parametrize(("block", "message"), [
+    ("      accessibility:\n        statement_date: 15.01.2026\n",
+     "wegweiser: accessibility.statement_date: „15.01.2026“ ist kein Datum in der Form JJJJ-MM-TT"),
+    ("      accessibility:\n        dgs_video: http://video.example/dgs\n",
+     "wegweiser: accessibility.dgs_video: „http://video.example/dgs“ ist keine Internetadresse mit https://"),
+    ("      accessibility:\n        enforcement_url: www.schlichtungsstelle-bgg.de\n",
+     "wegweiser: accessibility.enforcement_url: „www.schlichtungsstelle-bgg.de“ ist keine Internetadresse"),
+    ("      operator:\n        email: wegweiser at beispiel.example\n",
+     "wegweiser: operator.email: „wegweiser at beispiel.example“ ist keine E-Mail-Adresse."),
+], ids=["date", "video", "enforcement-url", "email"])
+def test_a_wrong_operator_value_is_refused_with_a_message_that_says_what_is_wrong(tmp_path, block, message):
+    with pytest.raises(settings.SettingsError, match=re.escape(message)):
+        settings.from_mkdocs_yml(_mkdocs_yml(tmp_path, block))
+
+
+def test_a_compliance_level_outside_the_three_is_refused_by_mkdocs(tmp_path):
+    with pytest.raises(settings.SettingsError):
+        settings.from_mkdocs_yml(_mkdocs_yml(tmp_path, "      accessibility:\n        compliance: meistens\n"))

@@ -69,3 +69,24 @@ def test_the_same_page_in_another_language_is_the_switch_and_the_hreflang_target
     assert SiteMap(False, "en").alternates("traeger/index.md") == {
         "de": "../../traeger/index.html", "cs": "../../cs/traeger/index.html", "en": "index.html"}
     assert SiteMap(True, "de", ("de",)).alternates("index.md") == {"de": "./"}
+
+
+def test_the_legal_pages_have_addresses_of_their_own_and_reserve_no_id():
+    assert DIRECTORIES.url(DIRECTORIES.legal("imprint")) == "impressum/"
+    assert FILES.url(FILES.legal("easy_language")) == "leichte-sprache.html"
+    # Records and terms live in folders: one with the id "impressum" or the term
+    # "leichte-sprache" takes an address of its own, never a legal page's.
+    for site_map in (DIRECTORIES, FILES):
+        legal = {site_map.url(site_map.legal(name)) for name in ("imprint", "privacy", "accessibility",
+                                                                 "easy_language", "sign_language")}
+        for same_id in ("impressum", "datenschutz", "barrierefreiheit", "leichte-sprache", "gebaerdensprache"):
+            taken = {site_map.url(src) for src in (
+                site_map.offering(same_id), site_map.organisation(same_id), site_map.region(same_id),
+                site_map.network(same_id), site_map.term("themen", same_id), site_map.term("zielgruppen", same_id))}
+            assert taken.isdisjoint(legal), same_id
+
+
+def test_the_footer_lists_the_legal_pages_from_the_root_of_the_language_site():
+    footer = SiteMap(True, "cs").footer(lambda title: title.upper())
+    assert footer[0] == {"title": "IMPRESSUM", "url": "impressum/"}
+    assert [link["url"] for link in FILES.footer()][-1] == "gebaerdensprache.html"

@@ -14,14 +14,17 @@ from ..geocode import search_places
 from ..directory import Directory
 from ..settings import Settings, SettingsError
 from ..vocab import Vocabulary
+from .. import legal
 from . import catalogue
 from .environment import GeneratedPage
 from .languages import GERMAN
+from .legal_pages import legal_pages
 from .listings import Listings
 from .maps import GeneratedMap, library_files, render_maps
 from .pages import ContributionLinks, PageRenderer, interface_texts
 from .search_files import search_files
 from .search_index import build_index, vocabularies_needed
+from .messages import N_
 from .urls import TERM_FOLDERS, SiteMap
 
 # Every vocabulary the site reads: the search's filters and words, the listing pages, and
@@ -29,6 +32,9 @@ from .urls import TERM_FOLDERS, SiteMap
 VOCABULARIES = frozenset(vocabularies_needed() | set(TERM_FOLDERS) | {
     "status", "kosten", "laender", "netzwerkarten", "regionsarten", "traegerarten", "wochentage",
     "zugangswege", "sprachen", "rechtsgrundlagen", "barrierefreiheit"})
+
+
+FOOTER_LABEL = N_("Über diese Seite")  # the footer's links: Impressum, Datenschutz, …
 
 
 @dataclass(frozen=True)
@@ -40,6 +46,8 @@ class Site:
     site_map: SiteMap
     interface: dict[str, str] = field(default_factory=dict)  # overrides/main.html's texts
     nav: list[dict[str, str]] = field(default_factory=list)  # MkDocs' navigation, in the language
+    # Every page's footer (overrides/partials/copyright.html): its name and its links.
+    footer: dict = field(default_factory=dict)
 
 
 def check_static_files(settings: Settings) -> None:
@@ -61,8 +69,9 @@ def render_site(directory: Directory, vocabularies: dict[str, Vocabulary], setti
     listings = Listings(directory, vocabularies, limits, language)
     maps = render_maps(listings, site_map, settings.maps, translations)
     index = build_index(listings, translations.gettext)
-    pages = PageRenderer(listings, site_map, maps, settings.maps, [facet for facet, _ in index.facets],
-                         provider_docs, links, translations).pages()
+    renderer = PageRenderer(listings, site_map, maps, settings.maps, [facet for facet, _ in index.facets],
+                            provider_docs, links, translations)
+    pages = renderer.pages() + legal_pages(renderer, settings, legal.own_texts(settings))
     seen: set[str] = set()
     for page in pages:
         if page.src_uri in seen:  # rules.py reserves ids like "index"; this is the last guard
@@ -70,4 +79,5 @@ def render_site(directory: Directory, vocabularies: dict[str, Vocabulary], setti
         seen.add(page.src_uri)
     files = search_files(index, vocabularies["status"], search_places(directory), site_map, translations.gettext)
     return Site(tuple(pages), tuple(maps.values()), files, static, site_map, interface_texts(translations.gettext),
-                site_map.nav(translations.gettext))
+                site_map.nav(translations.gettext),
+                {"label": translations.gettext(FOOTER_LABEL), "links": site_map.footer(translations.gettext)})

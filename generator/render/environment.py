@@ -93,10 +93,12 @@ def local_text_of(language: str, only_german_note: str):
     def markdown(text: Text | None, level: int = 3) -> Markup:
         if not text:
             return Markup("")
+        # "ww-text": running text, whose links stay in their sentences (no 44 px tap targets).
         if not text.lacks(language):
-            return Markup(markup.markdown_to_safe_html(text.get(language), level))
+            return Markup('<div class="ww-text">{}</div>').format(
+                Markup(markup.markdown_to_safe_html(text.get(language), level)))
         # The note first, so that a screen reader says it before the German text.
-        return Markup('<p class="ww-nur-deutsch">{}</p>\n<div lang="de">{}</div>').format(
+        return Markup('<p class="ww-nur-deutsch">{}</p>\n<div class="ww-text" lang="de">{}</div>').format(
             only_german_note, Markup(markup.markdown_to_safe_html(text.de, level)))
 
     return local, markdown

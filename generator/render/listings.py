@@ -45,13 +45,15 @@ class Listings:
         self._in_region: dict[str, list[Offering]] = {}
 
     def with_term(self, vocabulary: str, term_id: str) -> list[Offering]:
-        return [o for o in self.listed if term_id in o.terms(vocabulary)]
+        of = self.vocabularies[vocabulary].of
+        return [o for o in self.listed if term_id in of(o)]
 
     def term_counts(self, vocabulary: str) -> list[tuple[Term, int]]:
         """Every term of the vocabulary, in its own order, with its number of offerings."""
         counts: dict[str, int] = defaultdict(int)
+        of = self.vocabularies[vocabulary].of
         for offering in self.listed:
-            for term_id in offering.terms(vocabulary):
+            for term_id in of(offering):
                 counts[term_id] += 1
         return [(term, counts[term.id]) for term in self.vocabularies[vocabulary].terms.values()]
 

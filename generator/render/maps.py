@@ -33,6 +33,7 @@ from ..records import Offering
 from ..settings import MapSettings
 from ..text import sort_key
 from ..vocab import Vocabulary
+from .content_policy import tile_sources, with_policy
 from .listings import Listings
 from .languages import GERMAN
 from .messages import N_, plural_forms
@@ -211,6 +212,14 @@ def render_map(src_uri: str, title: str, markers: list[Marker], settings: MapSet
     # folium forbids zooming the page; people with low vision need it (WCAG 1.4.4).
     document = re.sub(r'<meta name="viewport"[^>]*>',
                       '<meta name="viewport" content="width=device-width, initial-scale=1.0">', document)
+    # branca writes the map's script after </body>, where HTML allows no element: into the body.
+    body, body_end, after = document.rpartition("</body>")
+    script, html_end, _ = after.rpartition("</html>")
+    if not body_end or not html_end:
+        raise RuntimeError("folium's map document has no </body> or </html>: check the folium version")
+    document = body + script.strip() + "\n</body>\n</html>\n"
+    # Last, so that the hashes are of the inline scripts and styles as they are written.
+    document = with_policy(document, tile_sources(settings.tiles))
     return GeneratedMap(src_uri, title, document, tuple(markers))
 
 

@@ -42,11 +42,10 @@ def interface_texts(gettext) -> dict[str, str]:
     """What overrides/main.html says on every page, in the page's language (MkDocs' own
     templates have no catalogue; the plugin hands these over in ``config.extra``)."""
     return {
-        "demo": gettext("<strong>Hinweis:</strong> Dies ist ein Beispielverzeichnis mit Demonstrationsdaten. Namen "
-                        "von Organisationen und Orten sind echt, Adressen, Telefonnummern und Sprechzeiten sind oft "
-                        "erfunden. Bitte nutzen Sie die Angaben nicht, um Hilfe zu suchen."),
+        "demo": gettext("<strong>Beispielverzeichnis:</strong> Die Namen sind echt, Adressen und Telefonnummern oft "
+                        "erfunden. Bitte nutzen Sie diese Angaben nicht, um Hilfe zu suchen."),
         "search": gettext("Angebote durchsuchen"),
-        "search_example": gettext("Angebote durchsuchen, z. B. Schuldnerberatung"),
+        "search_example": gettext("z. B. Schulden"),
         "search_button": gettext("Suchen"),
         "languages": gettext("Sprache wählen"),
         "skip": gettext("Zum Inhalt springen"),

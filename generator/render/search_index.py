@@ -70,7 +70,7 @@ def facets_for(directory: Directory, vocabularies: dict[str, Vocabulary], langua
         return set().union(*(related(r) for r in offering.regions))
 
     def term_values(facet: VocabularyFacet):
-        return lambda offering: set(offering.terms(facet.vocabulary))
+        return vocabularies[facet.vocabulary].of
 
     def terms_of(facet: VocabularyFacet) -> list[tuple[str, str]]:
         return [(t.id, t.label(language)) for t in vocabularies[facet.vocabulary].terms.values()]
@@ -120,9 +120,10 @@ def _fields(offering: Offering, directory: Directory, vocabularies: dict[str, Vo
     features = [*_both(organisation.name, language), organisation.short_name, *_both(offering.name, language)[1:]]
     german_labels = []
     for vocabulary in FEATURE_VOCABULARIES:
-        for term in offering.terms(vocabulary):
-            german_labels.append(vocabularies[vocabulary].label(term))
-            features += dict.fromkeys((vocabularies[vocabulary].label(term, language), german_labels[-1]))
+        terms = vocabularies[vocabulary].ordered(vocabularies[vocabulary].of(offering))  # "gehörlos" finds DGS offers
+        for term in terms:
+            german_labels.append(term.de)
+            features += dict.fromkeys((term.label(language), german_labels[-1]))
     if language != "de":  # the words a reader of the language uses for what the labels say
         features.append(glossary_words(" ".join(german_labels), language))
     for region in offering.regions:

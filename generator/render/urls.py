@@ -31,6 +31,13 @@ TOP_PAGES = {"start": "index.md", "a_to_z": "a-z.md", "search": "suche.md", "ove
 RESERVED_IDS = frozenset({"index"} | {src[: -len(".md")] for src in TOP_PAGES.values()}
                          | {MAPS_FOLDER, ASSETS_FOLDER, SEARCH_FOLDER})
 
+# The legal and explanatory pages, in the order of every page's footer, with their titles
+# there. Entry and term pages live in folders, so no id can take these addresses.
+LEGAL_PAGES = {"imprint": "impressum.md", "privacy": "datenschutz.md", "accessibility": "barrierefreiheit.md",
+               "easy_language": "leichte-sprache.md", "sign_language": "gebaerdensprache.md"}
+FOOTER_TITLES = {"imprint": N_("Impressum"), "privacy": N_("Datenschutz"), "accessibility": N_("Barrierefreiheit"),
+                 "easy_language": N_("Leichte Sprache"), "sign_language": N_("Gebärdensprache")}
+
 # Listing pages of offerings by a vocabulary: URL folder = vocabulary name, and the title.
 TERM_FOLDERS = {"themen": N_("Themen"), "zielgruppen": N_("Zielgruppen")}
 
@@ -111,6 +118,16 @@ class SiteMap:
             (N_("Träger"), self.organisations()), (N_("Netzwerke"), self.networks()),
             (N_("Termine"), self.events()), (N_("Mitmachen"), self.contribute()),
         )]
+
+    def legal(self, page: str) -> str:
+        """A legal or explanatory page: ``imprint``, ``privacy``, ``accessibility``,
+        ``easy_language``, ``sign_language``."""
+        return LEGAL_PAGES[page]
+
+    def footer(self, gettext=lambda title: title) -> list[dict[str, str]]:
+        """The links of every page's footer, from the site's root (overrides/main.html makes
+        them relative to the page, the not-found page too)."""
+        return [{"title": gettext(FOOTER_TITLES[page]), "url": self.url(src)} for page, src in LEGAL_PAGES.items()]
 
     # --- files beside the pages ----------------------------------------------------
 

@@ -273,8 +273,7 @@
         var details = document.createElement("span");
         details.className = "ww-eintrag__details";
         var distance = distances && distances[id] !== undefined && distances[id] < Infinity
-          ? " · " + distances[id].toLocaleString(document.documentElement.lang,
-                                                  { maximumFractionDigits: distances[id] < 10 ? 1 : 0 }) + " km"
+          ? " · " + shownDistance(distances[id]).toLocaleString(document.documentElement.lang) + " km"
           : "";
         var organisation = document.createElement("span");
         organisation.textContent = doc[2];
@@ -292,6 +291,10 @@
       statusLine.textContent = words + ".";
       moreButton.hidden = total <= shown;
     });
+  }
+
+  function shownDistance(km) {
+    return km < 10 ? Math.round(km * 10) / 10 : Math.round(km);
   }
 
   function run() {
@@ -318,7 +321,13 @@
               return Math.min(best, distanceKm(place.point, c));
             }, Infinity);
           });
-          order.sort(function (a, b) { return distances[a] - distances[b] || a - b; });
+          /* Nearest first, by the distance as shown (tenths of a kilometre below 10 km,
+             whole ones beyond): where two are shown as equally far, often in one town, the
+             better match for the words comes first. */
+          order.sort(function (a, b) {
+            return shownDistance(distances[a]) - shownDistance(distances[b])
+              || (text ? (text.scores[b] || 0) - (text.scores[a] || 0) : 0) || a - b;
+          });
           return distances;
         });
       } else if (text) {
@@ -405,6 +414,15 @@
     fromUrl();
     root.classList.add("ww-suche--bereit");
     window.wegweiserSuche = { run: run, fold: fold, stem: stem };  /* for the tests against search_words.py */
-    return run();
+    /* Arriving with a search from another page (start page, header), the visitor wants the
+       answer: focus goes to the number found (screen readers read it), the next Tab to the
+       first result; to a place we do not know, focus goes to that field and its note. */
+    var arrived = /[?&](q|ort|punkt)=[^&]/.test(location.search);
+    return run().then(function () {
+      if (!arrived) return;
+      var target = placeNote.textContent ? placeInput : statusLine;
+      if (target === statusLine) statusLine.setAttribute("tabindex", "-1");
+      target.focus();
+    });
   });
 })();

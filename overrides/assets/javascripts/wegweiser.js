@@ -21,8 +21,14 @@
     // The map runs in its own sandbox: scripts yes, but no access to this page.
     frame.setAttribute("sandbox", "allow-scripts allow-popups allow-top-navigation-by-user-activation");
     frame.setAttribute("referrerpolicy", "no-referrer");
-    box.replaceWith(frame);
-    return frame;
+    // Focus goes to this note, not to the frame: from a focused frame element the next Tab
+    // leaves the map, from the element before it the next Tab enters it.
+    var note = document.createElement("p");
+    note.className = "ww-karte__geladen";
+    note.tabIndex = -1;
+    note.textContent = box.getAttribute("data-karte-geladen");
+    box.replaceWith(note, frame);
+    return note;
   }
 
   document.querySelectorAll("[data-karte]").forEach(function (box) {
@@ -35,7 +41,7 @@
     function open(event) {
       event.preventDefault();
       remember();
-      load(box).focus();  // keyboard users continue in the map, not at the top of the page
+      load(box).focus();  // keyboard users continue into the map, not at the top of the page
     }
     button.addEventListener("click", open);
     button.addEventListener("keydown", function (event) {
