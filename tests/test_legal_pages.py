@@ -114,7 +114,7 @@ def test_the_accessibility_statement_has_the_parts_bitv_asks_for():
         assert f"<h2>{heading}</h2>" in body
     assert "mit den Anforderungen der BITV 2.0 teilweise vereinbar" in body
     assert "Diese Erklärung wurde am 15. Januar 2026 erstellt." in body and "Grundlage ist: Selbstbewertung." in body
-    assert '<a href="https://www.schlichtungsstelle-bgg.de">www.schlichtungsstelle-bgg.de</a>' in body
+    assert '<a href="https://www.schlichtungsstelle-bgg.de" rel="noopener noreferrer">www.schlichtungsstelle-bgg.de</a>' in body
     assert "Gebärdensprache: Ein Video" not in body  # there is one
 
 
@@ -134,7 +134,7 @@ def test_the_sign_language_page_links_the_video_or_says_plainly_that_there_is_no
     assert "gibt es noch nicht" in without and "Wir antworten Ihnen schriftlich." in without
     assert 'href="../zielgruppen/gehoerlose/"' in without
     with_video = pages(**FILLED)["sign_language"]
-    assert '<a class="md-button" href="https://video.example/dgs?a=1&amp;b=2">' in with_video
+    assert '<a class="md-button" href="https://video.example/dgs?a=1&amp;b=2" rel="noopener noreferrer">' in with_video
     assert "Das Video liegt bei video.example." in with_video and "gibt es noch nicht" not in with_video
     assert '<a href="mailto:wegweiser@hilfe-erzgebirge.example">' in with_video
 

@@ -2,7 +2,7 @@
 Erklärung zur Barrierefreiheit, the site explained in Leichte Sprache, and a page for a
 video in German Sign Language (DGS); all of them linked from every page's footer.
 
-Each is a template (``templates/imprint.html`` …) filled with the operator's settings
+Each is a template named after the page (``templates/imprint.html`` …) filled with the operator's settings
 (``operator``, ``accessibility`` in mkdocs.yml), which autoescape shows as text. Where a
 value the page needs is empty, the page shows a gap and a note that it is a template
 ("Vorlage"). An own text of the operator (``legal.own_texts``) replaces the template's
@@ -23,8 +23,6 @@ from .urls import LEGAL_PAGES
 TITLES = {"imprint": N_("Impressum"), "privacy": N_("Datenschutzerklärung"),
           "accessibility": N_("Erklärung zur Barrierefreiheit"), "easy_language": N_("Leichte Sprache"),
           "sign_language": N_("Deutsche Gebärdensprache (DGS)")}
-TEMPLATES = {"imprint": "imprint.html", "privacy": "privacy.html", "accessibility": "accessibility.html",
-             "easy_language": "easy_language.html", "sign_language": "sign_language.html"}
 
 # How a page names a value the operator has yet to fill in, in the gap and in the note.
 VALUE_NAMES = {
@@ -49,7 +47,7 @@ def legal_pages(renderer, settings: Settings, own: legal.OwnTexts) -> list[Gener
     for page, src in LEGAL_PAGES.items():
         lacking = () if own.of(page) else legal.missing(settings, page)
         pages.append(renderer.render(
-            TEMPLATES[page], src, gettext(TITLES[page]), in_nav=False, own=own.of(page),
+            f"{page}.html", src, gettext(TITLES[page]), in_nav=False, own=own.of(page),
             missing=[names[name] for name in lacking], names=names, operator=settings.operator,
             accessibility=settings.accessibility, maps=settings.maps, video_host=host(settings.accessibility.dgs_video),
             enforcement_host=host(settings.accessibility.enforcement_url),
