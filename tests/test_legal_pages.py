@@ -114,7 +114,8 @@ def test_the_accessibility_statement_has_the_parts_bitv_asks_for():
         assert f"<h2>{heading}</h2>" in body
     assert "mit den Anforderungen der BITV 2.0 teilweise vereinbar" in body
     assert "Diese Erklärung wurde am 15. Januar 2026 erstellt." in body and "Grundlage ist: Selbstbewertung." in body
-    assert '<a href="https://www.schlichtungsstelle-bgg.de" rel="noopener noreferrer">www.schlichtungsstelle-bgg.de</a>' in body
+    assert ('<a href="https://www.schlichtungsstelle-bgg.de" rel="noopener noreferrer">'
+            'www.schlichtungsstelle-bgg.de</a>') in body
     assert "Gebärdensprache: Ein Video" not in body  # there is one
 
 
