@@ -22,7 +22,7 @@ PAGE_KINDS = {
     "Träger": "traeger/diakonie-erzgebirge/", "Träger A–Z": "traeger/", "Region": "regionen/erzgebirgskreis/",
     "Regionen": "regionen/", "Thema": "themen/sucht/", "Zielgruppen": "zielgruppen/", "A–Z": "a-z/",
     "Netzwerk": "netzwerke/myknetz/", "Termine": "termine/", "Karte": "karte/", "Orte": "orte/",
-    "Suche": "suche/?q=beratung&thema=sucht", "Mitmachen": "mitmachen/",
+    "Suche": "suche/?q=beratung&thema=sucht", "Mitmachen": "mitmachen/", "Merkliste": "merkliste/",
     "Impressum": "impressum/", "Datenschutz": "datenschutz/", "Barrierefreiheit": "barrierefreiheit/",
     "Leichte Sprache": "leichte-sprache/", "Gebärdensprache": "gebaerdensprache/",
 }

@@ -81,3 +81,17 @@ def test_dates_are_written_as_the_page_language_writes_them(language, expected):
     from generator.render.environment import local_date_of
 
     assert local_date_of(language)(dt.date(2026, 3, 1)) == expected
+
+
+def test_the_way_there_goes_to_the_exact_point_or_searches_the_address_and_never_to_a_shelter():
+    from generator.records import Address, Location, LocationSource, Precision
+    from generator.render.environment import directions_href
+
+    exact = Location(50.6012345, 12.7, LocationSource.CACHE, Precision.ADDRESS)
+    office = Address("a", None, "Bahnhofstraße 1", "08280", "Aue-Bad Schlema", "DE", None, location=exact)
+    assert directions_href(office) == "https://www.openstreetmap.org/directions?route=%3B50.60123%2C12.70000"
+    town_only = Address("a", None, "Bahnhofstraße 1", "08280", "Aue-Bad Schlema", "DE", None,
+                        location=Location(50.6, 12.7, LocationSource.GAZETTEER, Precision.TOWN))
+    assert directions_href(town_only).startswith("https://www.openstreetmap.org/search?query=Bahnhofstra%C3%9Fe%201")
+    shelter = Address("s", None, "", "", "Stollberg/Erzgeb.", "DE", None, confidential=True, location=exact)
+    assert directions_href(shelter) is None

@@ -32,8 +32,8 @@ def test_every_kind_of_page_is_generated():
 
 def test_only_overview_pages_are_in_the_navigation():
     in_nav = sorted(src for src, page in rendered().items() if page.in_nav)
-    assert in_nav == ["a-z.md", "index.md", "karte.md", "mitmachen.md", "netzwerke/index.md", "regionen/index.md",
-                      "suche.md",
+    assert in_nav == ["a-z.md", "index.md", "karte.md", "merkliste.md", "mitmachen.md", "netzwerke/index.md",
+                      "regionen/index.md", "suche.md",
                       "termine/index.md", "themen/index.md", "traeger/index.md", "zielgruppen/index.md"]
 
 
@@ -83,6 +83,21 @@ def test_an_offering_page_shows_its_facts_and_last_checked_date():
     assert '<a href="tel:+49373300000' in body
     assert "Sie trinken zu viel Alkohol?" in body  # Leichte Sprache
     assert "Dienstag, Donnerstag" in body and "09:00 bis 12:00 Uhr" in body
+
+
+def test_an_offering_page_starts_with_what_one_does_call_write_find_the_way_keep_share_print():
+    body = rendered()["angebote/beratung-beispiel-suchtberatung.md"].body
+    actions = body[body.index('<ul class="ww-aktionen">'):body.index("</ul>", body.index('<ul class="ww-aktionen">'))]
+    assert body.index("ww-aktionen") < body.index("Beschreibung")
+    assert actions.index("Anrufen: 03733 000001") < actions.index("mailto:sucht@beispiel.example")
+    assert "https://www.openstreetmap.org/" in actions and "Weg dorthin" in actions
+    assert 'data-merken="beratung-beispiel-suchtberatung"' in actions
+    assert "ww-teilen" in actions and "ww-drucken" in actions
+
+
+def test_a_confidential_address_gets_no_way_there():
+    body = rendered()["angebote/beratung-beispiel-schutzwohnung.md"].body
+    assert "openstreetmap.org" not in body and "Weg dorthin" not in body
 
 
 def test_a_direct_line_is_shown_when_publishing_was_agreed():

@@ -13,6 +13,7 @@ import gettext
 import html
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import quote
 
 import jinja2
 from babel.dates import format_date
@@ -104,6 +105,18 @@ def local_text_of(language: str, only_german_note: str):
     return local, markdown
 
 
+def directions_href(address) -> str | None:
+    """A route to the address on OpenStreetMap (apps for maps on a phone open such links):
+    to the point where it is known exactly, else a search for the written address. Never
+    for a confidential address (a shelter)."""
+    if address.confidential:
+        return None
+    if address.location and not address.location.approximate:
+        return ("https://www.openstreetmap.org/directions?route="
+                + quote(f";{address.location.latitude:.5f},{address.location.longitude:.5f}", safe=""))
+    return "https://www.openstreetmap.org/search?query=" + quote(address.one_line, safe="")
+
+
 def environment(directory: Directory, vocabularies: dict[str, Vocabulary], limits: Limits,
                 map_settings: MapSettings, translations=None, language: str = GERMAN) -> jinja2.Environment:
     translations = translations or gettext.NullTranslations()
@@ -145,6 +158,7 @@ def environment(directory: Directory, vocabularies: dict[str, Vocabulary], limit
         label=lambda vocabulary, term_id: vocabularies[vocabulary].label(term_id, language),
         local=local, markdown=markdown, language=language,
         local_date=local_date_of(language), tel_href=markup.tel_href, mailto_href=markup.mailto_href,
+        directions_href=directions_href,
         directory=directory, vocab=vocabularies, organisation=directory.organisation,
         map_settings=map_settings, is_stale=limits.is_stale, stale_before=limits.stale_before,
         attributions=lambda addresses: sorted(

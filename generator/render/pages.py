@@ -9,6 +9,7 @@ where it is from the ``SiteMap``; the maps are rendered before and only looked u
 from __future__ import annotations
 
 import gettext
+import json
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
@@ -50,6 +51,29 @@ def interface_texts(gettext) -> dict[str, str]:
         "languages": gettext("Sprache wählen"),
         "skip": gettext("Zum Inhalt springen"),
         "menu": gettext("Menü öffnen"),
+        "saved_list": gettext("Merkliste"),
+        "saved_list_script": json.dumps(saved_list_texts(gettext), ensure_ascii=False),
+    }
+
+
+def saved_list_texts(gettext) -> dict[str, str]:
+    """What merkliste.js says, on every page (its buttons are on offering pages, in search
+    results and on the Merkliste page); ``%(num)s`` it fills in."""
+    return {
+        "remember": gettext("Merken"),
+        "remembered": gettext("Gemerkt"),
+        "added": gettext("Auf die Merkliste gesetzt. Angebote auf der Merkliste: %(num)s."),
+        "removed": gettext("Von der Merkliste genommen. Angebote auf der Merkliste: %(num)s."),
+        "count": gettext("Angebote auf der Merkliste: %(num)s."),
+        "empty": gettext("Ihre Merkliste ist leer. Mit „Merken“ auf der Seite eines Angebots setzen Sie es auf "
+                         "die Liste."),
+        "gone": gettext("Dieses Angebot gibt es nicht mehr in diesem Verzeichnis."),
+        "taken": gettext("Die Angebote stehen jetzt auf Ihrer Merkliste."),
+        "copied": gettext("Der Link ist kopiert. Sie können ihn jetzt in eine E-Mail oder Nachricht einfügen."),
+        "copyYourself": gettext("Das Kopieren hat nicht geklappt. Bitte kopieren Sie den Link selbst, aus der "
+                                "Adresszeile Ihres Browsers oder auf der Merkliste aus dem Feld „Link zu dieser "
+                                "Liste“."),
+        "emptied": gettext("Die Merkliste ist jetzt leer."),
     }
 
 
@@ -81,7 +105,7 @@ class PageRenderer:
 
     def pages(self) -> list[GeneratedPage]:
         pages = [self.start_page(), self.a_to_z(), self.organisations_overview(), self.events(),
-                 self.overview_map(), self.places(), self.search_page(), self.contribute()]
+                 self.overview_map(), self.places(), self.search_page(), self.contribute(), self.saved_list()]
         for vocabulary, title in TERM_FOLDERS.items():
             pages += self.term_pages(vocabulary, self.gettext(title))
         pages += self.region_pages()
@@ -139,6 +163,11 @@ class PageRenderer:
         return self.render("search.html", src, self.gettext(N_("Suche")), scripts=("suche.js",), facets=self.facets,
                            messages=self.search_messages(),
                            index=self.site_map.link(src, self.site_map.search_file("")),
+                           offering_link=self.site_map.link(src, self.site_map.offering(ID_PLACEHOLDER)))
+
+    def saved_list(self) -> GeneratedPage:
+        src = self.site_map.saved_list()
+        return self.render("saved_list.html", src, self.gettext(N_("Merkliste")),
                            offering_link=self.site_map.link(src, self.site_map.offering(ID_PLACEHOLDER)))
 
     def overview_map(self) -> GeneratedPage:

@@ -27,7 +27,7 @@ ID_PLACEHOLDER = "{id}"  # scripts put an offering's id here (encodeURIComponent
 # Pages at the top of the site, and folders of files; a record id equal to one of their
 # names would take its address, so these ids are reserved (rules.py reports them).
 TOP_PAGES = {"start": "index.md", "a_to_z": "a-z.md", "search": "suche.md", "overview_map": "karte.md",
-             "places": "orte.md", "contribute": "mitmachen.md"}
+             "places": "orte.md", "contribute": "mitmachen.md", "saved_list": "merkliste.md"}
 RESERVED_IDS = frozenset({"index"} | {src[: -len(".md")] for src in TOP_PAGES.values()}
                          | {MAPS_FOLDER, ASSETS_FOLDER, SEARCH_FOLDER})
 
@@ -76,6 +76,9 @@ class SiteMap:
     def contribute(self) -> str:
         return TOP_PAGES["contribute"]
 
+    def saved_list(self) -> str:
+        return TOP_PAGES["saved_list"]
+
     def organisations(self) -> str:
         return "traeger/index.md"
 
@@ -115,7 +118,8 @@ class SiteMap:
             (N_("Start"), self.start()), (N_("Themen"), self.terms("themen")),
             (N_("Zielgruppen"), self.terms("zielgruppen")), (N_("Regionen"), self.regions()),
             (N_("Karte"), self.overview_map()), (N_("A–Z"), self.a_to_z()), (N_("Suche"), self.search()),
-            (N_("Träger"), self.organisations()), (N_("Netzwerke"), self.networks()),
+            (N_("Merkliste"), self.saved_list()), (N_("Träger"), self.organisations()),
+            (N_("Netzwerke"), self.networks()),
             (N_("Termine"), self.events()), (N_("Mitmachen"), self.contribute()),
         )]
 

@@ -281,6 +281,7 @@
         details.appendChild(organisation);
         details.appendChild(document.createTextNode((doc[3] ? " · " + doc[3] : "") + distance));
         item.appendChild(details);
+        if (window.wegweiserMerkliste) item.appendChild(window.wegweiserMerkliste.button(doc[1]));
         resultList.appendChild(item);
       });
       var words = counted("found", total - more);
