@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .directory import Directory
 from .records import Offering, Organisation
@@ -47,16 +47,18 @@ def today() -> dt.date:
 
 @dataclass(frozen=True)
 class Limits:
-    """The days before which an entry is marked as old, or left out of listings."""
+    """The days before which an entry is marked as old, or left out of listings, and the
+    build's day, which also divides coming events from past ones."""
 
     stale_before: dt.date | None = None
     hide_before: dt.date | None = None
+    today: dt.date = field(default_factory=lambda: today())
 
     @classmethod
     def from_config(cls, stale_after: str | None, hide_after: str | None, day: dt.date | None = None) -> "Limits":
         day = day or today()
         return cls(cutoff(stale_after, day) if stale_after else None,
-                   cutoff(hide_after, day) if hide_after else None)
+                   cutoff(hide_after, day) if hide_after else None, day)
 
     def is_stale(self, offering: Offering) -> bool:
         return self.stale_before is not None and offering.last_checked < self.stale_before
