@@ -52,7 +52,7 @@ class Limits:
 
     stale_before: dt.date | None = None
     hide_before: dt.date | None = None
-    today: dt.date = field(default_factory=lambda: today())
+    today: dt.date = field(default_factory=today)  # the function above: the build's day
 
     @classmethod
     def from_config(cls, stale_after: str | None, hide_after: str | None, day: dt.date | None = None) -> "Limits":

@@ -73,8 +73,14 @@ def tel_href(number: str) -> str:
     return "tel:" + digits
 
 
-def mailto_href(address: str) -> str:
-    return "mailto:" + quote(address, safe="@.+-_")
+def mailto_href(address: str, subject: str = "", body: str = "") -> str:
+    """A ``mailto:`` link, with a subject and the first lines of the text where given
+    (RFC 6068: everything but letters, digits and ``-._~`` percent-encoded, UTF-8, line
+    breaks as CRLF), so that no value can add a header or a recipient."""
+    href = "mailto:" + quote(address, safe="@.+-_")
+    fields = [f"{name}={quote(value, safe='')}" for name, value in (
+        ("subject", " ".join(subject.split())), ("body", re.sub(r"\r\n|\r|\n", "\r\n", body))) if value]
+    return href + ("?" + "&".join(fields) if fields else "")
 
 
 def german_date(day: dt.date) -> str:

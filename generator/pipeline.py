@@ -192,5 +192,5 @@ def build(prepared: Prepared, settings: Settings, language: str = "de") -> Site:
     limits = _limits(settings)
     provider_docs = field_docs.documentation(
         prepared.schemas, prepared.vocabularies, field_docs.examples_from(prepared.documents))
-    return render_site(prepared.directory, prepared.vocabularies, settings, limits, provider_docs,
-                       ContributionLinks(settings.repository), language)
+    links = ContributionLinks(settings.repository, settings.editorial_email, settings.site_url)
+    return render_site(prepared.directory, prepared.vocabularies, settings, limits, provider_docs, links, language)

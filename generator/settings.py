@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -20,6 +21,11 @@ from .content import GEOCACHE_NAME
 from .freshness import parse_age
 
 PUBLIC_NOMINATIM = "nominatim.openstreetmap.org"
+# An e-mail address as a mailto: link needs it: a local part of the characters RFC 5322
+# allows without quotes, "@", and a domain of two labels or more (letters of any script,
+# digits, hyphens inside a label).
+EMAIL = re.compile(r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
+                   r"@(?:[^\W_](?:[\w-]*[^\W_])?\.)+[^\W\d_](?:[\w-]*[^\W_])?")
 
 
 class SettingsError(Exception):
@@ -70,6 +76,13 @@ class InOtherLanguages:
 
     cs: str | None = None
     en: str | None = None
+
+
+def _email(name: str, value: str | None) -> None:
+    if value and not EMAIL.fullmatch(value):
+        raise SettingsError(f"wegweiser: {name}: „{value}“ ist keine gültige E-Mail-Adresse. Bitte geben Sie "
+                            "nur die Adresse an, ohne Namen, Leerzeichen und spitze Klammern, z. B. "
+                            "redaktion@beispiel.de.")
 
 
 def _https(name: str, value: str) -> None:
@@ -144,6 +157,10 @@ class Settings:
     # The GitHub repository ("owner/name") for "Fehler melden / Eintrag ändern" links and
     # the provider documentation; without it, pages show no such links.
     repository: str | None = None
+    # The editorial team's e-mail address: offering and provider pages and "Mitmachen" then
+    # offer an e-mail to it, with subject and page address filled in, to report an error
+    # without a GitHub account. Without it, pages show no such links.
+    editorial_email: str | None = None
     # Where npm installed Leaflet (`npm ci`, run by make).
     node_modules: str = "node_modules"
     # The languages besides German: each is a site of its own under /cs/, /en/, with the
@@ -165,6 +182,7 @@ class Settings:
     content: str = field(default="content", metadata={"mkdocs": "docs_dir"})
     use_directory_urls: bool = field(default=True, metadata={"mkdocs": "use_directory_urls"})
     base: Path = field(default=Path("."), metadata={"mkdocs": "config_file_path"})
+    site_url: str | None = field(default=None, metadata={"mkdocs": "site_url"})  # pages' whole addresses
 
     def path(self, value: str) -> Path:
         """A path from mkdocs.yml, relative to the folder mkdocs.yml is in."""
@@ -178,6 +196,7 @@ class Settings:
                     parse_age(value)
                 except ValueError as error:
                     raise SettingsError(f"wegweiser: {name}: {error}") from error
+        _email("editorial_email", self.editorial_email)
 
     @property
     def geocache_file(self) -> Path:
@@ -198,7 +217,8 @@ class Settings:
         base = Path(config_file).parent if config_file else Path(".")
         docs_dir = Path(mkdocs_config.docs_dir)
         return cls(**values, content=str(docs_dir if docs_dir.is_absolute() else base / docs_dir),
-                   use_directory_urls=mkdocs_config.use_directory_urls, base=base)
+                   use_directory_urls=mkdocs_config.use_directory_urls, base=base,
+                   site_url=mkdocs_config.site_url or None)
 
 
 def from_mkdocs_yml(path: Path) -> Settings:

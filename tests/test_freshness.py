@@ -31,6 +31,13 @@ def test_source_date_epoch_fixes_today_for_reproducible_builds(monkeypatch):
     assert freshness.today() == dt.date(2026, 1, 1)
 
 
+def test_the_limits_carry_the_build_day_which_source_date_epoch_fixes_too(monkeypatch):
+    assert freshness.Limits.from_config("12m", None, dt.date(2026, 11, 22)).today == dt.date(2026, 11, 22)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")  # 2026-01-01
+    assert freshness.Limits().today == dt.date(2026, 1, 1)
+    assert freshness.Limits.from_config(None, None).today == dt.date(2026, 1, 1)
+
+
 @pytest.fixture(scope="module")
 def directory():
     return prepared(FIXTURE_SITE).directory

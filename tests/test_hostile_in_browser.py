@@ -76,6 +76,7 @@ PAGES = {
     "angebote/unicode-bidi-angebot/": ["Hilfe \u202eexe.txt\u202c Angebot"],
     "angebote/vertraulich-schutzhaus-wohnen/": ["Schutzwohnung Test", "Schneeberg"],
     "termine/": [TERMIN, "<img src=x onerror=alert(4)>", "'\"><svg onload=alert(5)>"],
+    "termine/archiv/": ["<script>alert('archiv')</script> {{ 12345*6789 }} Rückblick", "<b>Archivsaal</b> {% Hof"],
     "karte/": [],
     "orte/": [ANGEBOT_SKRIPT, "<details open ontoggle=alert(6)>"],
     "suche/": [REGION],

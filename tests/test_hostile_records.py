@@ -604,7 +604,7 @@ def records_with(v: dict[str, str]) -> dict[str, dict]:
     }
     event = {
         "id": "zufall-termin", "titel": v["titel"], "thema": v["thema"], "beschreibung": v["termin_beschreibung"],
-        "datum": "2026-05-05",
+        "datum": "2099-05-05",  # coming, so on the events page with its registration
         "ort": {"bezeichnung": v["termin_bezeichnung"], "strasse": v["termin_strasse"], "plz": "09366",
                 "ort": v["termin_ort"], "hinweis": v["termin_hinweis"]},
         "netzwerk": "zufall-netz",

@@ -1,6 +1,8 @@
 """What the site lists, computed once: listed offerings, terms, regions, towns."""
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from conftest import prepared
@@ -52,3 +54,31 @@ def test_an_offering_in_sign_language_is_counted_and_listed_for_deaf_people(list
     listed = {o.id for o in listings.with_term("zielgruppen", "gehoerlose")}
     assert in_dgs <= listed
     assert counts["gehoerlose"] == len(listed)
+
+
+def _on(day):
+    loaded = prepared()
+    return Listings(loaded.directory, loaded.vocabularies, freshness.Limits(today=day))
+
+
+def test_coming_events_come_soonest_first_by_day_and_hour_and_past_ones_newest_first():
+    listings = _on(dt.date(2025, 1, 1))
+    assert [e.id for e in listings.events()] == [
+        "zukunftstag-2025-03-10", "workshop-2025-06-02", "werkstatt-2025-06-02"]  # 09:00 before 14:00
+    assert [e.id for e in listings.past_events()] == ["treffen-2024-12-04"]
+
+
+def test_an_event_of_several_days_is_coming_until_its_last_day_and_one_of_today_is_still_coming():
+    listings = _on(dt.date(2025, 6, 3))
+    assert [e.id for e in listings.events()] == ["werkstatt-2025-06-02"]  # until 4 June
+    assert [e.id for e in listings.past_events()] == [
+        "workshop-2025-06-02", "zukunftstag-2025-03-10", "treffen-2024-12-04"]
+    assert [e.id for e in _on(dt.date(2025, 6, 4)).events()] == ["werkstatt-2025-06-02"]
+    assert _on(dt.date(2025, 6, 5)).events() == []
+
+
+def test_a_networks_events_are_split_the_same_way():
+    listings = _on(dt.date(2025, 1, 1))
+    network = listings.directory.network("netzwerk-beispiel")
+    assert [e.id for e in listings.events_of(network)] == ["zukunftstag-2025-03-10", "werkstatt-2025-06-02"]
+    assert [e.id for e in listings.past_events_of(network)] == ["treffen-2024-12-04"]

@@ -78,6 +78,17 @@ def test_mail_links_are_encoded():
     assert markup.mailto_href("info+x@beispiel.example") == "mailto:info+x@beispiel.example"
 
 
+def test_a_mail_links_subject_and_text_are_encoded_so_that_no_value_adds_a_header_or_recipient():
+    href = markup.mailto_href("redaktion@beispiel.example", "Korrektur: Sucht & Drogen?\nBcc: x@y.example",
+                              "Seite: https://w.example/a?b=1#c\n\nÄnderung: 50 %")
+    address, _, query = href.partition("?")
+    assert address == "mailto:redaktion@beispiel.example"
+    subject, body = query.split("&")
+    assert subject == "subject=Korrektur%3A%20Sucht%20%26%20Drogen%3F%20Bcc%3A%20x%40y.example"
+    assert body == ("body=Seite%3A%20https%3A%2F%2Fw.example%2Fa%3Fb%3D1%23c%0D%0A%0D%0A"
+                    "%C3%84nderung%3A%2050%20%25")
+
+
 def test_dates_are_written_the_german_way():
     assert markup.german_date(dt.date(2026, 3, 1)) == "1. März 2026"
 

@@ -1,8 +1,11 @@
 """Rendering pages from a directory: links, escaping, listings."""
 from __future__ import annotations
 
+import datetime as dt
 import functools
+import re
 from html.parser import HTMLParser
+from urllib.parse import parse_qs, urlsplit
 
 
 import conftest
@@ -19,6 +22,17 @@ def _rendered(changes: tuple) -> dict[str, GeneratedPage]:
 def rendered(**changes) -> dict[str, GeneratedPage]:
     """The fixture site's pages, rendered once per set of settings (they are frozen values)."""
     return _rendered(tuple(sorted(changes.items())))
+
+
+@functools.cache
+def rendered_on(day: dt.date, language: str = "de") -> dict[str, GeneratedPage]:
+    """The fixture site's pages as a build on the given day makes them (coming and past events)."""
+    from generator import freshness
+
+    prepared = conftest.prepared()
+    site = render.render_site(prepared.directory, prepared.vocabularies, site_settings(),
+                              freshness.Limits(today=day), language=language)
+    return {page.src_uri: page for page in site.pages}
 
 
 def test_every_kind_of_page_is_generated():
@@ -119,11 +133,15 @@ def test_a_region_lists_offerings_of_its_subregions_and_those_for_the_whole_dist
     assert "Teilregionen" in district and "Beispielstadt" in district
 
 
-def test_a_network_page_lists_members_parts_and_events():
-    body = rendered()["netzwerke/netzwerk-beispiel.md"].body
+def test_a_network_page_lists_members_parts_and_coming_events_and_links_to_the_archive():
+    pages = rendered_on(dt.date(2025, 1, 1))
+    body = pages["netzwerke/netzwerk-beispiel.md"].body
     assert "Beratung Beispiel e. V." in body
     assert "Arbeitskreis Sucht" in body
-    assert "Netzwerktreffen Dezember" in body
+    assert body.index("Zukunftstag") < body.index("Werkstatt Übergänge")  # the soonest first
+    assert "Netzwerktreffen Dezember" not in body  # past: in the archive
+    assert '<a href="../../termine/archiv/">Vergangene Termine</a> stehen im Archiv.' in body
+    assert "<h2>Termine</h2>" not in pages["netzwerke/arbeitskreis-sucht.md"].body  # it has none
 
 
 def test_a_confidential_address_shows_the_town_but_never_a_street_or_postcode():
@@ -240,3 +258,75 @@ def test_every_page_names_itself_in_each_language_for_the_switch():
                                "../../../cs/angebote/beratung-beispiel-poradna/", "en": "./"}
     assert page.meta["sprachen"] == page.alternates
     assert rendered(languages=())["index.md"].alternates is None  # German only: no switch
+
+
+def test_the_events_page_lists_coming_events_and_leads_to_the_archive_of_past_ones_newest_first():
+    pages = rendered_on(dt.date(2025, 6, 3))
+    events = pages["termine/index.md"].body
+    assert "Werkstatt Übergänge" in events  # from 2 to 4 June: still under way
+    assert "Netzwerktreffen Dezember" not in events and "Workshop am Vormittag" not in events
+    assert '<a href="archiv/">Vergangene Termine</a> stehen im Archiv.' in events
+    archive = pages["termine/archiv.md"]
+    assert archive.title == "Vergangene Termine" and not archive.in_nav
+    body = archive.body
+    assert body.index("Workshop am Vormittag") < body.index("Zukunftstag") < body.index("Netzwerktreffen Dezember")
+    assert "Werkstatt Übergänge" not in body
+    assert '<a href="../">Kommende Termine</a>' in body
+    assert 'id="treffen-2024-12-04"' in body and "Stollberg" in body
+
+
+def test_without_coming_events_the_events_page_says_so_and_the_archive_without_past_ones_too():
+    later = rendered_on(dt.date(2026, 1, 1))
+    assert "Zurzeit sind keine kommenden Termine eingetragen." in later["termine/index.md"].body
+    early = rendered_on(dt.date(2024, 1, 1))
+    assert "Es sind noch keine vergangenen Termine eingetragen." in early["termine/archiv.md"].body
+    assert "Netzwerktreffen Dezember" in early["termine/index.md"].body
+
+
+def test_the_archive_is_a_page_of_every_language():
+    for language, title in (("cs", "Minulé termíny"), ("en", "Past events")):
+        archive = rendered_on(dt.date(2025, 6, 3), language)["termine/archiv.md"]
+        assert archive.title == title
+        assert archive.alternates["de"] == "../../../termine/archiv/" and archive.alternates[language] == "./"
+
+
+def mail_to_editors(body: str) -> dict[str, str]:
+    """The address, subject and text of the e-mail a page offers to the editorial team."""
+    [href] = re.findall(r'href="(mailto:redaktion@[^"]*)"', body)
+    parts = urlsplit(href.replace("&amp;", "&"))
+    return {"to": parts.path, **{name: values[0] for name, values in parse_qs(parts.query).items()}}
+
+
+def test_offering_and_provider_pages_offer_an_email_to_the_editors_also_without_github():
+    pages = rendered(editorial_email="redaktion@beispiel.example", site_url="https://wegweiser.example/")
+    offering = pages["angebote/beratung-beispiel-suchtberatung.md"].body
+    assert "github.com" not in offering and "Fehler per E-Mail melden" in offering
+    mail = mail_to_editors(offering)
+    assert mail["to"] == "redaktion@beispiel.example"
+    assert mail["subject"] == "Korrektur: Suchtberatung Beispielstadt"
+    assert mail["body"].startswith(
+        "Seite: https://wegweiser.example/angebote/beratung-beispiel-suchtberatung/\r\n\r\nBitte beschreiben Sie hier")
+    organisation = mail_to_editors(pages["traeger/beratung-beispiel.md"].body)
+    assert organisation["subject"] == "Korrektur: Beratung Beispiel e. V."
+    assert "https://wegweiser.example/traeger/beratung-beispiel/" in organisation["body"]
+
+
+def test_the_email_is_written_in_the_pages_language_and_without_site_url_names_the_page_from_the_root():
+    pages = rendered(editorial_email="redaktion@beispiel.example", repository="beispiel/wegweiser", language="en")
+    body = pages["angebote/beratung-beispiel-poradna.md"].body
+    assert "github.com/beispiel/wegweiser" in body  # both ways
+    mail = mail_to_editors(body)
+    assert mail["subject"] == "Correction: Beratung für Familien in Ústí"  # no English name: the German
+    assert mail["body"].startswith("Page: /en/angebote/beratung-beispiel-poradna/\r\n")
+
+
+def test_the_contribute_page_offers_the_email_too():
+    body = rendered(editorial_email="redaktion@beispiel.example")["mitmachen.md"].body
+    assert '<h2 id="e-mail">Ohne Konto: per E-Mail</h2>' in body
+    assert mail_to_editors(body)["subject"] == "Eintrag im Verzeichnis"
+    assert ">redaktion@beispiel.example</a>" in body
+
+
+def test_without_an_editorial_address_no_page_offers_an_email_to_it():
+    for src, page in rendered().items():
+        assert "E-Mail melden" not in page.body and 'id="e-mail"' not in page.body, src

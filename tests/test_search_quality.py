@@ -48,3 +48,19 @@ def test_expected_offers_are_in_the_top_ten(search_pages, language, case):
     found = top_ten(search_pages[language], case["frage"])
     missing = [expected for expected in case["erwartet"] if expected not in found]
     assert missing == [], f"„{case['frage']}“ fand: {found}"
+
+
+def test_a_place_is_never_silently_replaced_by_another_name_but_offered_as_a_suggestion(search_pages, chromium):
+    page = chromium.new_page()
+    page.goto(search_pages["de"].url.split("?")[0] + "?q=Sucht&ort=Berlin")  # "Berlingen" is known, "Berlin" not
+    note = page.locator(".ww-ort-hinweis")
+    note.locator("button", has_text="Berlingen").wait_for()
+    assert "Den Ort „Berlin“ kennen wir nicht" in note.inner_text()
+    assert "nach Entfernung" not in page.inner_text(".ww-treffer")
+    note.locator("button", has_text="Berlingen").click()
+    page.wait_for_function("() => document.querySelector('.ww-treffer').textContent.includes('Berlingen')")
+    assert "ort=Berlingen" in page.url
+    page.goto(search_pages["de"].url.split("?")[0] + "?q=Sucht&ort=Aue")  # "Aue-Bad Schlema" by its first word
+    page.wait_for_function("() => document.querySelector('.ww-treffer').textContent.includes('Entfernung')")
+    assert "nach Entfernung von Aue" in page.inner_text(".ww-treffer")
+    page.close()

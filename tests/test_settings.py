@@ -42,6 +42,7 @@ class _MkDocs:
     config_file_path = "mkdocs.yml"
     docs_dir = "content"
     use_directory_urls = True
+    site_url = None
 
 
 def test_a_wrong_value_in_mkdocs_yml_is_refused_by_mkdocs(tmp_path):
@@ -81,7 +82,12 @@ def test_the_commented_operator_example_of_the_repositorys_mkdocs_yml_is_valid_w
      "wegweiser: accessibility.enforcement_url: „www.schlichtungsstelle-bgg.de“ ist keine Internetadresse"),
     ("      operator:\n        email: wegweiser at beispiel.example\n",
      "wegweiser: operator.email: „wegweiser at beispiel.example“ ist keine E-Mail-Adresse."),
-], ids=["date", "video", "enforcement-url", "email"])
+    ("      editorial_email: Redaktion <redaktion@beispiel.example>\n",
+     "wegweiser: editorial_email: „Redaktion <redaktion@beispiel.example>“ ist keine gültige E-Mail-Adresse. "
+     "Bitte geben Sie nur die Adresse an, ohne Namen, Leerzeichen und spitze Klammern, z. B. redaktion@beispiel.de."),
+    ("      editorial_email: redaktion@beispiel\n",
+     "wegweiser: editorial_email: „redaktion@beispiel“ ist keine gültige E-Mail-Adresse."),
+], ids=["date", "video", "enforcement-url", "email", "editorial-email-with-name", "editorial-email-without-domain"])
 def test_a_wrong_operator_value_is_refused_with_a_message_that_says_what_is_wrong(tmp_path, block, message):
     with pytest.raises(settings.SettingsError, match=re.escape(message)):
         settings.from_mkdocs_yml(_mkdocs_yml(tmp_path, block))
@@ -90,3 +96,13 @@ def test_a_wrong_operator_value_is_refused_with_a_message_that_says_what_is_wron
 def test_a_compliance_level_outside_the_three_is_refused_by_mkdocs(tmp_path):
     with pytest.raises(settings.SettingsError):
         settings.from_mkdocs_yml(_mkdocs_yml(tmp_path, "      accessibility:\n        compliance: meistens\n"))
+
+
+def test_the_editorial_address_and_mkdocs_site_url_are_read_for_the_e_mail_to_the_editors(tmp_path):
+    path = _mkdocs_yml(tmp_path, "      editorial_email: redaktion@beispiel-verzeichnis.de\n")
+    path.write_text("site_url: https://wegweiser.example/verzeichnis/\n" + path.read_text(encoding="utf-8"),
+                    encoding="utf-8")
+    found = settings.from_mkdocs_yml(path)
+    assert found.editorial_email == "redaktion@beispiel-verzeichnis.de"
+    assert found.site_url == "https://wegweiser.example/verzeichnis/"
+    assert settings.from_mkdocs_yml(REPO / "mkdocs.yml").editorial_email  # the example shows the link

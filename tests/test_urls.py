@@ -41,6 +41,15 @@ def test_files_and_anchors_keep_their_names():
     assert FILES.link("suche.md", FILES.search_file("")) == "suche/"
 
 
+def test_past_events_have_an_archive_page_beside_the_events_in_every_language():
+    assert DIRECTORIES.url(DIRECTORIES.events_archive()) == "termine/archiv/"
+    assert FILES.url(FILES.events_archive()) == "termine/archiv.html"
+    assert DIRECTORIES.link(DIRECTORIES.events(), DIRECTORIES.events_archive()) == "archiv/"
+    assert DIRECTORIES.link(DIRECTORIES.events_archive(), DIRECTORIES.events()) == "../"
+    assert SiteMap(language="cs").alternates("termine/archiv.md") == {
+        "de": "../../../termine/archiv/", "cs": "./", "en": "../../../en/termine/archiv/"}
+
+
 def test_the_navigation_lists_the_overview_pages_only():
     titles = [next(iter(entry)) for entry in DIRECTORIES.nav()]
     assert titles[0] == "Start" and "Suche" in titles and "Mitmachen" in titles

@@ -8,7 +8,7 @@ from typing import Iterable
 
 from ..freshness import Limits
 from ..directory import Directory
-from ..records import Address, Offering, Organisation, Region
+from ..records import Address, Event, Offering, Organisation, Region
 from ..text import sort_key
 from ..vocab import Term, Vocabulary
 from .languages import GERMAN
@@ -28,6 +28,11 @@ def by_town(offerings: Iterable[Offering], language: str = GERMAN) -> list[tuple
     name_order = by_name(language)
     return [(town, sorted(groups[town], key=lambda pair: name_order(pair[0])))
             for town in sorted(groups, key=sort_key)]
+
+
+def _when(event: Event) -> tuple:
+    """Events in the order they take place: by day, then by the hour they begin."""
+    return event.date, event.start or "", event.id
 
 
 class Listings:
@@ -73,8 +78,17 @@ class Listings:
     def networks(self):
         return sorted(self.directory.networks, key=self._by_name)
 
-    def events(self):
-        return sorted(self.directory.events, key=lambda e: (e.date, e.id), reverse=True)
+    def is_past(self, event: Event) -> bool:
+        """Over before the build's day; an event lasting several days is coming until its last."""
+        return (event.end_date or event.date) < self.limits.today
+
+    def events(self) -> list[Event]:
+        """The coming events (and those under way), the soonest first."""
+        return sorted((e for e in self.directory.events if not self.is_past(e)), key=_when)
+
+    def past_events(self) -> list[Event]:
+        """The events of the archive page, the newest first."""
+        return sorted((e for e in self.directory.events if self.is_past(e)), key=_when, reverse=True)
 
     def top_regions(self) -> list[Region]:
         return sorted((r for r in self.directory.regions if not r.part_of), key=self._by_name)
@@ -89,10 +103,13 @@ class Listings:
     def members(self, network) -> list[Organisation]:
         return sorted(self.directory.members_of(network), key=self._by_name)
 
-    def events_of(self, network) -> list:
-        """The network's events, the newest first."""
-        return sorted((e for e in self.directory.events if e.network == network.id), key=lambda e: e.date,
-                      reverse=True)
+    def events_of(self, network) -> list[Event]:
+        """The network's coming events, the soonest first."""
+        return [e for e in self.events() if e.network == network.id]
+
+    def past_events_of(self, network) -> list[Event]:
+        """The network's past events, the newest first."""
+        return [e for e in self.past_events() if e.network == network.id]
 
     def for_wider_region(self, region_id: str) -> list[Offering]:
         """Offered for a region the region lies in, and not for the region itself."""

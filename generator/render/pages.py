@@ -13,6 +13,7 @@ import json
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
+from ..markup import mailto_href
 from ..records import Offering, Organisation, Text
 from ..settings import MapSettings
 from ..text import sort_key
@@ -26,9 +27,13 @@ from .urls import ID_PLACEHOLDER, TERM_FOLDERS, SiteMap
 
 @dataclass(frozen=True)
 class ContributionLinks:
-    """Links into the repository on GitHub, where providers change their entries."""
+    """Where errors are reported and entries changed: forms of the repository on GitHub,
+    where providers change their entries, and an e-mail to the editorial team for anyone
+    without an account there. Each only where mkdocs.yml names it."""
 
     repository: str | None = None  # "owner/name"
+    email: str | None = None  # the editorial team's address (editorial_email)
+    site_url: str | None = None  # the site's whole address (MkDocs' site_url), to name a page in an e-mail
 
     @property
     def enabled(self) -> bool:
@@ -37,6 +42,15 @@ class ContributionLinks:
     def form(self, template: str, **fields: str) -> str:
         """A GitHub issue form, its fields prefilled from the URL (field id = parameter)."""
         return f"https://github.com/{self.repository}/issues/new?" + urlencode({"template": template, **fields})
+
+    def mail(self, subject: str, *lines: str) -> str:
+        """An e-mail to the editorial team, with its subject and its first lines written."""
+        return mailto_href(self.email or "", subject, "\n".join(lines))
+
+    def address(self, site_map: SiteMap, src: str) -> str:
+        """A page's address for an e-mail: whole with site_url, else from the site's root."""
+        path = site_map.prefix + site_map.url(src)
+        return f"{self.site_url.rstrip('/')}/{path}" if self.site_url else f"/{path}"
 
 
 def interface_texts(gettext) -> dict[str, str]:
@@ -92,7 +106,9 @@ class PageRenderer:
         self.gettext, self.ngettext = translations.gettext, translations.ngettext
         self.env = environment(listings.directory, listings.vocabularies, listings.limits, map_settings, translations,
                                self.language)
-        self.env.globals.update(links=links or ContributionLinks(), listed_of=listings.of_organisation,
+        self.links = links or ContributionLinks()
+        self.env.globals.update(links=self.links, listed_of=listings.of_organisation,
+                                correction_mail=self.correction_mail,
                                 explanation=lambda term: Text(term.explanation))  # vocabularies explain in German
 
     def render(self, template: str, src_uri: str, title: str, in_nav: bool = True, scripts=(),
@@ -105,7 +121,8 @@ class PageRenderer:
 
     def pages(self) -> list[GeneratedPage]:
         pages = [self.start_page(), self.a_to_z(), self.organisations_overview(), self.events(),
-                 self.overview_map(), self.places(), self.search_page(), self.contribute(), self.saved_list()]
+                 self.overview_map(), self.places(), self.search_page(), self.contribute(), self.saved_list(),
+                 self.events_archive()]
         for vocabulary, title in TERM_FOLDERS.items():
             pages += self.term_pages(vocabulary, self.gettext(title))
         pages += self.region_pages()
@@ -131,9 +148,27 @@ class PageRenderer:
         return self.render("events.html", self.site_map.events(), self.gettext(N_("Termine")),
                            events=self.listings.events())
 
+    def events_archive(self) -> GeneratedPage:
+        return self.render("events_archive.html", self.site_map.events_archive(),
+                           self.gettext(N_("Vergangene Termine")), in_nav=False, events=self.listings.past_events())
+
+    def correction_mail(self, here: str, name: str) -> str:
+        """An e-mail to the editorial team about what is wrong on a page, in the page's
+        language: the record's name in the subject, the page's address in the text."""
+        return self.links.mail(
+            self.gettext("Korrektur: %(name)s") % {"name": name},
+            self.gettext("Seite: %(address)s") % {"address": self.links.address(self.site_map, here)}, "",
+            self.gettext("Bitte beschreiben Sie hier, was nicht stimmt und wie es richtig ist, zum Beispiel eine "
+                         "neue Telefonnummer oder andere Öffnungszeiten:"), "", "")
+
     def contribute(self) -> GeneratedPage:
+        mail = self.links.mail(
+            self.gettext("Eintrag im Verzeichnis"),
+            self.gettext("Bitte nennen Sie das Angebot oder den Träger und schreiben Sie, was neu ist oder was nicht "
+                         "stimmt und wie es richtig ist:"), "", "")
         return self.render("contribute.html", self.site_map.contribute(),
-                           self.gettext(N_("Mitmachen: Einträge anlegen und ändern")), sections=self.provider_docs)
+                           self.gettext(N_("Mitmachen: Einträge anlegen und ändern")), sections=self.provider_docs,
+                           mail=mail)
 
     def search_messages(self) -> dict:
         """What suche.js says, in the page's language; ``%(num)s`` and ``%(place)s`` it fills
@@ -150,6 +185,7 @@ class PageRenderer:
                                     "alle Angebote"),
             "unknownPlace": self.gettext("Den Ort „%(place)s“ kennen wir nicht. Bitte geben Sie eine Postleitzahl "
                                          "oder einen anderen Ort ein."),
+            "suggestPlaces": self.gettext("Meinten Sie einen dieser Orte?"),
             "failed": self.gettext("Die Suche konnte nicht geladen werden. Bitte versuchen Sie es später erneut "
                                    "oder nutzen Sie die Listen nach Thema, Zielgruppe und Region."),
             "noLocation": self.gettext("Ihr Standort ist nicht verfügbar. Bitte geben Sie eine Postleitzahl oder "
@@ -218,6 +254,7 @@ class PageRenderer:
                 "network.html", self.site_map.network(network.id), network.name.get(self.language), in_nav=False,
                 network=network, members=self.listings.members(network),
                 parts=[n for n in networks if n.part_of == network.id], events=self.listings.events_of(network),
+                past_events=self.listings.past_events_of(network),
             ))
         return pages
 

@@ -104,7 +104,12 @@ class SiteMap:
         return "termine/index.md"
 
     def event(self, event_id: str) -> str:
+        """A coming event; past ones are on the archive page."""
         return f"{self.events()}#{event_id}"
+
+    def events_archive(self) -> str:
+        """Past events, linked from the events page and from networks' pages."""
+        return "termine/archiv.md"
 
     def terms(self, vocabulary: str) -> str:
         return f"{vocabulary}/index.md"

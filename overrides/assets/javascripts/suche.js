@@ -231,8 +231,35 @@
       var wanted = digits ? name.replace(/\s/g, "") : fold(name);
       var exact = places.filter(function (p) { return (digits ? p[0] : fold(p[0])) === wanted; });
       var begins = places.filter(function (p) { return (digits ? p[0] : fold(p[0])).indexOf(wanted) === 0; });
-      var found = exact[0] || begins[0];
-      return found ? { name: found[0], point: [found[1], found[2]] } : { missing: name };
+      /* A name is found by its first words ("Aue" is "Aue-Bad Schlema"), never by a part of
+         a word: "Berlin" is not silently "Berlingen", which is offered as a suggestion. */
+      var words = digits ? begins : begins.filter(function (p) {
+        return !/[a-z0-9]/.test(fold(p[0]).charAt(wanted.length));
+      });
+      var found = exact[0] || words[0];
+      if (found) return { name: found[0], point: [found[1], found[2]] };
+      return { missing: name, suggestions: begins.slice(0, 5).map(function (p) { return p[0]; }) };
+    });
+  }
+
+  /* A place we do not know: said plainly, with the places whose names begin so, each a
+     button that searches near it. */
+  function showMissingPlace(place) {
+    placeNote.textContent = place ? say("unknownPlace", { place: place.missing }) : "";
+    if (!place || !place.suggestions.length) return;
+    placeNote.appendChild(document.createTextNode(" " + MESSAGES.suggestPlaces + " "));
+    place.suggestions.forEach(function (name, i) {
+      var choice = document.createElement("button");
+      choice.type = "button";
+      choice.className = "md-button ww-ort-vorschlag";
+      choice.textContent = name;
+      choice.addEventListener("click", function () {
+        placeInput.value = name;
+        placeInput.removeAttribute("data-punkt");
+        shown = PAGE; toUrl(true); run();
+      });
+      if (i) placeNote.appendChild(document.createTextNode(" "));
+      placeNote.appendChild(choice);
     });
   }
 
@@ -311,8 +338,7 @@
       var pass = facetFilter(chosen, null);
       var order = [];
       for (var i = 0; i < manifest.docs; i++) if (textSet[i] && pass[i]) order.push(i);
-      placeNote.textContent = place && place.missing
-        ? say("unknownPlace", { place: place.missing }) : "";
+      showMissingPlace(place && place.missing ? place : null);
       var sorting = Promise.resolve(null);
       if (place && place.point) {
         sorting = load("k.json").then(function (coordinates) {
