@@ -19,6 +19,8 @@ SECTIONS = (
     ("Kontakt (unter „kontakt“, „koordination“, „anmeldung“)", "common", "/$defs/kontakt",
      ("traeger", "angebote", "kontakt")),
     ("Sprechzeit (unter „sprechzeiten“)", "common", "/$defs/sprechzeit", ("traeger", "angebote", "sprechzeiten")),
+    ("Schließzeit (unter „schliesszeiten“)", "common", "/$defs/schliesszeit",
+     ("traeger", "angebote", "schliesszeiten")),
     ("Koordinaten (unter „koordinaten“)", "common", "/$defs/koordinaten", ()),
     ("Text mit Übersetzungen", "common", "/$defs/text", ()),
     ("Netzwerk (Datei in content/netzwerke/)", "netzwerk", "", ("netzwerke",)),
@@ -134,7 +136,8 @@ def examples_from(documents: dict[Kind, list[Document]]) -> dict[str, dict[str, 
             for key, value in data.items():
                 if key not in slot and key not in PERSONAL_FIELDS and isinstance(value, (str, list)) and _short(value):
                     slot[key] = _short(value)
-                if isinstance(value, (dict, list)) and key in ("angebote", "adressen", "kontakt", "sprechzeiten"):
+                if isinstance(value, (dict, list)) and key in ("angebote", "adressen", "kontakt", "sprechzeiten",
+                                                                    "schliesszeiten"):
                     visit(f"{path}/{key}", value)
 
     for kind, docs in documents.items():

@@ -8,8 +8,8 @@ import datetime as dt
 from typing import Mapping
 
 from .kinds import Kind
-from .records import (Address, Contact, Event, Network, Offering, OpeningHours, Organisation, Region,
-                      Source, Text)
+from .records import (Address, Closure, Contact, Event, Network, Offering, OpeningHours, Organisation,
+                      Region, Source, Text)
 from .yamlsafe import Document
 
 # The schema's ja_nein allows these four; "true"/"false" for files written by tools.
@@ -55,6 +55,13 @@ def contact(data: Mapping) -> Contact:
     )
 
 
+def closure(data: Mapping) -> Closure:
+    """One day (``datum``), a range (``von``, ``bis``) or "closed until" (``bis`` alone)."""
+    if "datum" in data:
+        return Closure(_date(data["datum"]), _date(data["datum"]), Text.of(data.get("hinweis")))
+    return Closure(_date(data["bis"]), _date(data.get("von")), Text.of(data.get("hinweis")))
+
+
 def offering(data: Mapping, organisation_id: str, addresses: Mapping[str, Address], source: Source) -> Offering:
     return Offering(
         id=data["id"],
@@ -86,6 +93,7 @@ def offering(data: Mapping, organisation_id: str, addresses: Mapping[str, Addres
         last_checked=_date(data["zuletzt_geprueft"]),
         source=source,
         machine_translated=frozenset(data.get("maschinell_uebersetzt", ())),
+        closures=tuple(closure(c) for c in data.get("schliesszeiten", ())),
     )
 
 

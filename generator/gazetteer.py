@@ -23,6 +23,7 @@ class Town:
     latitude: float
     longitude: float
     population: int
+    state: str = ""  # GeoNames' first-level division (admin1 code): in Germany the Land, "13" = Sachsen
 
 
 def town_key(name: str) -> str:
@@ -87,7 +88,7 @@ def load() -> Gazetteer:
         if city["countrycode"] not in COUNTRIES:
             continue
         town = Town(city["name"], city["countrycode"], city["latitude"], city["longitude"],
-                    int(city.get("population") or 0))
+                    int(city.get("population") or 0), city.get("admin1code") or "")
         towns.append(town)
         aliases += [(town, alias) for alias in city.get("alternatenames", ()) if alias.isascii()]
     gazetteer = Gazetteer(towns)

@@ -130,6 +130,16 @@ class OpeningHours:
     note: Text | None = None
 
 
+@dataclass(frozen=True)
+class Closure:
+    """Days on which an offering is closed although its hours say open: one day (start and
+    end the same), a range of days, or "closed until" (no start: closed from now on)."""
+
+    end: dt.date  # the last closed day
+    start: dt.date | None = None
+    note: Text | None = None
+
+
 # Which field of an offering holds terms of which vocabulary (schemas/vokabulare/<name>.yml).
 OFFERING_TERMS = {"themen": "topics", "zielgruppen": "target_groups", "sprachen": "languages",
                   "barrierefreiheit": "accessibility", "zugangswege": "access", "rechtsgrundlagen": "legal_bases"}
@@ -163,6 +173,7 @@ class Offering:
     last_checked: dt.date
     source: Source
     machine_translated: frozenset[str] = frozenset()  # languages whose texts nobody has checked yet
+    closures: tuple[Closure, ...] = ()
 
     def terms(self, vocabulary: str) -> tuple[str, ...]:
         """The offering's terms of one vocabulary (OFFERING_TERMS)."""

@@ -1,7 +1,9 @@
 """Rules across records that JSON Schema cannot express: ids that match file names and
-are unique, offerings that say where they take place, references inside one file."""
+are unique, offerings that say where they take place, references inside one file,
+closures that are one day, a range running forwards, or "closed until"."""
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import Iterable
 
@@ -37,6 +39,7 @@ def check(documents: dict[Kind, list[Document]]) -> list[Problem]:
     )
     for doc in organisations:
         problems += offering_places(doc)
+        problems += closures(doc)
     for doc in documents.get(Kind.EVENTS, []):
         problems += event_place(doc)
         if isinstance(doc.data.get("ort"), dict):
@@ -176,6 +179,35 @@ def coordinates_in_country(doc: Document, path: tuple, address: dict) -> list[Pr
     return [doc.problem(path + ("koordinaten",), (
         f"Der Punkt {latitude}, {longitude} liegt nicht in {COUNTRY_NAMES[country]}.{hint} "
         "Die Breite steht zuerst, z. B. breite: \"50.7100\", laenge: \"12.7803\"."))]
+
+
+def _day(value) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value) if isinstance(value, str) else None
+    except ValueError:
+        return None  # the schema names the malformed date
+
+
+def closures(doc: Document) -> list[Problem]:
+    """Each closure is one day, a range of days, or "closed until"; a range runs forwards."""
+    problems = []
+    for i, offering in enumerate(_list(doc.data, "angebote")):
+        for j, closure in enumerate(_list(offering, "schliesszeiten")):
+            path = ("angebote", i, "schliesszeiten", j)
+            if "datum" in closure and ("von" in closure or "bis" in closure):
+                problems.append(doc.problem(path + ("datum",), (
+                    "Eine Schließzeit ist entweder ein Tag („datum“) oder ein Zeitraum („von“ und „bis“), "
+                    "nicht beides. Bitte legen Sie für jeden eine eigene Schließzeit an (Zeile mit „- “)."), key=True))
+            elif not {"datum", "von", "bis"} & closure.keys():  # "von" alone: the schema asks for "bis"
+                problems.append(doc.problem(path, (
+                    "Bitte geben Sie an, wann geschlossen ist: „datum“ für einen Tag, „von“ und „bis“ für einen "
+                    "Zeitraum oder nur „bis“ für „geschlossen bis einschließlich“.")))
+            start, end = _day(closure.get("von")), _day(closure.get("bis"))
+            if start and end and end < start:
+                problems.append(doc.problem(path + ("bis",), (
+                    f"„bis“ ({closure['bis']}) liegt vor „von“ ({closure['von']}). „bis“ ist der letzte "
+                    "geschlossene Tag; bitte prüfen Sie beide Daten.")))
+    return problems
 
 
 def event_place(doc: Document) -> list[Problem]:

@@ -553,7 +553,7 @@ FRAMED_TEXT = st.builds(lambda left, middle, right: left + middle + right, EDGE,
 # Free-text fields: (field name, Markdown?, shown stripped?)
 ORGANISATION_FIELDS = ("name", "kurzname", "beschreibung", "bezeichnung", "strasse", "ort", "hinweis")
 OFFERING_FIELDS = ("angebot", "angebot_beschreibung", "leichte_sprache", "sprechzeit_hinweis",
-                   "sprechzeiten_hinweis", "kosten_hinweis", "rolle", "ansprechperson")
+                   "sprechzeiten_hinweis", "schliesszeit_hinweis", "kosten_hinweis", "rolle", "ansprechperson")
 OTHER_FIELDS = ("titel", "thema", "termin_beschreibung", "termin_bezeichnung", "termin_strasse", "termin_ort",
                 "termin_hinweis", "anmeldung_rolle", "anmeldung_person", "netz_name", "netz_beschreibung",
                 "netz_rolle", "netz_person", "region_name", "gemeinde", "region_beschreibung")
@@ -597,7 +597,9 @@ def records_with(v: dict[str, str]) -> dict[str, dict]:
             "leichte_sprache": v["leichte_sprache"], "themen": ["sucht"], "zielgruppen": ["alle"],
             "regionen": ["zufall-region"], "orte": ["ort"],
             "sprechzeiten": [{"tage": ["mo"], "von": "09:00", "bis": "10:00", "hinweis": v["sprechzeit_hinweis"]}],
-            "sprechzeiten_hinweis": v["sprechzeiten_hinweis"], "kosten": "kostenlos",
+            "sprechzeiten_hinweis": v["sprechzeiten_hinweis"],
+            "schliesszeiten": [{"datum": "2099-12-31", "hinweis": v["schliesszeit_hinweis"]}],  # coming: shown
+            "kosten": "kostenlos",
             "kosten_hinweis": v["kosten_hinweis"], "zugang": ["termin"],
             "kontakt": [{"rolle": v["rolle"], "ansprechperson": v["ansprechperson"], "telefon": "03733 000000"}],
             "status": "aktiv", "zuletzt_geprueft": "2026-01-15"}],

@@ -96,7 +96,9 @@ def test_an_offering_page_shows_its_facts_and_last_checked_date():
     assert "Deutsche Gebärdensprache (DGS)" in body
     assert '<a href="tel:+49373300000' in body
     assert "Sie trinken zu viel Alkohol?" in body  # Leichte Sprache
-    assert "Dienstag, Donnerstag" in body and "09:00 bis 12:00 Uhr" in body
+    # A row per day, in week order (generator/opening_hours.py).
+    assert ('<th scope="row">Dienstag</th><td>09:00 bis 12:00 Uhr</td>' in body
+            and '<th scope="row">Donnerstag</th><td>09:00 bis 12:00 Uhr</td>' in body)
 
 
 def test_an_offering_page_starts_with_what_one_does_call_write_find_the_way_keep_share_print():

@@ -26,6 +26,7 @@ from ..records import Text
 from ..settings import MapSettings
 from ..vocab import Vocabulary
 from .languages import GERMAN
+from .opening import browser_texts, views
 from .urls import SiteMap
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -158,7 +159,8 @@ def environment(directory: Directory, vocabularies: dict[str, Vocabulary], limit
         label=lambda vocabulary, term_id: vocabularies[vocabulary].label(term_id, language),
         local=local, markdown=markdown, language=language,
         local_date=local_date_of(language), tel_href=markup.tel_href, mailto_href=markup.mailto_href,
-        directions_href=directions_href,
+        directions_href=directions_href, opening_hours=views(directory, limits.today),
+        opening_texts=browser_texts(translations.gettext, DATE_LOCALES.get(language, language).replace("_", "-")),
         directory=directory, vocab=vocabularies, organisation=directory.organisation,
         map_settings=map_settings, is_stale=limits.is_stale, stale_before=limits.stale_before,
         attributions=lambda addresses: sorted(

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from ..markup import mailto_href
+from ..opening_hours import said_in_the_browser
 from ..records import Offering, Organisation, Text
 from ..settings import MapSettings
 from ..text import sort_key
@@ -270,5 +271,6 @@ class PageRenderer:
     def offering_page(self, offering: Offering) -> GeneratedPage:
         return self.render(
             "offering.html", self.site_map.offering(offering.id), offering.name.get(self.language), in_nav=False,
-            offering=offering, org=self.directory.organisation(offering.organisation_id),
+            scripts=("sprechzeiten.js",) if said_in_the_browser(offering) else (), offering=offering,
+            org=self.directory.organisation(offering.organisation_id),
         )
