@@ -232,3 +232,13 @@ def example_site(tmp_path_factory) -> Path:
     site = tmp_path_factory.mktemp("beispielseite")
     mkdocs_build(load_config(str(REPO / "mkdocs.yml"), site_dir=str(site), strict=True))
     return site
+
+
+@pytest.fixture(scope="session")
+def web(example_site):
+    """The example site served on 127.0.0.1, for the browser tests that look at it (a test
+    module over another site defines its own ``web``)."""
+    from local_server import LocalServer
+
+    with LocalServer(example_site) as server:
+        yield server

@@ -6,16 +6,9 @@ import pytest
 
 from browser import PAGE_KINDS
 from conftest import REPO
-from local_server import LocalServer
 
 AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"  # read when a test runs, not at collection
 RULES = "{runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}"
-
-
-@pytest.fixture(scope="module")
-def web(example_site):
-    with LocalServer(example_site) as server:
-        yield server
 
 
 def violations(page) -> list:

@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from browser import PAGE_KINDS
-from local_server import TILE, LocalServer
+from local_server import TILE
 
 LANGUAGES = {"de": "", "cs": "cs/", "en": "en/"}
 TILE_HOST = "tile.openstreetmap.org"  # the example site's tile server (mkdocs.yml)
@@ -18,12 +18,6 @@ LISTENER = """document.addEventListener("securitypolicyviolation", (event) => {
   window.wegweiserVerstoss([location.pathname, event.violatedDirective, event.blockedURI,
                             event.sourceFile + ":" + event.lineNumber, event.sample].join(" | "));
 });"""
-
-
-@pytest.fixture(scope="module")
-def web(example_site):
-    with LocalServer(example_site) as server:
-        yield server
 
 
 @pytest.fixture

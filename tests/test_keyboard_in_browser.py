@@ -6,7 +6,6 @@ from __future__ import annotations
 import pytest
 
 from browser import PAGE_KINDS
-from local_server import LocalServer
 
 # The focused element: where it is, whether it can be seen, and its focus ring.
 FOCUSED = """() => {
@@ -17,12 +16,6 @@ FOCUSED = """() => {
           ring: s.outlineStyle !== 'none' ? parseFloat(s.outlineWidth) : 0,
           inContent: !!e.closest('.md-content'), isBody: e === document.body};
 }"""
-
-
-@pytest.fixture(scope="module")
-def web(example_site):
-    with LocalServer(example_site) as server:
-        yield server
 
 
 def tab_stops(page, count: int) -> list[dict]:

@@ -12,18 +12,11 @@ import holidays
 import pytest
 
 from generator.freshness import today
-from local_server import LocalServer
 
 BERLIN = ZoneInfo("Europe/Berlin")
 AUE = "angebote/diakonie-erzgebirge-suchtberatung-aue/"  # Aue (Saxony): Mo, We, Th 8-16, Tu 14-17
 USTI = "cs/angebote/clovek-v-tisni-terenni-programy/"  # Ústí nad Labem: Mo-Th 8:00-16:30
 MONDAY, TUESDAY, FRIDAY = 0, 1, 4  # date.weekday()
-
-
-@pytest.fixture(scope="module")
-def web(example_site):
-    with LocalServer(example_site) as server:
-        yield server
 
 
 @pytest.fixture

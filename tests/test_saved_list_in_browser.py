@@ -8,15 +8,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from local_server import LocalServer
 
 OFFERING = "angebote/diakonie-erzgebirge-suchtberatung-aue/"
-
-
-@pytest.fixture(scope="module")
-def web(example_site):
-    with LocalServer(example_site) as server:
-        yield server
 
 
 @pytest.fixture

@@ -6,7 +6,6 @@ from __future__ import annotations
 import pytest
 
 from browser import PAGE_KINDS
-from local_server import LocalServer
 
 # 320 px: the narrowest phones, and WCAG's reflow width; 400 % zoom on a 1280 x 800 laptop
 # gives the same width at four device pixels per CSS pixel.
@@ -41,12 +40,6 @@ WIDER_THAN_SCREEN = """() => {
   return [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > width + 0.5)
     .map(e => e.tagName + '.' + e.className).slice(0, 10);
 }"""
-
-
-@pytest.fixture(scope="module")
-def web(example_site):
-    with LocalServer(example_site) as server:
-        yield server
 
 
 def open_page(chromium, web, address, screen):

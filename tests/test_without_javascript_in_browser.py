@@ -4,13 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from local_server import LocalServer
-
-
-@pytest.fixture(scope="module")
-def web(example_site):
-    with LocalServer(example_site) as server:
-        yield server
 
 
 @pytest.fixture
