@@ -3,7 +3,7 @@
 German and Czech text arrives in many spellings of the same thing: "Schlüssel" and
 "Schluessel", "Ústí" and "Usti", an ü typed as u plus a combining mark, "Straße" and
 "Strasse". Each purpose below needs its own folding, and each is defined once, here.
-``fold`` must stay equal to ``fold`` in overrides/assets/javascripts/suche.js (a browser
+``fold`` must stay equal to ``fold`` in overrides/assets/javascripts/suchwoerter.js (a browser
 test compares the two).
 """
 from __future__ import annotations

@@ -197,7 +197,7 @@ class PageRenderer:
 
     def search_page(self) -> GeneratedPage:
         src = self.site_map.search()
-        return self.render("search.html", src, self.gettext(N_("Suche")), scripts=("suche.js",), facets=self.facets,
+        return self.render("search.html", src, self.gettext(N_("Suche")), scripts=("suchwoerter.js", "suche.js"), facets=self.facets,
                            messages=self.search_messages(),
                            index=self.site_map.link(src, self.site_map.search_file("")),
                            offering_link=self.site_map.link(src, self.site_map.offering(ID_PLACEHOLDER)))
