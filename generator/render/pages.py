@@ -197,8 +197,8 @@ class PageRenderer:
 
     def search_page(self) -> GeneratedPage:
         src = self.site_map.search()
-        return self.render("search.html", src, self.gettext(N_("Suche")), scripts=("suchwoerter.js", "suche.js"), facets=self.facets,
-                           messages=self.search_messages(),
+        return self.render("search.html", src, self.gettext(N_("Suche")), scripts=("suchwoerter.js", "suche.js"),
+                           facets=self.facets, messages=self.search_messages(),
                            index=self.site_map.link(src, self.site_map.search_file("")),
                            offering_link=self.site_map.link(src, self.site_map.offering(ID_PLACEHOLDER)))
 
