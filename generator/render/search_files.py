@@ -31,7 +31,7 @@ from .search_index import FIELD_WEIGHTS, SearchIndex
 from .search_words import MAX_WORD_LENGTH, MIN_STEM, SHORT_STEM_REACH, WEAK_WORDS
 from .urls import SiteMap
 
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 DOCS_PER_FILE = 50
 
 

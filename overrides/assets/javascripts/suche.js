@@ -7,7 +7,7 @@
   if (!root) return;
   var base = root.getAttribute("data-suche-index");
   var offeringLink = root.getAttribute("data-angebot");  /* with {id} for the offering's id */
-  var FORMAT_VERSION = 2;  /* FORMAT_VERSION in generator/render/search_files.py */
+  var FORMAT_VERSION = 3;  /* FORMAT_VERSION in generator/render/search_files.py */
   /* What this script says, in the page's language (PageRenderer.search_messages). */
   var MESSAGES = JSON.parse(root.getAttribute("data-meldungen"));
 
