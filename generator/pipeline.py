@@ -13,7 +13,8 @@ import functools
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import content, field_docs, freshness, from_yaml, geocache, geocode, legal, rules, schema, vocab, yamlsafe
+from . import (content, field_docs, freshness, from_yaml, geocache, geocode, legal, rules, schema, synonyms, vocab,
+               yamlsafe)
 from .kinds import Kind
 from .problems import Problem, display_path, summary
 from .records import OFFERING_TERMS
@@ -21,6 +22,7 @@ from .directory import Directory
 from .render import VOCABULARIES, Site, render_site
 from .render.urls import RESERVED_IDS
 from .render.pages import ContributionLinks
+from .render.search_index import facet_keys
 from .settings import Settings, SettingsError
 from .vocab import Vocabulary
 
@@ -47,7 +49,7 @@ class Sources:
 
 
 # The schemas every directory is checked with: one per kind of record, and their helpers.
-SCHEMA_NAMES = tuple(kind.schema for kind in Kind) + ("common", "geocache", "vokabular")
+SCHEMA_NAMES = tuple(kind.schema for kind in Kind) + ("common", "geocache", "vokabular", vocab.SYNONYMS)
 
 
 class InvalidContent(Exception):
@@ -69,6 +71,7 @@ class Prepared:
     geocache: dict[str, geocache.CacheEntry]
     schemas: schema.SchemaSet
     documents: dict[Kind, list[yamlsafe.Document]]  # for real examples in the documentation
+    synonyms: tuple[synonyms.Synonym, ...] = ()  # the search's everyday words (vokabulare/synonyme.yml)
 
 
 def prepare(sources: Sources) -> Prepared:
@@ -88,7 +91,7 @@ def prepare(sources: Sources) -> Prepared:
         raise InvalidContent([Problem(display_path(path), 1, 1, "", (
             "Diese Schema-Datei fehlt. Prüfen Sie „schemas“ in mkdocs.yml (oder --schemas); "
             "die Schemas liegen im Ordner schemas/ des Repositorys.")) for path in missing])
-    schemas, vocabularies, vocabulary_problems = _schemas_and_vocabularies(
+    schemas, vocabularies, search_synonyms, vocabulary_problems = _schemas_and_vocabularies(
         sources.schema_dir, _fingerprint(sources.schema_dir), display_path(sources.schema_dir))
     problems = list(vocabulary_problems)
     problems += [Problem(display_path(sources.vocabulary_dir / f"{name}.yml"), 1, 1, "", (
@@ -106,7 +109,7 @@ def prepare(sources: Sources) -> Prepared:
         raise InvalidContent(problems)
     directory = Directory.of({kind: [from_yaml.record(kind, d) for d in docs] for kind, docs in documents.items()})
     located_directory, located = geocode.locate(directory, cached)
-    return Prepared(located_directory, located, sources, vocabularies, cached, schemas, documents)
+    return Prepared(located_directory, located, sources, vocabularies, cached, schemas, documents, search_synonyms)
 
 
 def _fingerprint(folder: Path) -> tuple:
@@ -122,7 +125,9 @@ def _schemas_and_vocabularies(schema_dir: Path, _state: tuple, _shown_as: str):
     schemas = schema.SchemaSet.load(schema_dir)
     vocabularies, problems = vocab.load_vocabularies(schema_dir / "vokabulare", schemas, RESERVED_IDS,
                                                        frozenset(OFFERING_TERMS))
-    return schemas, vocabularies, tuple(problems)
+    found, synonym_problems = synonyms.load_synonyms(schema_dir / "vokabulare", schemas, vocabularies,
+                                                     frozenset(facet_keys()))
+    return schemas, vocabularies, found, tuple(problems + synonym_problems)
 
 
 def _load(files: dict[Kind, list[Path]]) -> tuple[dict[Kind, list[yamlsafe.Document]], list[Problem]]:
@@ -193,4 +198,5 @@ def build(prepared: Prepared, settings: Settings, language: str = "de") -> Site:
     provider_docs = field_docs.documentation(
         prepared.schemas, prepared.vocabularies, field_docs.examples_from(prepared.documents))
     links = ContributionLinks(settings.repository, settings.editorial_email, settings.site_url)
-    return render_site(prepared.directory, prepared.vocabularies, settings, limits, provider_docs, links, language)
+    return render_site(prepared.directory, prepared.vocabularies, settings, limits, provider_docs, links, language,
+                       prepared.synonyms)

@@ -144,6 +144,8 @@ def _problems_for(error: ValidationError, document: "Document") -> list[Problem]
         missing, present = re.findall(r"'([^']*)'", error.message)[:2]
         return [document.problem(path + (present,), (
             f"Wer „{present}“ angibt, muss auch „{missing}“ angeben."), key=True)]
+    if list(error.absolute_schema_path)[-2:-1] == ["propertyNames"] and isinstance(instance, str):
+        return [document.problem(path + (instance,), _message(error), key=True)]  # where the name stands
     return [document.problem(path, _message(error))]
 
 

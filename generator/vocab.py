@@ -12,6 +12,11 @@ from pathlib import Path
 from . import schema, yamlsafe
 from .problems import Problem, display_path
 
+# The search's synonyms (synonyme.yml) lie beside the vocabularies, where coordinators
+# extend them, but are no vocabulary of terms: generator/synonyms.py reads them.
+SYNONYMS = "synonyme"
+
+
 @dataclass(frozen=True)
 class Term:
     id: str
@@ -67,7 +72,7 @@ def load_vocabularies(folder: Path, schemas: schema.SchemaSet, reserved_ids: fro
     vocabularies: dict[str, Vocabulary] = {}
     documents = {}
     problems: list[Problem] = []
-    files = sorted(folder.glob("*.yml"))
+    files = sorted(path for path in folder.glob("*.yml") if path.stem != SYNONYMS)
     if not files:
         problems.append(Problem(display_path(folder), 1, 1, "", "Hier liegen keine Vokabulare (*.yml)."))
     validator = schemas.validator("vokabular")

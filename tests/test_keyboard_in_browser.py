@@ -32,7 +32,9 @@ def tab_stops(page, count: int) -> list[dict]:
 @pytest.mark.parametrize("kind", PAGE_KINDS)
 def test_the_first_tab_stop_is_a_visible_skip_link_into_the_content(chromium, web, kind):
     page = chromium.new_page(viewport={"width": 1280, "height": 900})
-    page.goto(web.url + PAGE_KINDS[kind])
+    # A search arriving with a query moves focus to its count by itself (tested below), so the
+    # search page is walked here as a visitor opens it from the menu: without a query.
+    page.goto(web.url + PAGE_KINDS[kind].split("?")[0])
     page.keyboard.press("Tab")
     skip = page.evaluate(FOCUSED)
     assert skip["name"].endswith("Zum Inhalt springen") and skip["visible"] and skip["ring"] >= 2

@@ -261,4 +261,8 @@ def test_the_built_site_loads_the_script_where_the_page_has_something_to_say(exa
     without = next(o for o in example.directory.offerings if not o.hours)
     html = (example_site / "angebote" / without.id / "index.html").read_text(encoding="utf-8")
     assert "sprechzeiten.js" not in html and "data-sprechzeiten" not in html
-    assert "sprechzeiten.js" not in (example_site / "suche" / "index.html").read_text(encoding="utf-8")
+    # results on the search page say whether each offer is open now, with the same script
+    assert '<script src="../assets/javascripts/sprechzeiten.js"></script>' in (
+        example_site / "suche" / "index.html"
+    ).read_text(encoding="utf-8")
+    assert "sprechzeiten.js" not in (example_site / "index.html").read_text(encoding="utf-8")

@@ -132,3 +132,9 @@ def test_a_text_may_carry_czech_and_english_but_needs_german(tmp_path):
 def test_a_too_long_text_says_how_long_it_may_be(tmp_path):
     [message] = check(tmp_path, REGION.replace("name: Region", "name: " + "x" * 201), "region")
     assert "201 Zeichen lang; erlaubt sind höchstens 200" in message
+
+
+def test_a_name_of_the_wrong_form_is_reported_where_it_stands(tmp_path):
+    [message] = check(tmp_path, "sucht:\n  de: Sucht\n  cs: Závislost\n  en: Addiction\n"
+                                "Spiel Sucht:\n  de: Spielsucht\n  cs: Gamblerství\n  en: Gambling\n", "vokabular")
+    assert message.startswith("5:Spiel Sucht: ")

@@ -95,7 +95,7 @@ def test_the_filter_state_lives_in_the_url_and_the_back_button_undoes_it(page):
 
 
 def test_near_a_place_sorts_by_distance_and_shows_it(page):
-    page.open("?ort=Dresden")
+    page.open("?ort=Dresden&umkreis=alle")  # the whole region: tests/test_search_radius_in_browser.py has the radius
     results = page.locator(".ww-ergebnisse li").all_inner_texts()
     assert results[0].startswith("Suchtberatung Beispielstadt") and " km" in results[0]
     assert "nach Entfernung von Dresden sortiert" in status(page)

@@ -9,7 +9,8 @@ from conftest import prepared
 from generator import freshness
 from generator.records import Text
 from generator.render.listings import Listings
-from generator.render.search_index import VOCABULARY_FACETS, build_index, vocabularies_needed
+from generator.render.search_index import VOCABULARY_FACETS, build_index, facet_keys, vocabularies_needed
+from generator.synonyms import Synonym
 from generator.render.search_words import BASE_PARTS, MAX_WORD_LENGTH
 
 
@@ -74,3 +75,12 @@ def test_one_record_cannot_blow_up_the_index_or_push_real_word_ends_out(listings
     assert set(after.tails) - set(before.tails) <= BASE_PARTS
     assert max(map(len, after.postings)) <= MAX_WORD_LENGTH
     assert len(after.postings) - len(before.postings) < 3 * 1000
+
+
+def test_a_synonym_finds_the_terms_of_a_vocabulary_through_that_vocabularys_filter(listings):
+    gambling = Synonym("spielsucht", ("Spielsucht", "Hilfe bei Spielsucht"), ("Glücksspiel",), (("themen", "sucht"),))
+    index = build_index(listings, synonyms=(gambling,))
+    assert index.synonyms == ([["spielsucht", "hilfe spielsucht"], ["gluecksspiel"], ["thema=sucht"]],)
+    filters = {facet.key: values for facet, values in index.facets}
+    assert set(facet_keys().values()) <= set(filters)
+    assert filters["thema"]["sucht"]  # the value the synonym names leads to offerings

@@ -61,6 +61,6 @@ def test_a_place_is_never_silently_replaced_by_another_name_but_offered_as_a_sug
     page.wait_for_function("() => document.querySelector('.ww-treffer').textContent.includes('Berlingen')")
     assert "ort=Berlingen" in page.url
     page.goto(search_pages["de"].url.split("?")[0] + "?q=Sucht&ort=Aue")  # "Aue-Bad Schlema" by its first word
-    page.wait_for_function("() => document.querySelector('.ww-treffer').textContent.includes('Entfernung')")
-    assert "nach Entfernung von Aue" in page.inner_text(".ww-treffer")
+    page.wait_for_function("() => document.querySelector('.ww-treffer').textContent.includes(' km um ')")
+    assert "im Umkreis von 25 km um Aue" in page.inner_text(".ww-treffer")
     page.close()

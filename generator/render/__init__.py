@@ -13,16 +13,19 @@ from ..freshness import Limits
 from ..geocode import search_places
 from ..directory import Directory
 from ..settings import Settings, SettingsError
+from ..synonyms import Synonym
 from ..vocab import Vocabulary
 from .. import legal
 from . import catalogue
-from .environment import GeneratedPage
+from .environment import GeneratedPage, local_date_of
 from .languages import GERMAN
 from .legal_pages import legal_pages
 from .listings import Listings
 from .maps import GeneratedMap, library_files, render_maps
 from .pages import ContributionLinks, PageRenderer, interface_texts
+from .search_areas import place_areas
 from .search_files import search_files
+from .search_rows import ResultRows
 from .search_index import build_index, vocabularies_needed
 from .messages import N_
 from .urls import TERM_FOLDERS, SiteMap
@@ -61,14 +64,16 @@ def check_static_files(settings: Settings) -> None:
 
 
 def render_site(directory: Directory, vocabularies: dict[str, Vocabulary], settings: Settings, limits: Limits,
-                provider_docs=(), links: ContributionLinks | None = None, language: str = GERMAN) -> Site:
-    """The site in one language (its own MkDocs build, under its own folder)."""
+                provider_docs=(), links: ContributionLinks | None = None, language: str = GERMAN,
+                synonyms: tuple[Synonym, ...] = ()) -> Site:
+    """The site in one language (its own MkDocs build, under its own folder); ``synonyms``:
+    the search's everyday words (generator/synonyms.py)."""
     site_map = SiteMap(settings.use_directory_urls, language, (GERMAN, *settings.languages))
     translations = gettext.NullTranslations() if language == GERMAN else catalogue.translations(language)
     static = library_files(settings.path(settings.node_modules), site_map)
     listings = Listings(directory, vocabularies, limits, language)
     maps = render_maps(listings, site_map, settings.maps, translations)
-    index = build_index(listings, translations.gettext)
+    index = build_index(listings, translations.gettext, synonyms)
     renderer = PageRenderer(listings, site_map, maps, settings.maps, [facet for facet, _ in index.facets],
                             provider_docs, links, translations)
     pages = renderer.pages() + legal_pages(renderer, settings, legal.own_texts(settings))
@@ -77,7 +82,10 @@ def render_site(directory: Directory, vocabularies: dict[str, Vocabulary], setti
         if page.src_uri in seen:  # rules.py reserves ids like "index"; this is the last guard
             raise ValueError(f"Zwei Seiten hätten dieselbe Adresse: {page.src_uri}")
         seen.add(page.src_uri)
-    files = search_files(index, vocabularies["status"], search_places(directory), site_map, translations.gettext)
-    return Site(tuple(pages), tuple(maps.values()), files, static, site_map, interface_texts(translations.gettext),
-                site_map.nav(translations.gettext),
+    rows = ResultRows(directory, vocabularies, language, limits.today, translations.gettext,
+                      local_date_of(language))
+    places = search_places(directory)
+    files = search_files(index, rows, vocabularies["status"], places, site_map, place_areas(directory, places))
+    return Site(tuple(pages), tuple(maps.values()), files, static, site_map,
+                interface_texts(translations.gettext, language), site_map.nav(translations.gettext),
                 {"label": translations.gettext(FOOTER_LABEL), "links": site_map.footer(translations.gettext)})

@@ -19,7 +19,7 @@ import jinja2
 from babel.dates import format_date
 from markupsafe import Markup, escape
 
-from .. import markup
+from .. import markup, material_parts
 from ..freshness import Limits
 from ..directory import Directory
 from ..records import Text
@@ -161,7 +161,7 @@ def environment(directory: Directory, vocabularies: dict[str, Vocabulary], limit
         local_date=local_date_of(language), tel_href=markup.tel_href, mailto_href=markup.mailto_href,
         directions_href=directions_href, opening_hours=views(directory, limits.today),
         opening_texts=browser_texts(translations.gettext, DATE_LOCALES.get(language, language).replace("_", "-")),
-        directory=directory, vocab=vocabularies, organisation=directory.organisation,
+        directory=directory, vocab=vocabularies, organisation=directory.organisation, icon=material_parts.icon,
         map_settings=map_settings, is_stale=limits.is_stale, stale_before=limits.stale_before,
         attributions=lambda addresses: sorted(
             {a.location.attribution for a in addresses if a.location and a.location.attribution}),

@@ -14,17 +14,21 @@ from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from ..markup import mailto_href
-from ..opening_hours import said_in_the_browser
+from ..opening_hours import SITE_TIME_ZONE, said_in_the_browser
 from ..records import Offering, Organisation, Text
 from ..settings import MapSettings
 from ..text import sort_key
-from .environment import GeneratedPage, PageLinks, environment
+from .environment import DATE_LOCALES, GeneratedPage, PageLinks, environment
+from .languages import GERMAN
 from .listings import Listings, by_town
 from .maps import GeneratedMap
 from .messages import N_, plural_forms
 from .search_index import Facet
 from .urls import ID_PLACEHOLDER, TERM_FOLDERS, SiteMap
 
+# Each needs the ones before it: the hours, the synonyms for the words, one result's item
+# and the empty result for the page's logic.
+SEARCH_SCRIPTS = ("sprechzeiten.js", "synonyme.js", "suchwoerter.js", "treffer.js", "keine-treffer.js", "suche.js")
 
 @dataclass(frozen=True)
 class ContributionLinks:
@@ -54,7 +58,7 @@ class ContributionLinks:
         return f"{self.site_url.rstrip('/')}/{path}" if self.site_url else f"/{path}"
 
 
-def interface_texts(gettext) -> dict[str, str]:
+def interface_texts(gettext, language: str = GERMAN) -> dict[str, str]:
     """What overrides/main.html says on every page, in the page's language (MkDocs' own
     templates have no catalogue; the plugin hands these over in ``config.extra``)."""
     return {
@@ -68,7 +72,15 @@ def interface_texts(gettext) -> dict[str, str]:
         "menu": gettext("Menü öffnen"),
         "saved_list": gettext("Merkliste"),
         "saved_list_script": json.dumps(saved_list_texts(gettext), ensure_ascii=False),
+        "print": json.dumps(print_texts(gettext, language), ensure_ascii=False),
     }
+
+
+def print_texts(gettext, language: str) -> dict[str, str]:
+    """The printed footer's date (wegweiser.js): the day on the site's clock, written as
+    the page's language writes dates (``local_date``), e.g. "Gedruckt am 1. Dezember 2026"."""
+    return {"printed": gettext("Gedruckt am %(date)s"), "zone": SITE_TIME_ZONE,
+            "locale": DATE_LOCALES.get(language, language).replace("_", "-")}
 
 
 def saved_list_texts(gettext) -> dict[str, str]:
@@ -178,6 +190,15 @@ class PageRenderer:
             "found": plural_forms("%(num)s Angebot gefunden", "%(num)s Angebote gefunden", self.ngettext),
             "byPlace": self.gettext(", nach Entfernung von %(place)s sortiert"),
             "byLocation": self.gettext(", nach Entfernung von Ihrem Standort sortiert"),
+            # Near a place: the radius (the status line), an office farther away that is
+            # responsible for the place, and the offer to widen the radius.
+            "withinPlace": self.gettext(" im Umkreis von %(km)s km um %(place)s"),
+            "withinLocation": self.gettext(" im Umkreis von %(km)s km um Ihren Standort"),
+            "responsible": self.gettext("zuständig für %(region)s"),
+            "farther": plural_forms("%(num)s weiteres passendes Angebot liegt weiter entfernt.",
+                                    "%(num)s weitere passende Angebote liegen weiter entfernt.", self.ngettext),
+            "widen": self.gettext("Im Umkreis von %(km)s km suchen"),
+            "widenAll": self.gettext("In der ganzen Region suchen"),
             "alsoPartial": plural_forms(", danach %(num)s Angebot mit einem Teil Ihrer Suchwörter",
                                         ", danach %(num)s Angebote mit einem Teil Ihrer Suchwörter", self.ngettext),
             "partial": self.gettext(". Kein Angebot enthält alle Suchwörter; gezeigt werden Angebote mit einem "
@@ -193,11 +214,16 @@ class PageRenderer:
                                        "einen Ort ein."),
             "updating": self.gettext("Die Suche wird gerade aktualisiert. Bitte laden Sie die Seite in ein paar "
                                      "Minuten neu."),
+            # The labels of a result's lines (treffer.js), as on the offering page.
+            "phone": self.gettext("Telefon"), "address": self.gettext("Adresse"), "email": self.gettext("E-Mail"),
+            "web": self.gettext("Internet"), "cost": self.gettext("Kosten"), "access": self.gettext("Zugang"),
+            "languages": self.gettext("Sprachen"), "accessibility": self.gettext("Barrierefreiheit"),
+            "hours": self.gettext("Sprechzeiten"), "checked": self.gettext("Zuletzt geprüft am %(day)s"),
         }
 
     def search_page(self) -> GeneratedPage:
         src = self.site_map.search()
-        return self.render("search.html", src, self.gettext(N_("Suche")), scripts=("suchwoerter.js", "suche.js"),
+        return self.render("search.html", src, self.gettext(N_("Suche")), scripts=SEARCH_SCRIPTS,
                            facets=self.facets, messages=self.search_messages(),
                            index=self.site_map.link(src, self.site_map.search_file("")),
                            offering_link=self.site_map.link(src, self.site_map.offering(ID_PLACEHOLDER)))

@@ -7,15 +7,23 @@ Arrays are read by position, to keep the files small; the positions are:
 
 - ``manifest.json``: ``{version, docs, perFile, fields: [weight per field], shards: [xx, …],
   facets: [{key, label, values: [[value, label, ids], …]}], stopwords, endings, minStem, shortReach, weak
-  (words that only rank), inLanguage (ids with texts in the site's language), tails, maxWord}``;
+  (words that only rank), inLanguage (ids with texts in the site's language), tails, maxWord,
+  typos: [letters for one edit, for two], synonyms: [[everyday phrases, phrases found,
+  "facet=value" …], …] (``search_synonyms``)}``;
 - ``w-<xx>.json``: words starting with ``xx``: ``{word: [ids in title, ids in features,
   ids in text]}``;
 - ``d-<n>.json``: one row per result, ``perFile`` per file: ``[name, offering id,
-  organisation, towns, status label or "", and on a Czech or English site "de" or "" for
-  the offering's and the organisation's name: whether it is the German one]``;
+  organisation, towns, status label or "", details, and on a Czech or English site "de" or
+  "" for the offering's and the organisation's name: whether it is the German one]``;
+  ``details`` is described in ``search_rows``;
+- ``h.json``: per document its opening hours ``[week, closures, holiday area]``, 1 (around
+  the clock) or 0 (the "open now" filter), ``f.json``: ``{holiday area: [ISO dates from the build day on]}``;
 - ``k.json``: per document, its points ``[[latitude, longitude], …]`` ("near me");
 - ``o-<x>.json``: places a visitor can search near, by first letter (``p`` for postcodes):
-  ``[[name, latitude, longitude], …]``.
+  ``[[name, latitude, longitude, and if it lies in regions: [region numbers]], …]``;
+- ``z.json``: the regions, numbered by position: ``[[name, number of the region it is
+  part of or -1, ids of the offerings responsible for it], …]``: an offering responsible
+  for a region the searched place lies in counts as near (``search_areas``).
 
 ``ids`` are sorted document numbers written as base-36 gaps ("3,4,1,w" = 3, 7, 8, 40).
 """
@@ -25,10 +33,12 @@ import json
 from collections import defaultdict
 from typing import Iterable
 
-from ..text import fold, sort_key
+from ..text import fold
 from ..vocab import Vocabulary
+from .search_areas import Areas
 from .search_index import FIELD_WEIGHTS, SearchIndex
-from .search_words import MAX_WORD_LENGTH, MIN_STEM, SHORT_STEM_REACH, WEAK_WORDS
+from .search_rows import ResultRows
+from .search_words import MAX_WORD_LENGTH, MIN_STEM, SHORT_STEM_REACH, TYPOS, WEAK_WORDS
 from .urls import SiteMap
 
 FORMAT_VERSION = 3
@@ -62,19 +72,10 @@ def compact(value) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
 
 
-def _row(offering, organisation: str, statuses: Vocabulary, language: str, gettext) -> list:
-    towns = ", ".join(sorted({p.town for p in offering.places}, key=sort_key))
-    row = [offering.name.get(language), offering.id, organisation.get(language),
-           towns or (gettext("aufsuchend") if offering.outreach else gettext("online") if offering.online else ""),
-           "" if offering.active else statuses.label(offering.status, language)]
-    if offering.name.lacks(language) or organisation.lacks(language):  # German names get lang="de"
-        row += ["de" if offering.name.lacks(language) else "", "de" if organisation.lacks(language) else ""]
-    return row
-
-
-def search_files(index: SearchIndex, statuses: Vocabulary, places: list[tuple[str, float, float]],
-                 site_map: SiteMap, gettext=lambda message: message) -> dict[str, str]:
+def search_files(index: SearchIndex, rows: ResultRows, statuses: Vocabulary, places: list[tuple[str, float, float]],
+                 site_map: SiteMap, areas: Areas | None = None) -> dict[str, str]:
     """Every file of the index: site path -> JSON text."""
+    areas = areas or Areas()
     files: dict[str, str] = {}
     shards: dict[str, dict] = defaultdict(dict)
     for word in sorted(index.postings):
@@ -85,8 +86,11 @@ def search_files(index: SearchIndex, statuses: Vocabulary, places: list[tuple[st
     offerings = index.offerings
     for start in range(0, len(offerings), DOCS_PER_FILE):
         files[site_map.search_file(f"d-{start // DOCS_PER_FILE}.json")] = compact([
-            _row(o, index.organisation_names[o.organisation_id], statuses, index.language, gettext)
+            rows.row(o, index.organisation_names[o.organisation_id], statuses)
             for o in offerings[start:start + DOCS_PER_FILE]])
+    # The "open now" filter needs every offering's hours, the result rows only those shown.
+    files[site_map.search_file("h.json")] = compact([rows.open_when(o) for o in offerings])
+    files[site_map.search_file("f.json")] = compact(rows.holidays_file())
 
     facets = [{"key": facet.key, "label": facet.label,
                "values": [[value, label, encode_ids(members[value])]
@@ -99,7 +103,7 @@ def search_files(index: SearchIndex, statuses: Vocabulary, places: list[tuple[st
         "shortReach": SHORT_STEM_REACH,
         "weak": list(WEAK_WORDS[index.language]),
         "inLanguage": encode_ids(index.in_language), "tails": index.tails,
-        "maxWord": MAX_WORD_LENGTH,
+        "maxWord": MAX_WORD_LENGTH, "typos": list(TYPOS), "synonyms": list(index.synonyms),
     })
 
     files[site_map.search_file("k.json")] = compact([
@@ -109,7 +113,10 @@ def search_files(index: SearchIndex, statuses: Vocabulary, places: list[tuple[st
     by_letter: dict[str, list] = defaultdict(list)
     for name, latitude, longitude in places:
         key = fold(name)[:1] if not name[:1].isdigit() else "p"
-        by_letter[key].append([name, round(latitude, 4), round(longitude, 4)])
+        regions = areas.of_place.get((name, latitude, longitude))
+        by_letter[key].append([name, round(latitude, 4), round(longitude, 4), *([regions] if regions else [])])
     for key, entries in by_letter.items():
         files[site_map.search_file(f"o-{key}.json")] = compact(sorted(entries))
+    files[site_map.search_file("z.json")] = compact([
+        [name, part_of, encode_ids(ids)] for name, part_of, ids in areas.rows(offerings, index.language)])
     return files

@@ -16,6 +16,8 @@ from ..text import sort_key
 from ..vocab import Vocabulary
 from .listings import Listings
 from .messages import N_
+from ..synonyms import Synonym
+from .search_synonyms import synonym_rows
 from .search_words import BASE_PARTS, ENDINGS, compound_parts, glossary_words, stopwords, words
 
 FIELD_WEIGHTS = {"titel": 10, "merkmal": 3, "text": 1}  # the order is the file format's
@@ -47,6 +49,12 @@ FEATURE_VOCABULARIES = tuple(OFFERING_TERMS)
 
 def vocabularies_needed() -> set[str]:
     return {f.vocabulary for f in (*VOCABULARY_FACETS, ACCESS_FACET)} | set(FEATURE_VOCABULARIES)
+
+
+def facet_keys() -> dict[str, str]:
+    """The filter of each vocabulary the search filters by, vocabulary -> key: a synonym
+    finds a term's offerings through it."""
+    return {f.vocabulary: f.key for f in (*VOCABULARY_FACETS, ACCESS_FACET)}
 
 
 @dataclass(frozen=True)
@@ -104,6 +112,7 @@ class SearchIndex:
     stopwords: frozenset[str] = frozenset()  # left out of the index and of queries
     endings: tuple[str, ...] = ()  # a query word loses one of these (search_words.stem)
     in_language: frozenset[int] = frozenset()  # documents with a text of their own in a language other than German
+    synonyms: tuple = ()  # everyday words and what they find, as the browser reads them (search_synonyms)
 
 
 def _both(text, language: str) -> list[str]:
@@ -137,9 +146,10 @@ def _fields(offering: Offering, directory: Directory, vocabularies: dict[str, Vo
             "text": words(" ".join(text), stop)}
 
 
-def build_index(listings: Listings, gettext=lambda message: message) -> SearchIndex:
+def build_index(listings: Listings, gettext=lambda message: message, synonyms: tuple[Synonym, ...] = ()
+                ) -> SearchIndex:
     """The index of the listed offerings in the listings' language (``gettext`` of that
-    language names the filters)."""
+    language names the filters; ``synonyms`` are generator/synonyms.py's)."""
     language = listings.language
     stop = stopwords(language)
     offerings = listings.listed
@@ -173,4 +183,5 @@ def build_index(listings: Listings, gettext=lambda message: message) -> SearchIn
     names = {o.id: o.name for o in listings.directory.organisations}
     own = frozenset(number for number, o in enumerate(offerings) if language != "de"
                     and not (o.name.lacks(language) and o.description.lacks(language)))
-    return SearchIndex(offerings, postings, frequent, facets, names, language, stop, ENDINGS[language], own)
+    return SearchIndex(offerings, postings, frequent, facets, names, language, stop, ENDINGS[language], own,
+                       tuple(synonym_rows(synonyms, stop, facet_keys())))

@@ -96,6 +96,10 @@ sprache kurs kurse training therapie klinik ambulanz schule treff ort projekt he
 MAX_WORD_LENGTH = 40
 MAX_WORDS_PER_FIELD = 1000
 MIN_PART = 3  # letters a compound part and the rest in front of it have at least
+# Typo tolerance in suchwoerter.js (from the manifest): a query word of TYPOS[0] letters or
+# more that finds nothing as typed also finds index words one edit away (a letter missing,
+# added, changed, or two neighbours swapped), from TYPOS[1] letters on two edits away.
+TYPOS = (5, 9)
 
 
 def stopwords(language: str) -> frozenset[str]:
@@ -121,6 +125,12 @@ def words(text: str, stop: frozenset[str] = STOPWORDS) -> list[str]:
     found = dict.fromkeys(w[:MAX_WORD_LENGTH] for w in re.findall(r"[a-z0-9]+", fold(text))
                           if len(w) > 1 and w not in stop)
     return list(found)[:MAX_WORDS_PER_FIELD]
+
+
+def query_words(text: str, stop: frozenset[str]) -> list[str]:
+    """The words of a query as suche.js takes them (queryWords in suchwoerter.js): every
+    word of two letters or more that is not a stop word, in order, cut like the index's."""
+    return [w[:MAX_WORD_LENGTH] for w in re.findall(r"[a-z0-9]+", fold(text)) if len(w) > 1 and w not in stop]
 
 
 def compound_parts(word: str, known: frozenset[str] | set[str]) -> list[str]:

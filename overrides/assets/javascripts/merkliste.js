@@ -123,7 +123,7 @@
     }).then(function (html) {
       var found = new DOMParser().parseFromString(html, "text/html").querySelector(".ww-angebot");
       if (!found) throw new Error("no offering");
-      found.querySelectorAll(".ww-aktionen, .ww-karte, .ww-geprueft a, .ww-quellen, [data-merken]")
+      found.querySelectorAll(".ww-aktionen, .ww-karte, .ww-melden, .ww-quellen, [data-merken]")
         .forEach(function (node) { node.remove(); });
       found.querySelectorAll("a[href]").forEach(function (link) {
         link.href = new URL(link.getAttribute("href"), address).href;
@@ -131,6 +131,7 @@
       found.querySelectorAll("h2").forEach(function (h) {  // one level down: the card's title is h2
         var smaller = document.createElement("h3");
         smaller.innerHTML = h.innerHTML;
+        smaller.className = h.className;
         if (h.id) smaller.id = id + "-" + h.id;  // ids stay unique with several cards
         h.replaceWith(smaller);
       });

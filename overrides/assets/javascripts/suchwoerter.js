@@ -52,43 +52,40 @@
 
     /* A compound typed as one word also finds its parts written apart:
      * "suchtberatung" finds "Sucht- und Drogenberatung" (sucht + ...beratung). */
-    function scoreWord(word) {
+    function scoreWord(word, asTyped) {
       var tail = null;
       if (word.length >= 8) {
         tail = manifest.tails.filter(function (t) {
           return word.length - t.length >= 3 && word.slice(-t.length) === t;
         })[0];
       }
-      if (!tail) return scoreWhole(word);
+      if (!tail) return scoreWhole(word, asTyped);
       var head = word.slice(0, -tail.length);
-      return Promise.all([scoreWhole(word), scoreWhole(head), scoreWhole(tail)]).then(function (found) {
-        var whole = found[0] || {}, heads = found[1] || {}, tails = found[2] || {};
-        Object.keys(heads).forEach(function (id) {
-          if (tails[id]) {
-            var parts = Math.min(heads[id], tails[id]) * 0.7;
-            if (!whole[id] || whole[id] < parts) whole[id] = parts;
-          }
+      return Promise.all([scoreWhole(word, asTyped), scoreWhole(head, asTyped), scoreWhole(tail, asTyped)])
+        .then(function (found) {
+          var whole = found[0] || {}, heads = found[1] || {}, tails = found[2] || {};
+          Object.keys(heads).forEach(function (id) {
+            if (tails[id]) {
+              var parts = Math.min(heads[id], tails[id]) * 0.7;
+              if (!whole[id] || whole[id] < parts) whole[id] = parts;
+            }
+          });
+          return whole;
         });
-        return whole;
-      });
     }
 
-    /* Scores of the documents that match one query word: per field the best match (exact
-     * words count more), summed over the fields, so a word in the title and the text
-     * counts more than in the title alone. */
-    function scoreWhole(word) {
-      var root = stem(word);
-      if (root.length < 2) return Promise.resolve(null);
-      var shard = root.slice(0, 2);
+    /* Scores of the documents whose index words in the file of ``shard`` ``weigh`` gives a
+     * factor (0: not at all): per field the best match, summed over the fields, so a word in
+     * the title and the text counts more than in the title alone. */
+    function shardScores(shard, weigh) {
       if (manifest.shards.indexOf(shard) < 0) return Promise.resolve({});
       return load("w-" + shard + ".json").then(function (entries) {
         var best = manifest.fields.map(function () { return {}; });
         Object.keys(entries).forEach(function (token) {
-          if (token.indexOf(root) !== 0) return;
-          if (root.length < 4 && token.length > root.length + manifest.shortReach) return;
-          var exact = token === word || token === root ? 2 : 1;
+          var factor = weigh(token);
+          if (!factor) return;
           entries[token].forEach(function (encoded, field) {
-            var weight = manifest.fields[field] * exact, inField = best[field];
+            var weight = manifest.fields[field] * factor, inField = best[field];
             decode(encoded).forEach(function (id) {
               if (!inField[id] || inField[id] < weight) inField[id] = weight;
             });
@@ -102,18 +99,149 @@
       });
     }
 
+    /* One query word: index words that begin with its stem, exact words counting more. A
+     * word that finds nothing so may have a typo (unless ``asTyped``): see typoScores. */
+    function scoreWhole(word, asTyped) {
+      var root = stem(word);
+      if (root.length < 2) return Promise.resolve(null);
+      return shardScores(root.slice(0, 2), function (token) {
+        if (token.indexOf(root) !== 0) return 0;
+        if (root.length < 4 && token.length > root.length + manifest.shortReach) return 0;
+        return token === word || token === root ? 2 : 1;
+      }).then(function (scores) {
+        var limit = allowedEdits(word);
+        if (asTyped || !limit || root.length < 4 || Object.keys(scores).length) return scores;
+        return typoScores(root, limit);
+      });
+    }
+
+    /* Typos. A word of manifest.typos[0] letters or more that finds nothing as typed also
+     * finds index words one edit away (a letter missing, added or changed, or two
+     * neighbours swapped), from manifest.typos[1] letters on two (TYPOS in
+     * search_words.py). They score below the same words typed right. */
+    var TYPO_WEIGHT = 0.4;  /* an exact word counts 2, a word it begins 1 */
+    var MAX_CORRECTIONS = 20;  /* the work a short typo with many near words can cause */
+
+    function allowedEdits(word) {
+      return word.length >= manifest.typos[1] ? 2 : word.length >= manifest.typos[0] ? 1 : 0;
+    }
+
+    /* The last row of the Damerau-Levenshtein table (optimal string alignment) from ``a`` to
+     * the first ``m`` letters of ``b``: its entry j is the distance from ``a`` to the first
+     * j letters. Null once a row is all beyond ``limit``: no later row comes back under it. */
+    function lastRow(a, b, limit, m) {
+      var before = null, previous = [], row, i, j;
+      for (j = 0; j <= m; j++) previous.push(j);
+      for (i = 1; i <= a.length; i++) {
+        row = [i];
+        var least = i;
+        for (j = 1; j <= m; j++) {
+          var d = Math.min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+          if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, before[j - 2] + 1);
+          row.push(d);
+          if (d < least) least = d;
+        }
+        if (least > limit) return null;
+        before = previous;
+        previous = row;
+      }
+      return previous;
+    }
+
+    /* The distance between two words, at most limit + 1. */
+    function distance(a, b, limit) {
+      if (Math.abs(a.length - b.length) > limit) return limit + 1;
+      var row = lastRow(a, b, limit, b.length);
+      return row ? Math.min(row[b.length], limit + 1) : limit + 1;
+    }
+
+    /* The beginning of ``b`` closest to ``a``, as [edits, its length], the longer of equally
+     * close ones; edits at most limit + 1. "suchtberatng" is one edit from the beginning
+     * "suchtberatung" of "suchtberatungsstelle", as a query's stem is matched as a beginning. */
+    function closestBeginning(a, b, limit) {
+      var m = Math.min(b.length, a.length + limit), row = lastRow(a, b, limit, m);
+      if (!row) return [limit + 1, 0];
+      var best = m;
+      for (var j = m - 1; j >= Math.max(0, a.length - limit); j--) if (row[j] < row[best]) best = j;
+      return [Math.min(row[best], limit + 1), best];
+    }
+
+    /* What a typo stands for: the beginnings of index words fewest edits away from ``root``
+     * (at most ``limit``), as [{word, edits}]. Only the index words of the root's own file
+     * are compared (its first two letters as typed, as Lucene's fuzzy query keeps a
+     * prefix), so a typo costs no file beyond the first query's budget: "Schludnerberatung"
+     * (letters 4 and 5 swapped) is found. A swap of the first two letters ("uschtberatung")
+     * is looked up in the file of the swapped pair, counted as one edit; any other typo that
+     * changes the first two letters ("cuchtberatung", "shculdnerberatung") is not found, and
+     * the empty result offers words instead (nearest). */
+    function corrections(root, limit) {
+      function near(wanted, allowed, spent) {
+        var shard = wanted.slice(0, 2);
+        if (manifest.shards.indexOf(shard) < 0) return Promise.resolve([]);
+        return load("w-" + shard + ".json").then(function (entries) {
+          var best = {}, fewest = allowed + 1;
+          Object.keys(entries).forEach(function (token) {
+            var found = closestBeginning(wanted, token, allowed);
+            if (found[0] > fewest || found[0] > allowed) return;
+            if (found[0] < fewest) { fewest = found[0]; best = {}; }
+            best[token.slice(0, found[1])] = true;
+          });
+          return Object.keys(best).filter(function (word) { return word !== root; }).sort()
+            .slice(0, MAX_CORRECTIONS).map(function (word) { return { word: word, edits: fewest + spent }; });
+        });
+      }
+      return near(root, limit, 0).then(function (found) {
+        var swapped = root.charAt(1) + root.charAt(0) + root.slice(2);
+        if (found.length || swapped === root) return found;
+        return near(swapped, limit - 1, 1);
+      });
+    }
+
+    /* The offerings of the words a typo stands for, as if those were typed (so a compound
+     * is found in parts too: "Suchtberatng" finds "Sucht- und Drogenberatung" like
+     * "Suchtberatung" does), each score lowered by TYPO_WEIGHT per edit. */
+    function typoScores(root, limit) {
+      return corrections(root, limit).then(function (found) {
+        return Promise.all(found.map(function (c) { return scoreWord(c.word, true); })).then(function (each) {
+          var best = {};
+          each.forEach(function (scores, i) {
+            var factor = TYPO_WEIGHT / found[i].edits;
+            Object.keys(scores || {}).forEach(function (id) {
+              if (!best[id] || best[id] < scores[id] * factor) best[id] = scores[id] * factor;
+            });
+          });
+          return best;
+        });
+      });
+    }
+
+    /* How many edits a query word is from a listed word (the synonyms' everyday words), as a
+     * typo may have them; Infinity if more. */
+    function typoEdits(typed, listed) {
+      var limit = allowedEdits(typed), edits = limit ? distance(typed, listed, limit) : 1;
+      return edits <= limit ? edits : Infinity;
+    }
+
+    var synonyms = window.wegweiserSynonyme.create(manifest, {
+      stem: stem, decode: decode, scoreWord: scoreWord, typoEdits: typoEdits
+    });
+
     function textMatches(query) {
       var words = queryWords(query);
       if (!words.length) return Promise.resolve(fold(query).trim() ? { ignored: true } : null);
-      /* A weak word ("help", "pomoc") only ranks: an offering need not contain it. */
+      /* Each query word, or a phrase of the synonyms ("Hartz IV") as one. A weak word
+       * ("help", "pomoc") only ranks: an offering need not contain it. */
+      var parts = synonyms.parts(words);
       var weak = manifest.weak.map(stem);  /* so "poradnu" and "poradně" are weak like "poradna" */
-      var strong = words.filter(function (w) { return weak.indexOf(stem(w)) < 0; });
-      if (!strong.length) strong = words;
-      return Promise.all(words.map(scoreWord)).then(function (perWord) {
+      var strong = parts.filter(function (part) {
+        return part.synonym || part.words.length > 1 || weak.indexOf(stem(part.words[0])) < 0;
+      });
+      if (!strong.length) strong = parts;
+      return Promise.all(parts.map(synonyms.score)).then(function (perPart) {
         var total = {}, hits = {}, needed = 0;
-        perWord.forEach(function (scores, i) {
+        perPart.forEach(function (scores, i) {
           if (!scores) return;
-          var counts = strong.indexOf(words[i]) >= 0;
+          var counts = strong.indexOf(parts[i]) >= 0;
           if (counts) needed += 1;
           var ids = Object.keys(scores);
           var rarity = Math.log(1 + manifest.docs / Math.max(1, ids.length));
@@ -134,7 +262,66 @@
       });
     }
 
-    return { textMatches: textMatches, stem: stem, decode: decode, flags: flags };
+    /* For a search that found nothing: known words near the query's words that find
+     * nothing, nearest first, at most ``count``. Near is one edit more than a typo may have
+     * (so also for words under five letters, which never match with a typo): the labels of
+     * the filters (topics, target groups, regions …), the everyday words of the synonyms,
+     * and the index words of the files a typo in the first two letters points to (nearFiles).
+     * Index words are shown folded ("gluecksspiel"): searching for them finds what they
+     * stand for. */
+    function nearest(query, count) {
+      var words = queryWords(query);
+      return Promise.all(words.map(function (word) { return scoreWord(word, true); })).then(function (found) {
+        var missing = words.filter(function (word, i) { return found[i] && !Object.keys(found[i]).length; });
+        return Promise.all(missing.map(function (word) {
+          var limit = allowedEdits(word) + 1, candidates = [];
+          function offer(text, compared, weight) {
+            var edits = distance(word, compared, limit);
+            if (edits > 0 && edits <= limit) candidates.push({ text: text, edits: edits, weight: weight });
+          }
+          manifest.facets.forEach(function (facet) {
+            facet.values.forEach(function (value) {
+              (fold(value[1]).match(/[a-z0-9]+/g) || []).forEach(function (part) { offer(value[1], part, 1e6); });
+            });
+          });
+          synonyms.typed().forEach(function (phrase) { offer(phrase, phrase.split(" ")[0], 1e6); });
+          return Promise.all(nearFiles(word).map(function (shard) {
+            return load("w-" + shard + ".json").then(function (entries) {
+              Object.keys(entries).forEach(function (token) {
+                offer(token, token, entries[token].join(",").length);  /* about how many offerings have it */
+              });
+            });
+          })).then(function () { return candidates; });
+        })).then(function (lists) {
+          var all = [].concat.apply([], lists).sort(function (a, b) {
+            return a.edits - b.edits || b.weight - a.weight || (a.text < b.text ? -1 : 1);
+          });
+          var seen = {}, chosen = [];
+          all.forEach(function (candidate) {
+            var key = fold(candidate.text);
+            if (seen[key] || chosen.length >= count) return;
+            seen[key] = true;
+            chosen.push(candidate.text);
+          });
+          return chosen;
+        });
+      });
+    }
+
+    /* The index files that hold the words a typo of ``word`` most likely stands for: its own,
+     * and those of the first two letters with the typo undone where it is among them: two
+     * swapped ("shculdnerberatung", "uschtberatung") or one letter too many ("sxchulden",
+     * "xschulden"). A missing or wrong first letter is not guessed: that would be a file
+     * for every letter of the alphabet. Only an empty result loads these. */
+    function nearFiles(word) {
+      var first = word.charAt(0), second = word.charAt(1), third = word.charAt(2);
+      var pairs = [first + second, second + first, first + third, second + third];
+      return pairs.filter(function (pair, i) {
+        return pair.length === 2 && pairs.indexOf(pair) === i && manifest.shards.indexOf(pair) >= 0;
+      });
+    }
+
+    return { textMatches: textMatches, nearest: nearest, stem: stem, decode: decode, flags: flags };
   }
 
   window.wegweiserSuchwoerter = { fold: fold, create: create };

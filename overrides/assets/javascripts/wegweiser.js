@@ -81,3 +81,66 @@
   });
   show();
 })();
+
+/* Wegweiser on paper (druck.css): the footer of every printed page names the site, the
+ * page's address and the day it was printed; the search page's print-out says what was
+ * searched. Filled in when the page loads and again just before printing, when the
+ * Merkliste or the search may have changed. */
+(function () {
+  "use strict";
+  var data = document.getElementById("ww-druck");
+  if (!data) return;
+  var TEXTS = JSON.parse(data.getAttribute("data-texte"));
+
+  /* The page's whole address (with site_url its public one), and what makes it this
+     page: the search's words and filters, the Merkliste's offerings (its shared link). */
+  function address() {
+    var own = data.getAttribute("data-adresse") || location.href.split(/[?#]/)[0];
+    var shared = document.querySelector(".ww-merkliste__link");
+    var list = shared && shared.value.indexOf("#") >= 0 ? shared.value.slice(shared.value.indexOf("#")) : "";
+    var whole = own + location.search + list;
+    try { return decodeURI(whole); } catch (e) { return whole; }  /* "Stollberg", not "St%C3%B6..." */
+  }
+
+  function cssString(text) {
+    return '"' + text.replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/[\n\r\f]/g, "\\A ") + '"';
+  }
+
+  function today() {
+    return new Date().toLocaleDateString(TEXTS.locale, { day: "numeric", month: "long", year: "numeric",
+                                                           timeZone: TEXTS.zone });
+  }
+
+  /* "„Sucht“ · in der Nähe von Aue · Thema: Sucht": the words, the place and the chosen
+     filters, as the form holds them. */
+  function searched(line) {
+    var form = document.querySelector(".ww-suchformular");
+    if (!form) return;
+    var says = JSON.parse(line.getAttribute("data-texte"));
+    var parts = [];
+    var words = form.querySelector("[name=q]");
+    if (words && words.value.trim()) parts.push(says.words.replace("%(words)s", words.value.trim()));
+    var place = form.querySelector("[name=ort]");
+    if (place && place.value.trim()) parts.push(says.near.replace("%(place)s", place.value.trim()));
+    form.querySelectorAll(".ww-jetzt-offen input:checked").forEach(function (box) {
+      parts.push(box.closest("label").textContent.trim());
+    });
+    form.querySelectorAll(".ww-facette").forEach(function (facet) {
+      var chosen = Array.prototype.map.call(facet.querySelectorAll("input:checked"), function (box) {
+        return box.closest("label").textContent.trim();
+      });
+      if (chosen.length) parts.push(facet.querySelector("summary").textContent.trim() + ": " + chosen.join(", "));
+    });
+    line.textContent = says.searched + " " + (parts.length ? parts.join(" · ") : says.all);
+  }
+
+  function fill() {
+    var root = document.documentElement.style;
+    root.setProperty("--ww-druck-fuss", cssString(data.getAttribute("data-name") + " · "
+                                                   + TEXTS.printed.replace("%(date)s", today()) + "\n" + address()));
+    document.querySelectorAll(".ww-suchanfrage").forEach(searched);
+  }
+
+  fill();
+  window.addEventListener("beforeprint", fill);
+})();
