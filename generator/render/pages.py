@@ -26,9 +26,10 @@ from .messages import N_, plural_forms
 from .search_index import Facet
 from .urls import ID_PLACEHOLDER, TERM_FOLDERS, SiteMap
 
-# Each needs the ones before it: the hours, the synonyms for the words, one result's item
-# and the empty result for the page's logic.
-SEARCH_SCRIPTS = ("sprechzeiten.js", "synonyme.js", "suchwoerter.js", "treffer.js", "keine-treffer.js", "suche.js")
+# Each needs the ones before it: the hours, the synonyms for the words, one result's item,
+# the empty result and the place with its radius for the page's logic.
+SEARCH_SCRIPTS = ("sprechzeiten.js", "synonyme.js", "suchwoerter.js", "treffer.js", "keine-treffer.js", "naehe.js",
+                  "suche.js")
 
 @dataclass(frozen=True)
 class ContributionLinks:

@@ -1,5 +1,6 @@
 /* Wegweiser search: a German-aware index loaded in small pieces, facet filters with
- * counts, "near a place", and the whole state in the URL (bookmark, send, back button).
+ * counts, results sorted by relevance or near a place (naehe.js), and the whole state in
+ * the URL (bookmark, send, back button).
  * The index format is described in generator/render/search_files.py. */
 (function () {
   "use strict";
@@ -46,6 +47,8 @@
   /* fold, stem and the scoring of query words: suchwoerter.js, loaded before this script. */
   var matcher = null, decode = null, flags = null;
   var noResults = null;  /* the way on when nothing is found: keine-treffer.js */
+  var near = null;  /* the place, its distances and the radius: naehe.js */
+  var radiusChoice = form.querySelector("[name=umkreis]");
   var results = window.wegweiserTreffer.create(root, MESSAGES);  /* one result's list item: treffer.js */
   var fold = window.wegweiserSuchwoerter.fold;
 
@@ -89,161 +92,6 @@
     });
   }
 
-  function distanceKm(a, b) {
-    var rad = Math.PI / 180, dLat = (b[0] - a[0]) * rad, dLon = (b[1] - a[1]) * rad;
-    var h = Math.sin(dLat / 2) * Math.sin(dLat / 2) +
-      Math.cos(a[0] * rad) * Math.cos(b[0] * rad) * Math.sin(dLon / 2) * Math.sin(dLon / 2);
-    return 12742 * Math.asin(Math.sqrt(h));
-  }
-
-  /* A postcode or town typed by the visitor, looked up in the places the build ships. */
-  function findPlace(text) {
-    var name = text.trim();
-    if (!name) return Promise.resolve(null);
-    var digits = /^\d/.test(name);
-    var key = digits ? "p" : fold(name).charAt(0);
-    return load("o-" + key + ".json").catch(function () { return []; }).then(function (places) {
-      var wanted = digits ? name.replace(/\s/g, "") : fold(name);
-      var exact = places.filter(function (p) { return (digits ? p[0] : fold(p[0])) === wanted; });
-      var begins = places.filter(function (p) { return (digits ? p[0] : fold(p[0])).indexOf(wanted) === 0; });
-      /* A name is found by its first words ("Aue" is "Aue-Bad Schlema"), never by a part of
-         a word: "Berlin" is not silently "Berlingen", which is offered as a suggestion. */
-      var words = digits ? begins : begins.filter(function (p) {
-        return !/[a-z0-9]/.test(fold(p[0]).charAt(wanted.length));
-      });
-      /* Of towns that share a name ("Oelsnitz" in the Erzgebirge and in the Vogtland,
-         "Glashütten" in the Taunus and in Franconia), the one in a region of this directory. */
-      function inRegion(p) { return p[3]; }
-      var found = exact.filter(inRegion)[0] || exact[0] || words.filter(inRegion)[0] || words[0];
-      if (found) return { name: found[0], point: [found[1], found[2]], regions: found[3] || [] };
-      return { missing: name, suggestions: begins.slice(0, 5).map(function (p) { return p[0]; }) };
-    });
-  }
-
-  /* A place we do not know: said plainly, with the places whose names begin so, each a
-     button that searches near it. */
-  function showMissingPlace(place) {
-    placeNote.textContent = place ? say("unknownPlace", { place: place.missing }) : "";
-    if (!place || !place.suggestions.length) return;
-    placeNote.appendChild(document.createTextNode(" " + MESSAGES.suggestPlaces + " "));
-    place.suggestions.forEach(function (name, i) {
-      var choice = document.createElement("button");
-      choice.type = "button";
-      choice.className = "md-button ww-ort-vorschlag";
-      choice.textContent = name;
-      choice.addEventListener("click", function () {
-        placeInput.value = name;
-        placeInput.removeAttribute("data-punkt");
-        shown = PAGE; toUrl(true); run();
-      });
-      if (i) placeNote.appendChild(document.createTextNode(" "));
-      placeNote.appendChild(choice);
-    });
-  }
-
-  function currentPoint() {
-    var here = placeInput.getAttribute("data-punkt");
-    var place = here ? Promise.resolve({ own: true, point: here.split(",").map(Number), regions: [] })
-      : findPlace(placeInput.value);
-    return place.then(measured);
-  }
-
-  /* The radius in km, Infinity for "ganze Region". 25 km by default (search.html): in the
-     rural Erzgebirge one advice centre often serves a whole Versorgungsregion from one
-     town, 15 to 25 km from its villages; 10 km would often show nothing, 50 km reaches
-     Chemnitz, Zwickau and Czechia, farther than most visitors can travel. */
-  var radiusChoice = form.querySelector("[name=umkreis]");
-  var widenNote = root.querySelector(".ww-umkreis-weiter");
-  function kmOf(value) {
-    return Number(value) > 0 ? Number(value) : Infinity;
-  }
-
-  /* The place with what "near" needs for every offering: its distance (k.json) and, if it
-     is responsible for a region the place lies in, that region's name (z.json). */
-  function measured(place) {
-    if (!place || !place.point) return Promise.resolve(place);
-    return Promise.all([load("k.json"), responsibleNear(place.regions)]).then(function (loaded) {
-      place.distances = loaded[0].map(function (points) {
-        return points.reduce(function (best, c) { return Math.min(best, distanceKm(place.point, c)); }, Infinity);
-      });
-      place.responsible = loaded[1];
-      return place;
-    });
-  }
-
-  /* The regions a place lies in and those they are part of, the smallest first, so an
-     offering for both the Versorgungsregion and the Kreis is "zuständig" for the first. */
-  function responsibleNear(regionNumbers) {
-    if (!regionNumbers.length) return Promise.resolve({});
-    return load("z.json").then(function (regions) {
-      function chain(n) {  /* the region and those it is part of (rules.py rules out circles) */
-        var found = [];
-        for (; n >= 0 && regions[n] && found.length < regions.length; n = regions[n][1]) found.push(n);
-        return found;
-      }
-      var within = {};
-      regionNumbers.forEach(function (n) { chain(n).forEach(function (m) { within[m] = chain(m).length; }); });
-      var responsible = {};
-      Object.keys(within).map(Number).sort(function (a, b) { return within[b] - within[a] || a - b; }).forEach(function (n) {
-        decode(regions[n][2]).forEach(function (id) { if (!(id in responsible)) responsible[id] = regions[n][0]; });
-      });
-      return responsible;
-    });
-  }
-
-  /* Near: within the radius as the distance is shown, or responsible for the place. */
-  function isNear(place, id, km) {
-    return shownDistance(place.distances[id]) <= km || place.responsible[id] !== undefined;
-  }
-
-  /* What a result says about where it is, for render(): " · 3,2 km"; for an office beyond
-     the radius (or none) that is responsible for the place " · 21 km · zuständig für
-     Erzgebirgskreis", so the visitor sees why it is listed. */
-  function whereText(id, place) {
-    if (!place || !place.distances) return "";
-    var km = place.distances[id], words = "";
-    if (km < Infinity) words += " · " + shownDistance(km).toLocaleString(document.documentElement.lang) + " km";
-    if (place.responsible[id] !== undefined && !(shownDistance(km) <= kmOf(radiusChoice.value))) {
-      words += " · " + say("responsible", { region: place.responsible[id] });
-    }
-    return words;
-  }
-
-  /* The status line's words for the place: the radius, or the whole region by distance. */
-  function nearWords(place) {
-    if (!place || !place.point) return "";
-    var km = kmOf(radiusChoice.value);
-    if (km === Infinity) return place.own ? MESSAGES.byLocation : say("byPlace", { place: place.name });
-    var values = { km: km.toLocaleString(document.documentElement.lang), place: place.name };
-    return say(place.own ? "withinLocation" : "withinPlace", values);
-  }
-
-  /* Offerings that match but lie beyond the radius are never hidden silently: the note says
-     how many, with a button for the next radius that reaches at least one of them. */
-  function showFarther(matching, pass, place) {
-    widenNote.textContent = "";
-    var km = kmOf(radiusChoice.value);
-    if (!place || !place.point || km === Infinity) return;
-    var farther = [];
-    for (var i = 0; i < manifest.docs; i++) if (matching[i] && pass[i] && !isNear(place, i, km)) farther.push(i);
-    if (!farther.length) return;
-    var wider = Array.from(radiusChoice.options).filter(function (option) {
-      var reach = kmOf(option.value);
-      return reach > km && farther.some(function (id) { return shownDistance(place.distances[id]) <= reach; });
-    })[0];
-    if (!wider) return;
-    var button = document.createElement("button");
-    button.type = "button";
-    button.className = "md-button ww-umkreis-erweitern";
-    button.textContent = kmOf(wider.value) === Infinity ? MESSAGES.widenAll : say("widen", { km: wider.value });
-    button.addEventListener("click", function () {
-      radiusChoice.value = wider.value;
-      shown = PAGE; toUrl(true); run();
-    });
-    widenNote.appendChild(document.createTextNode(counted("farther", farther.length) + " "));
-    widenNote.appendChild(button);
-  }
-
   function render(order, distances, total, partial, place, run, ignored, more) {
     var ids = order.slice(0, shown);
     var files = {};
@@ -258,11 +106,11 @@
       resultList.textContent = "";
       ids.forEach(function (id) {
         var doc = byFile[Math.floor(id / manifest.perFile)][id % manifest.perFile];
-        var distance = whereText(id, place);
+        var distance = near.whereText(id, place);
         resultList.appendChild(results.item(doc, holidays, distance));
       });
       var words = counted("found", total - more);
-      words += nearWords(place);
+      words += near.nearWords(place);
       if (more) words += counted("alsoPartial", more);
       if (partial) words += MESSAGES.partial;
       if (ignored) words += MESSAGES.ignored;
@@ -270,10 +118,6 @@
       moreButton.hidden = total <= shown;
       return noResults.show(total ? null : queryInput.value);
     });
-  }
-
-  function shownDistance(km) {
-    return km < 10 ? Math.round(km * 10) / 10 : Math.round(km);
   }
 
   /* "Jetzt geöffnet" as one more filter value: the offerings open at this minute on the
@@ -291,21 +135,21 @@
   function run() {
     var run = ++lastRun;
     var chosen = selected();
-    return Promise.all([matcher.textMatches(queryInput.value), currentPoint(), openNowSet()]).then(function (results) {
+    return Promise.all([matcher.textMatches(queryInput.value), near.current(), openNowSet()]).then(function (results) {
       if (run !== lastRun) return;
       var text = results[0], place = results[1], ignored = false;
       if (text && text.ignored) { ignored = true; text = null; }
       var textSet = text ? flags(text.ids) : new Uint8Array(manifest.docs).fill(1);
       /* The radius is one more filter (the counts beside the filters obey it too); what
-         matches farther away is offered by showFarther, not hidden. */
-      var radius = place && place.point ? kmOf(radiusChoice.value) : Infinity, matching = textSet;
-      if (radius < Infinity) textSet = textSet.map(function (hit, id) { return hit && isNear(place, id, radius) ? 1 : 0; });
+         matches farther away is offered by near.showFarther, not hidden. */
+      var radius = near.radius(place), matching = textSet;
+      if (radius < Infinity) textSet = textSet.map(function (hit, id) { return hit && near.isNear(place, id, radius) ? 1 : 0; });
       updateCounts(textSet, chosen);
       var pass = facetFilter(chosen, null);
       var order = [];
       for (var i = 0; i < manifest.docs; i++) if (textSet[i] && pass[i]) order.push(i);
-      showMissingPlace(place && place.missing ? place : null);
-      showFarther(matching, pass, place);
+      near.showMissing(place && place.missing ? place : null);
+      near.showFarther(matching, pass, place, manifest.docs);
       var sorting = Promise.resolve(null);
       if (place && place.point) {
         var distances = place.distances, complete = text && text.complete;
@@ -319,7 +163,7 @@
              where two are shown as equally far, often in one town, the better match first. */
           : function (a, b) {
             return (complete ? complete[b] - complete[a] : 0)
-              || shownDistance(distances[a]) - shownDistance(distances[b]) || score(b) - score(a) || a - b;
+              || near.shownDistance(distances[a]) - near.shownDistance(distances[b]) || score(b) - score(a) || a - b;
           });
         sorting = Promise.resolve(distances);
       } else if (text) {
@@ -409,6 +253,9 @@
     matcher = window.wegweiserSuchwoerter.create(manifest, load);
     decode = matcher.decode;  /* the index's id lists, and sets of ids as flags */
     flags = matcher.flags;
+    near = window.wegweiserNaehe.create(root, load, decode, say, counted, function () {
+      shown = PAGE; toUrl(true); return run();
+    });
     noResults = window.wegweiserKeineTreffer.create(root, matcher, function (text) {
       queryInput.value = text;
       shown = PAGE; toUrl(true); return run();
