@@ -79,5 +79,5 @@ def test_labels_are_in_the_page_language_and_names_not_translated_are_marked_ger
     poradna = offering(directory, "beratung-beispiel-poradna")
     assert result_rows.details(poradna)["g"] == ["Po objednání", "Online nebo po telefonu"]
     row = result_rows.row(offering(directory, "beratung-beispiel-suchtberatung"),
-                          directory.organisation("beratung-beispiel").name, vocabularies["status"])
+                          directory.organisation("beratung-beispiel").name)
     assert row[6] == "de"

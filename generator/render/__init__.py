@@ -85,7 +85,7 @@ def render_site(directory: Directory, vocabularies: dict[str, Vocabulary], setti
     rows = ResultRows(directory, vocabularies, language, limits.today, translations.gettext,
                       local_date_of(language))
     places = search_places(directory)
-    files = search_files(index, rows, vocabularies["status"], places, site_map, place_areas(directory, places))
+    files = search_files(index, rows, places, site_map, place_areas(directory, places))
     return Site(tuple(pages), tuple(maps.values()), files, static, site_map,
                 interface_texts(translations.gettext, language), site_map.nav(translations.gettext),
                 {"label": translations.gettext(FOOTER_LABEL), "links": site_map.footer(translations.gettext)})

@@ -34,7 +34,6 @@ from collections import defaultdict
 from typing import Iterable
 
 from ..text import fold
-from ..vocab import Vocabulary
 from .search_areas import Areas
 from .search_index import FIELD_WEIGHTS, SearchIndex
 from .search_rows import ResultRows
@@ -72,7 +71,7 @@ def compact(value) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
 
 
-def search_files(index: SearchIndex, rows: ResultRows, statuses: Vocabulary, places: list[tuple[str, float, float]],
+def search_files(index: SearchIndex, rows: ResultRows, places: list[tuple[str, float, float]],
                  site_map: SiteMap, areas: Areas | None = None) -> dict[str, str]:
     """Every file of the index: site path -> JSON text."""
     areas = areas or Areas()
@@ -86,7 +85,7 @@ def search_files(index: SearchIndex, rows: ResultRows, statuses: Vocabulary, pla
     offerings = index.offerings
     for start in range(0, len(offerings), DOCS_PER_FILE):
         files[site_map.search_file(f"d-{start // DOCS_PER_FILE}.json")] = compact([
-            rows.row(o, index.organisation_names[o.organisation_id], statuses)
+            rows.row(o, index.organisation_names[o.organisation_id])
             for o in offerings[start:start + DOCS_PER_FILE]])
     # The "open now" filter needs every offering's hours, the result rows only those shown.
     files[site_map.search_file("h.json")] = compact([rows.open_when(o) for o in offerings])

@@ -97,7 +97,7 @@ class ResultRows:
         }
         return {key: value for key, value in details.items() if value}
 
-    def row(self, offering: Offering, organisation: Text, statuses: Vocabulary) -> list:
+    def row(self, offering: Offering, organisation: Text) -> list:
         """``[name, offering id, organisation, towns, status label or "", details]``, and on
         a Czech or English site whether the offering's and the organisation's names are the
         German ones ("de" or "")."""
@@ -106,7 +106,7 @@ class ResultRows:
         outreach = self.gettext("aufsuchend") if offering.outreach else ""
         row = [offering.name.get(language), offering.id, organisation.get(language),
                towns or outreach or (self.gettext("online") if offering.online else ""),
-               "" if offering.active else statuses.label(offering.status, language),
+               "" if offering.active else self.vocabularies["status"].label(offering.status, language),
                self.details(offering)]
         if offering.name.lacks(language) or organisation.lacks(language):  # German names get lang="de"
             row += ["de" if offering.name.lacks(language) else "", "de" if organisation.lacks(language) else ""]
