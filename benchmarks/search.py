@@ -87,18 +87,18 @@ def measure(count: int, browser) -> None:
         first_query_bytes[prefix] = []
         for query in queries:  # a fresh page for each first query
             page = browser.new_page()
-            page.goto(root + prefix + "suche/", wait_until="networkidle")  # the page and its script, no query yet
             transferred = []
             page.on("requestfinished", lambda r, sink=transferred: sink.append(
-                r.sizes()["responseBodySize"] + r.sizes()["responseHeadersSize"]))
-            # What the first query costs: the index files it needs (the page load above
-            # already fetched the manifest, so count that too).
-            manifest = page.evaluate(f"performance.getEntriesByName(location.origin + '/{prefix}suche/manifest.json')"
-                                     "[0].encodedBodySize")
+                (r.url, r.sizes()["responseBodySize"] + r.sizes()["responseHeadersSize"])))
+            page.goto(root + prefix + "suche/", wait_until="networkidle")  # the page and its script, no query yet
+            # What the first query costs: the index files it needs, and the manifest even
+            # when the page load already fetched it.
+            manifest = sum(size for address, size in transferred if address.endswith("/manifest.json"))
+            transferred.clear()
             page.fill("#ww-suchwort", query)
             page.evaluate("window.wegweiserSuche.run()")
             page.wait_for_timeout(300)
-            first_query_bytes[prefix].append(sum(transferred) + manifest)
+            first_query_bytes[prefix].append(sum(size for _, size in transferred) + manifest)
             page.close()
 
     page = browser.new_page()

@@ -100,10 +100,14 @@ def shared(areas: set[str]) -> str | None:
 
 def area(offering: Offering, directory: Directory,
          gazetteer: Callable[[], towns.Gazetteer] = towns.load) -> str | None:
-    """Where the offering keeps its holidays: its places, else its regions; None if unknown."""
+    """Where the offering keeps its holidays: its places, else its regions, else (online
+    only) the provider's addresses, where those who answer work; None if unknown."""
     if offering.places:
         return shared({address_area(place, gazetteer) for place in offering.places})
-    return shared(region_areas(offering.regions, directory))
+    if offering.regions:
+        return shared(region_areas(offering.regions, directory))
+    addresses = directory.organisation(offering.organisation_id).addresses
+    return shared({address_area(place, gazetteer) for place in addresses}) if addresses else None
 
 
 def holidays_of(offering: Offering, directory: Directory, today: dt.date,

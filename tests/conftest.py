@@ -59,11 +59,13 @@ def rendered(content: Path = FIXTURE_SITE, language: str = "de", **changes):
 
 
 def mkdocs_config(content_dir: Path, site_dir: Path, demo_notice: bool = True, maps: dict | None = None,
-                  languages: list[str] | None = None) -> Path:
+                  languages: list[str] | None = None, site_name: str | None = None) -> Path:
     """A mkdocs.yml like the repository's, pointing at the given content (``languages``:
     besides German; default: Czech and English, as in the repository)."""
     config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
     config.update(docs_dir=str(content_dir), site_dir=str(site_dir))
+    if site_name is not None:
+        config["site_name"] = site_name
     config["theme"]["custom_dir"] = str(REPO / "overrides")
     config["plugins"] = [
         {"wegweiser": {"schemas": str(SCHEMAS), "demo_notice": demo_notice,

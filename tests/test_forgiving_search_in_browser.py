@@ -117,3 +117,32 @@ def test_a_typo_in_the_first_letters_offers_the_word_meant_and_a_click_searches_
     assert "q=schuldnerberatung" in page.url
     assert not page.locator(".ww-keine-treffer").is_visible()
     assert page.evaluate("() => document.activeElement.classList.contains('ww-treffer')")
+
+
+def test_a_suggested_word_is_written_as_in_the_records_not_folded(page):
+    assert typed(page, "Gulecksspiel") == []
+    suggestions = page.locator(".ww-vorschlag").all_inner_texts()
+    assert "glücksspiel" in suggestions and "gluecksspiel" not in suggestions
+    page.locator(".ww-vorschlag", has_text="glücksspiel").click()
+    page.wait_for_function("() => document.querySelectorAll('.ww-ergebnisse .ww-eintrag').length > 0")
+    assert set(shown(page)) >= GAMBLING - {AUE}
+
+
+@pytest.fixture(scope="module")
+def czech_page(chromium, web):
+    context = chromium.new_context()
+    page = context.new_page()
+    page.goto(web.url + "cs/suche/")
+    page.wait_for_function("() => window.wegweiserSuche !== undefined")
+    yield page
+    context.close()
+
+
+def test_an_everyday_phrase_near_the_whole_query_is_suggested_as_written(czech_page):
+    assert typed(czech_page, "hazardni hri") == []
+    assert "hazardní hry" in czech_page.locator(".ww-vorschlag").all_inner_texts()
+
+
+def test_short_words_of_the_filter_labels_are_no_suggestion(czech_page):
+    assert typed(czech_page, "hri") == []
+    assert not any("při" in text for text in czech_page.locator(".ww-vorschlag").all_inner_texts())

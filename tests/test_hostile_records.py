@@ -238,12 +238,16 @@ def hostile_content(target: Path) -> Path:
     return target
 
 
+# The operator's words are not code either: the site name lands in attributes and titles.
+HOSTILE_SITE_NAME = 'Hilfe "vor Ort" <b>&amp; mehr</b>'
+
+
 @pytest.fixture(scope="session")
 def hostile_site(tmp_path_factory) -> Path:
     root = tmp_path_factory.mktemp("feindliche-eintraege")
     site_content = hostile_content(root / "project" / "content")
     site = root / "site"
-    build(mkdocs_config(site_content, site))
+    build(mkdocs_config(site_content, site, site_name=HOSTILE_SITE_NAME))
     return site
 
 
@@ -427,6 +431,28 @@ def test_no_published_page_or_map_carries_markup_from_a_record(hostile_site):
             parser.feed(read(path))
             found += [f"{path.relative_to(hostile_site)}: {item}" for item in parser.found]
     assert found == []
+
+
+class _PrintFooter(HTMLParser):
+    """The site name the print footer takes from the page (span#ww-druck)."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.names: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        if dict(attrs).get("id") == "ww-druck":
+            self.names.append(dict(attrs).get("data-name"))
+
+
+def test_the_site_name_reaches_the_print_footer_whole_whatever_its_quotes_and_brackets(hostile_site):
+    names = set()
+    for path in published(hostile_site):
+        if path.suffix == ".html" and path.name != "404.html":
+            parser = _PrintFooter()
+            parser.feed(read(path))
+            names.update(parser.names)
+    assert names == {HOSTILE_SITE_NAME}
 
 
 def test_every_map_keeps_record_text_in_an_inert_json_block(hostile_site):

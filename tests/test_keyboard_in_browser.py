@@ -142,3 +142,16 @@ def test_from_the_start_page_to_the_phone_of_an_addiction_service_near_aue_in_fe
     assert "aue" in page.url and "sucht" in page.url
     assert keys.presses <= 15
     page.close()
+
+
+def test_materials_tabs_fade_when_the_page_scrolls_and_the_page_does_not_jump(chromium, web):
+    # Material hides its tabs on scroll with [hidden] and fades them by its own styles; a
+    # display: none would take them out of the layout, and the page would jump.
+    page = chromium.new_page(viewport={"width": 1280, "height": 700})
+    page.goto(web.url + "themen/")
+    height = page.evaluate("() => document.querySelector('.md-tabs').getBoundingClientRect().height")
+    page.mouse.wheel(0, 1500)
+    page.wait_for_function("() => document.querySelector('.md-tabs').hidden")
+    assert page.evaluate("() => getComputedStyle(document.querySelector('.md-tabs')).display") != "none"
+    assert page.evaluate("() => document.querySelector('.md-tabs').getBoundingClientRect().height") == height
+    page.close()

@@ -34,22 +34,30 @@ def test_the_manifest_has_a_format_version_and_names_facets_word_files_and_compo
     assert "beratung" in manifest["tails"]
 
 
-
 def test_the_manifest_carries_the_typo_limits_and_the_synonyms_of_the_sites_language(site):
     manifest = json.loads(site.search_files["suche/manifest.json"])
     assert manifest["typos"] == list(TYPOS)
     shipped = prepared().synonyms
     assert manifest["synonyms"] == synonym_rows(shipped, stopwords("de"), facet_keys())
-    assert any("hartz iv" in typed and "buergergeld" in found for typed, found, _ in manifest["synonyms"])
+    assert any("hartz iv" in typed and "buergergeld" in found for typed, found, *_ in manifest["synonyms"])
     keys = {facet["key"] for facet in manifest["facets"]}
-    assert {value.split("=")[0] for *_, values in manifest["synonyms"] for value in values} <= keys
+    assert {value.split("=")[0] for _, _, values, *_ in manifest["synonyms"] for value in values} <= keys
     czech = json.loads(rendered(language="cs").search_files["suche/manifest.json"])  # below cs/ on the site
     assert czech["synonyms"] == synonym_rows(shipped, stopwords("cs"), facet_keys())
+
 
 def test_word_files_hold_ids_per_field_in_the_manifest_order(site):
     manifest = json.loads(site.search_files["suche/manifest.json"])
     words = json.loads(site.search_files["suche/w-be.json"])
     assert len(words["beratung"]) == len(manifest["fields"]) == 3
+
+
+def test_spelling_files_say_how_the_folded_words_of_their_word_file_are_written(site):
+    manifest = json.loads(site.search_files["suche/manifest.json"])
+    for shard in manifest["shards"]:
+        written = json.loads(site.search_files[f"suche/s-{shard}.json"])
+        assert set(written) <= set(json.loads(site.search_files[f"suche/w-{shard}.json"]))
+    assert json.loads(site.search_files["suche/s-ge.json"])["gebaerdensprache"] == "gebärdensprache"
 
 
 def test_result_files_hold_what_a_result_line_shows(site):

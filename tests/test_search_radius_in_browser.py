@@ -9,6 +9,7 @@ import pytest
 
 AUE = "diakonie-erzgebirge-suchtberatung-aue"  # the addiction counselling in Aue
 STOLLBERG = "diakonie-erzgebirge-ambulant-betreutes-wohnen"  # in Stollberg, found by "Sucht"
+ONLINE = "caritas-rhein-berg-online-suchtberatung"  # online only: no address, no region
 
 
 @pytest.fixture(scope="module")
@@ -51,7 +52,8 @@ def test_sucht_near_stollberg_stays_within_25_km_and_the_note_widens_to_the_whol
     assert "im Umkreis von 25 km um Stollberg" in page.inner_text(".ww-treffer")
     near = results(page)
     assert AUE in dict(near) and STOLLBERG in dict(near)
-    assert all(km(details) is not None and km(details) <= 25 or "zuständig für" in details for _, details in near)
+    assert all(km(details) is not None and km(details) <= 25 or "zuständig für" in details
+               for offering, details in near if offering != ONLINE)
     note = page.locator(".ww-umkreis-weiter")
     assert "weiter entfernt" in note.inner_text()  # Andernach, Bergisch Gladbach, … are not hidden silently
     note.locator("button").click()
@@ -112,3 +114,35 @@ def test_the_radius_survives_a_reload_and_the_back_button_restores_the_one_befor
     page.go_back()
     settle(page)
     assert page.input_value("#ww-umkreis") == "25" and "im Umkreis von 25 km" in page.inner_text(".ww-treffer")
+
+
+def test_an_offering_with_neither_an_address_nor_a_region_stays_in_every_radius(page):
+    page.open("?q=Sucht&ort=Stollberg&umkreis=5")
+    online = dict(results(page))[ONLINE]  # for everyone, wherever they are
+    assert km(online) is None and "zuständig" not in online
+    assert "caritas-rhein-berg-suchtberatung" not in dict(results(page))  # its office is 400 km away
+
+
+def test_from_the_visitors_own_location_offices_responsible_for_the_place_count_as_near(chromium, web):
+    # The phone says it stands in Stollberg; the Kreis and the Versorgungsregion are known
+    # from the nearest postcode, as if the visitor had typed it.
+    context = chromium.new_context(geolocation={"latitude": 50.7089, "longitude": 12.7782},
+                                   permissions=["geolocation"])
+    page = context.new_page()
+    page.goto(web.url + "suche/?umkreis=5")
+    ready(page)
+    page.click(".ww-standort")
+    page.wait_for_function("() => document.querySelector('.ww-treffer').textContent.includes('Standort')")
+    settle(page)
+    near = dict(results(page))
+    assert "zuständig für Versorgungsregion Aue/Schwarzenberg" in near[AUE]
+    context.close()
+
+
+def test_beyond_the_radius_counts_only_offers_with_every_word_like_the_results(page):
+    page.open("?q=Sucht+Angehörige&ort=Stollberg&umkreis=5")
+    within = found(page)
+    farther = int(re.search(r"(\d+) weitere", page.inner_text(".ww-umkreis-weiter")).group(1))
+    page.open("?q=Sucht+Angehörige&ort=Stollberg&umkreis=alle")
+    assert "mit einem Teil Ihrer Suchwörter" in page.inner_text(".ww-treffer")  # partial ones exist
+    assert within + farther == found(page)

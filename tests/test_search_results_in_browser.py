@@ -103,6 +103,10 @@ def test_open_now_keeps_only_what_is_open_on_the_site_clock_and_always_the_shelt
     assert "offen=" not in page.url and AUE in ids(page)
     page = search(visitor, web, "?q=Schutz+Frauen&offen=jetzt", at(wednesday, 23))
     assert set(ids(page)) >= SHELTERS  # open around the clock
+    for shelter in SHELTERS:  # true on paper too, unlike "Jetzt geöffnet"
+        line = result(page, shelter).locator(".ww-eintrag__zeiten")
+        assert line.inner_text() == "Rund um die Uhr erreichbar."
+        assert "ww-eintrag__jetzt" not in line.get_attribute("class")
 
 
 @pytest.mark.parametrize(("query", "more"), [("?q=xyzzy", False), ("?q=Frauenhaus", False),

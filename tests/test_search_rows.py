@@ -1,6 +1,7 @@
 """What a search result shows, so that offers can be compared without opening each."""
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import pytest
@@ -47,11 +48,13 @@ def test_a_result_carries_its_week_and_the_holiday_area_of_its_land(rows):
     assert "2026-12-25" in holidays["DE-SN"] and all(day >= TODAY.isoformat() for day in holidays["DE-SN"])
 
 
-def test_for_paper_a_result_carries_its_week_written_out_and_the_day_of_its_last_check(ready):
+def test_for_paper_a_result_carries_its_week_and_notes_written_out_and_the_day_of_its_last_check(ready):
     result_rows = ResultRows(ready.directory, ready.vocabularies, "de", TODAY,
                              local_date=lambda day: f"{day.day}.{day.month}.{day.year}")
     details = result_rows.details(offering(ready.directory, "beratung-beispiel-suchtberatung"))
-    assert details["w"] == ["Dienstag 09:00 bis 12:00 Uhr", "Donnerstag 09:00 bis 12:00 Uhr"]
+    assert details["w"] == ["Dienstag 09:00 bis 12:00 Uhr (Offene Sprechstunde)",
+                            "Donnerstag 09:00 bis 12:00 Uhr (Offene Sprechstunde)",
+                            "In den Schulferien nur donnerstags."]
     assert details["c"] == "1.3.2026"
 
 
@@ -67,6 +70,13 @@ def test_a_confidential_address_shows_its_town_only_and_around_the_clock_is_said
     details = result_rows.details(offering(directory, "beratung-beispiel-schutzwohnung"))
     assert details["a"] == ["Stollberg/Erzgeb."]
     assert details["r"] == 1 and "h" not in details
+
+
+def test_around_the_clock_is_not_said_of_an_offering_that_is_paused(rows):
+    result_rows, directory, _ = rows()
+    shelter = offering(directory, "beratung-beispiel-schutzwohnung")
+    paused = dataclasses.replace(shelter, status="voruebergehend-geschlossen")
+    assert not paused.active and "r" not in result_rows.details(paused)
 
 
 def test_an_ended_offering_shows_no_way_to_reach_it(rows):

@@ -28,3 +28,9 @@ def test_a_query_keeps_its_words_in_order_without_stop_words_and_single_letters(
     assert search_words.query_words("Hartz IV", stop) == ["hartz", "iv"]
     assert search_words.query_words("y" * 100, stop) == ["y" * search_words.MAX_WORD_LENGTH]
     assert search_words.query_words("the help", search_words.stopwords("en")) == ["help"]
+
+
+def test_spellings_keep_how_words_with_umlauts_and_accents_are_written():
+    assert search_words.spellings("Glücksspiel, Spielhalle; závislost – Straße") == {
+        "gluecksspiel": "glücksspiel", "zavislost": "závislost", "strasse": "straße"}
+    assert search_words.spellings("Beratung ohne Umlaut") == {}

@@ -47,6 +47,7 @@ def browser_texts(gettext, locale: str) -> dict:
         "locale": locale,
         "open": gettext("Jetzt geöffnet bis %(time)s."),
         "openNow": gettext("Jetzt geöffnet."),
+        "aroundTheClock": gettext("Rund um die Uhr erreichbar."),
         "closedNow": gettext("Jetzt geschlossen."),
         "holiday": gettext("Heute geschlossen (Feiertag)."),
         "closedToday": gettext("Heute geschlossen."),

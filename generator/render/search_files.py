@@ -12,6 +12,8 @@ Arrays are read by position, to keep the files small; the positions are:
   "facet=value" …], …] (``search_synonyms``)}``;
 - ``w-<xx>.json``: words starting with ``xx``: ``{word: [ids in title, ids in features,
   ids in text]}``;
+- ``s-<xx>.json``: the same words as written, where folding hides it: ``{"gluecksspiel":
+  "glücksspiel"}`` (for "Meinten Sie …?" after an empty result);
 - ``d-<n>.json``: one row per result, ``perFile`` per file: ``[name, offering id,
   organisation, towns, status label or "", details, and on a Czech or English site "de" or
   "" for the offering's and the organisation's name: whether it is the German one]``;
@@ -40,7 +42,7 @@ from .search_rows import ResultRows
 from .search_words import MAX_WORD_LENGTH, MIN_STEM, SHORT_STEM_REACH, TYPOS, WEAK_WORDS
 from .urls import SiteMap
 
-FORMAT_VERSION = 3
+FORMAT_VERSION = 4
 DOCS_PER_FILE = 50
 
 
@@ -81,6 +83,9 @@ def search_files(index: SearchIndex, rows: ResultRows, places: list[tuple[str, f
         shards[shard_of(word)][word] = [encode_ids(index.postings[word].get(f, ())) for f in FIELD_WEIGHTS]
     for key, entries in shards.items():
         files[site_map.search_file(f"w-{key}.json")] = compact(entries)
+        # Only "Meinten Sie …?" needs these, so the words' files stay small.
+        files[site_map.search_file(f"s-{key}.json")] = compact(
+            {word: index.spellings[word] for word in entries if word in index.spellings})
 
     offerings = index.offerings
     for start in range(0, len(offerings), DOCS_PER_FILE):

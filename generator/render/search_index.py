@@ -6,19 +6,20 @@ for the browser is ``search_files``' business.
 """
 from __future__ import annotations
 
+import dataclasses
 from collections import defaultdict
 from dataclasses import dataclass
 from typing import Callable
 
 from ..directory import Directory
 from ..records import OFFERING_TERMS, Offering, Text
+from ..synonyms import Synonym
 from ..text import sort_key
 from ..vocab import Vocabulary
 from .listings import Listings
 from .messages import N_
-from ..synonyms import Synonym
 from .search_synonyms import synonym_rows
-from .search_words import BASE_PARTS, ENDINGS, compound_parts, glossary_words, stopwords, words
+from .search_words import BASE_PARTS, ENDINGS, compound_parts, glossary_words, spellings, stopwords, words
 
 FIELD_WEIGHTS = {"titel": 10, "merkmal": 3, "text": 1}  # the order is the file format's
 MAX_TAILS = 1000
@@ -113,6 +114,8 @@ class SearchIndex:
     endings: tuple[str, ...] = ()  # a query word loses one of these (search_words.stem)
     in_language: frozenset[int] = frozenset()  # documents with a text of their own in a language other than German
     synonyms: tuple = ()  # everyday words and what they find, as the browser reads them (search_synonyms)
+    # index word -> as written, where folding hides it ("gluecksspiel" -> "glücksspiel")
+    spellings: dict[str, str] = dataclasses.field(default_factory=dict)
 
 
 def _both(text, language: str) -> list[str]:
@@ -123,8 +126,9 @@ def _both(text, language: str) -> list[str]:
     return [text.get(language), text.de] if language != "de" and text.get(language) != text.de else [text.de]
 
 
-def _fields(offering: Offering, directory: Directory, vocabularies: dict[str, Vocabulary],
-            language: str, stop: frozenset[str]) -> dict[str, list[str]]:
+def _texts(offering: Offering, directory: Directory, vocabularies: dict[str, Vocabulary],
+           language: str) -> dict[str, str]:
+    """What each field of the index is made of, as written."""
     organisation = directory.organisation(offering.organisation_id)
     features = [*_both(organisation.name, language), organisation.short_name, *_both(offering.name, language)[1:]]
     german_labels = []
@@ -142,8 +146,7 @@ def _fields(offering: Offering, directory: Directory, vocabularies: dict[str, Vo
             for line in _both(field, language)]
     if language != "de":  # what the German names say, weighed as little as running text
         text.append(glossary_words(f"{offering.name.de} {organisation.name.de}", language))
-    return {"titel": words(offering.name.get(language), stop), "merkmal": words(" ".join(features), stop),
-            "text": words(" ".join(text), stop)}
+    return {"titel": offering.name.get(language), "merkmal": " ".join(features), "text": " ".join(text)}
 
 
 def build_index(listings: Listings, gettext=lambda message: message, synonyms: tuple[Synonym, ...] = ()
@@ -153,7 +156,13 @@ def build_index(listings: Listings, gettext=lambda message: message, synonyms: t
     language = listings.language
     stop = stopwords(language)
     offerings = listings.listed
-    fields_of = [_fields(o, listings.directory, listings.vocabularies, language, stop) for o in offerings]
+    texts_of = [_texts(o, listings.directory, listings.vocabularies, language) for o in offerings]
+    fields_of = [{name: words(text, stop) for name, text in texts.items()} for texts in texts_of]
+    written: dict[str, str] = {}
+    for texts in texts_of:
+        for text in texts.values():
+            for folded, spelling in spellings(text).items():
+                written.setdefault(folded, spelling)
     known = set(BASE_PARTS) | {w for fields in fields_of for ws in fields.values() for w in ws if len(w) >= MIN_KNOWN}
     postings: dict[str, dict[str, set[int]]] = defaultdict(lambda: defaultdict(set))
     tails: dict[str, int] = defaultdict(int)
@@ -184,4 +193,5 @@ def build_index(listings: Listings, gettext=lambda message: message, synonyms: t
     own = frozenset(number for number, o in enumerate(offerings) if language != "de"
                     and not (o.name.lacks(language) and o.description.lacks(language)))
     return SearchIndex(offerings, postings, frequent, facets, names, language, stop, ENDINGS[language], own,
-                       tuple(synonym_rows(synonyms, stop, facet_keys())))
+                       tuple(synonym_rows(synonyms, stop, facet_keys())),
+                       {word: spelling for word, spelling in written.items() if word in postings})

@@ -69,9 +69,11 @@ class ResultRows:
 
     def week(self, offering: Offering) -> list[str]:
         """The hours as the offering page's table says them, one line per day and span:
-        "Montag 09:00 bis 15:00 Uhr"."""
+        "Montag 09:00 bis 15:00 Uhr (Offene Sprechstunde)"; the details add the note on the
+        hours, for paper."""
         days, at = self.vocabularies["wochentage"], self.gettext("%(start)s bis %(end)s Uhr")
         return [f"{days.label(day, self.language)} {at % {'start': span.start, 'end': span.end}}"
+                + (f" ({span.note.get(self.language)})" if span.note else "")
                 for day, span in opening_hours.by_day(offering.hours)]
 
     def details(self, offering: Offering) -> dict:
@@ -91,8 +93,8 @@ class ResultRows:
             "s": _labels(vocab["sprachen"], offering, language),
             "b": _labels(vocab["barrierefreiheit"], offering, language),
             "h": self.hours(offering),
-            "r": 1 if offering.around_the_clock else 0,
-            "w": self.week(offering),
+            "r": 1 if offering.around_the_clock and offering.active else 0,
+            "w": self.week(offering) + ([offering.hours_note.get(language)] if offering.hours_note else []),
             "c": self.local_date(offering.last_checked),
         }
         return {key: value for key, value in details.items() if value}

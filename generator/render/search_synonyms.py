@@ -1,5 +1,7 @@
 """The search's synonyms (generator/synonyms.py) as suchwoerter.js reads them from the
-manifest: one row per entry, ``[everyday phrases, phrases found, filter values]``.
+manifest: one row per entry, ``[everyday phrases, phrases found, filter values]`` and, where
+folding hides how an everyday phrase is written, ``{phrase: as written}`` ("hazardni hry":
+"hazardní hry"), for the suggestions of an empty result.
 
 Phrases are the query words they stand for, joined by a space, taken apart the way the
 browser takes a query apart (``search_words.query_words``: folded, without the site's stop
@@ -10,7 +12,10 @@ manifest: every query may need it, and it would not pay to load it in pieces.
 """
 from __future__ import annotations
 
+import unicodedata
+
 from ..synonyms import Synonym
+from ..text import fold
 from .search_words import query_words
 
 
@@ -22,8 +27,18 @@ def synonym_rows(synonyms: tuple[Synonym, ...], stop: frozenset[str], keys: dict
         found = _phrases(synonym.finds, stop)
         values = [f"{keys[vocabulary]}={term}" for vocabulary, term in synonym.terms]
         if typed and (found or values):  # a phrase of stop words only says nothing on this site
-            rows.append([typed, found, values])
+            written = _written(synonym.words, typed)
+            rows.append([typed, found, values, *([written] if written else [])])
     return rows
+
+
+def _written(texts: tuple[str, ...], phrases: list[str]) -> dict[str, str]:
+    found = {}
+    for text in texts:
+        lower = " ".join(unicodedata.normalize("NFC", text).lower().split())
+        if lower != fold(lower) and fold(lower) in phrases:
+            found.setdefault(fold(lower), lower)
+    return found
 
 
 def _phrases(texts: tuple[str, ...], stop: frozenset[str]) -> list[str]:

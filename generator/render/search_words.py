@@ -5,6 +5,7 @@ accents, case) is ``text.fold``, shared with the rest of the code and with suche
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from ..text import fold
 
@@ -125,6 +126,17 @@ def words(text: str, stop: frozenset[str] = STOPWORDS) -> list[str]:
     found = dict.fromkeys(w[:MAX_WORD_LENGTH] for w in re.findall(r"[a-z0-9]+", fold(text))
                           if len(w) > 1 and w not in stop)
     return list(found)[:MAX_WORDS_PER_FIELD]
+
+
+def spellings(text: str) -> dict[str, str]:
+    """Index words whose folded form hides how they are written ("gluecksspiel" ->
+    "glücksspiel", "zavislost" -> "závislost"): what "Meinten Sie …?" shows."""
+    found = {}
+    for written in re.findall(r"[^\W_]+", unicodedata.normalize("NFC", text).lower()):
+        folded = fold(written)
+        if folded != written and re.fullmatch(r"[a-z0-9]+", folded) and len(folded) <= MAX_WORD_LENGTH:
+            found.setdefault(folded, written)
+    return found
 
 
 def query_words(text: str, stop: frozenset[str]) -> list[str]:

@@ -69,9 +69,23 @@
 
     function currentPoint() {
       var here = placeInput.getAttribute("data-punkt");
-      var place = here ? Promise.resolve({ own: true, point: here.split(",").map(Number), regions: [] })
-        : findPlace(placeInput.value);
+      var place = here ? ownPlace(here.split(",").map(Number)) : findPlace(placeInput.value);
       return place.then(measured);
+    }
+
+    /* The visitor's own location lies in the regions of the nearest place the build knows
+       (postcodes, o-p.json), if that is at most NEAR_PLACE_KM away: so offices responsible
+       for the visitor's Kreis count as near from a phone's location as from its postcode. */
+    var NEAR_PLACE_KM = 5;
+    function ownPlace(point) {
+      return load("o-p.json").catch(function () { return []; }).then(function (places) {
+        var nearest = null, best = NEAR_PLACE_KM;
+        places.forEach(function (p) {
+          var km = distanceKm(point, [p[1], p[2]]);
+          if (km <= best) { best = km; nearest = p; }
+        });
+        return { own: true, point: point, regions: nearest && nearest[3] || [] };
+      });
     }
 
     /* The radius in km, Infinity for "ganze Region". 25 km by default (search.html): in the
@@ -84,42 +98,53 @@
       return Number(value) > 0 ? Number(value) : Infinity;
     }
 
-    /* The place with what "near" needs for every offering: its distance (k.json) and, if it
-       is responsible for a region the place lies in, that region's name (z.json). */
+    /* The place with what "near" needs for every offering: its distance (k.json); if it is
+       responsible for a region the place lies in, that region's name; and whether it is
+       anywhere at all (z.json). */
     function measured(place) {
       if (!place || !place.point) return Promise.resolve(place);
-      return Promise.all([load("k.json"), responsibleNear(place.regions)]).then(function (loaded) {
-        place.distances = loaded[0].map(function (points) {
-          return points.reduce(function (best, c) { return Math.min(best, distanceKm(place.point, c)); }, Infinity);
+      return Promise.all([load("k.json"), load("z.json")]).then(function (loaded) {
+        var points = loaded[0], regions = loaded[1];
+        place.distances = points.map(function (each) {
+          return each.reduce(function (best, c) { return Math.min(best, distanceKm(place.point, c)); }, Infinity);
         });
-        place.responsible = loaded[1];
+        place.responsible = responsibleNear(place.regions, regions);
+        /* An offering with neither an address nor a region (online, or visiting people
+           wherever they are) is as near to one place as to any: it stays in every radius. */
+        var bound = new Uint8Array(points.length);
+        regions.forEach(function (region) { decode(region[2]).forEach(function (id) { bound[id] = 1; }); });
+        place.everywhere = points.map(function (each, id) { return !each.length && !bound[id]; });
         return place;
       });
     }
 
     /* The regions a place lies in and those they are part of, the smallest first, so an
        offering for both the Versorgungsregion and the Kreis is "zuständig" for the first. */
-    function responsibleNear(regionNumbers) {
-      if (!regionNumbers.length) return Promise.resolve({});
-      return load("z.json").then(function (regions) {
-        function chain(n) {  /* the region and those it is part of (rules.py rules out circles) */
-          var found = [];
-          for (; n >= 0 && regions[n] && found.length < regions.length; n = regions[n][1]) found.push(n);
-          return found;
-        }
-        var within = {};
-        regionNumbers.forEach(function (n) { chain(n).forEach(function (m) { within[m] = chain(m).length; }); });
-        var responsible = {};
-        Object.keys(within).map(Number).sort(function (a, b) { return within[b] - within[a] || a - b; }).forEach(function (n) {
-          decode(regions[n][2]).forEach(function (id) { if (!(id in responsible)) responsible[id] = regions[n][0]; });
-        });
-        return responsible;
+    function responsibleNear(regionNumbers, regions) {
+      if (!regionNumbers.length) return {};
+      function chain(n) {  /* the region and those it is part of (rules.py rules out circles) */
+        var found = [];
+        for (; n >= 0 && regions[n] && found.length < regions.length; n = regions[n][1]) found.push(n);
+        return found;
+      }
+      var within = {};
+      regionNumbers.forEach(function (n) { chain(n).forEach(function (m) { within[m] = chain(m).length; }); });
+      var responsible = {};
+      Object.keys(within).map(Number).sort(function (a, b) { return within[b] - within[a] || a - b; }).forEach(function (n) {
+        decode(regions[n][2]).forEach(function (id) { if (!(id in responsible)) responsible[id] = regions[n][0]; });
       });
+      return responsible;
     }
 
-    /* Near: within the radius as the distance is shown, or responsible for the place. */
+    /* Near: within the radius as the distance is shown, responsible for the place, or
+       without a place of its own. */
     function isNear(place, id, km) {
-      return shownDistance(place.distances[id]) <= km || place.responsible[id] !== undefined;
+      return shownDistance(place.distances[id]) <= km || place.responsible[id] !== undefined || place.everywhere[id];
+    }
+
+    /* For sorting: nearer first, those without a distance last (never Infinity - Infinity). */
+    function nearer(a, b) {
+      return a === b ? 0 : a < b ? -1 : 1;
     }
 
     /* What a result says about where it is, for render(): " · 3,2 km"; for an office beyond
@@ -180,7 +205,7 @@
     }
 
     return { current: currentPoint, radius: radius, isNear: isNear, whereText: whereText, nearWords: nearWords,
-             showMissing: showMissing, showFarther: showFarther, shownDistance: shownDistance };
+             showMissing: showMissing, showFarther: showFarther, shownDistance: shownDistance, nearer: nearer };
   }
 
   window.wegweiserNaehe = { create: create };

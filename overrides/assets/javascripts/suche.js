@@ -7,7 +7,7 @@
   var root = document.querySelector("[data-suche-index]");
   if (!root) return;
   var base = root.getAttribute("data-suche-index");
-  var FORMAT_VERSION = 3;  /* FORMAT_VERSION in generator/render/search_files.py */
+  var FORMAT_VERSION = 4;  /* FORMAT_VERSION in generator/render/search_files.py */
   /* What this script says, in the page's language (PageRenderer.search_messages). */
   var MESSAGES = JSON.parse(root.getAttribute("data-meldungen"));
 
@@ -149,7 +149,8 @@
       var order = [];
       for (var i = 0; i < manifest.docs; i++) if (textSet[i] && pass[i]) order.push(i);
       near.showMissing(place && place.missing ? place : null);
-      near.showFarther(matching, pass, place, manifest.docs);
+      /* Farther away counts only offerings with every word, like the results it would add. */
+      near.showFarther(text && text.complete ? text.complete : matching, pass, place, manifest.docs);
       var sorting = Promise.resolve(null);
       if (place && place.point) {
         var distances = place.distances, complete = text && text.complete;
@@ -157,13 +158,14 @@
         order.sort(radius < Infinity
           /* Within the radius every offering is near enough: the better match for the words
              first (those with every word before the others), of equal ones the nearer. */
-          ? function (a, b) { return score(b) - score(a) || distances[a] - distances[b] || a - b; }
+          ? function (a, b) { return score(b) - score(a) || near.nearer(distances[a], distances[b]) || a - b; }
           /* In the whole region nearest first (those with every word before the others), by
              the distance as shown (tenths of a kilometre below 10 km, whole ones beyond):
              where two are shown as equally far, often in one town, the better match first. */
           : function (a, b) {
             return (complete ? complete[b] - complete[a] : 0)
-              || near.shownDistance(distances[a]) - near.shownDistance(distances[b]) || score(b) - score(a) || a - b;
+              || near.nearer(near.shownDistance(distances[a]), near.shownDistance(distances[b])) || score(b) - score(a)
+              || a - b;
           });
         sorting = Promise.resolve(distances);
       } else if (text) {

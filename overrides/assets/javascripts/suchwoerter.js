@@ -173,7 +173,7 @@
      * (letters 4 and 5 swapped) is found. A swap of the first two letters ("uschtberatung")
      * is looked up in the file of the swapped pair, counted as one edit; any other typo that
      * changes the first two letters ("cuchtberatung", "shculdnerberatung") is not found, and
-     * the empty result offers words instead (nearest). */
+     * the empty result offers words instead (keine-treffer.js). */
     function corrections(root, limit) {
       function near(wanted, allowed, spent) {
         var shard = wanted.slice(0, 2);
@@ -262,66 +262,10 @@
       });
     }
 
-    /* For a search that found nothing: known words near the query's words that find
-     * nothing, nearest first, at most ``count``. Near is one edit more than a typo may have
-     * (so also for words under five letters, which never match with a typo): the labels of
-     * the filters (topics, target groups, regions …), the everyday words of the synonyms,
-     * and the index words of the files a typo in the first two letters points to (nearFiles).
-     * Index words are shown folded ("gluecksspiel"): searching for them finds what they
-     * stand for. */
-    function nearest(query, count) {
-      var words = queryWords(query);
-      return Promise.all(words.map(function (word) { return scoreWord(word, true); })).then(function (found) {
-        var missing = words.filter(function (word, i) { return found[i] && !Object.keys(found[i]).length; });
-        return Promise.all(missing.map(function (word) {
-          var limit = allowedEdits(word) + 1, candidates = [];
-          function offer(text, compared, weight) {
-            var edits = distance(word, compared, limit);
-            if (edits > 0 && edits <= limit) candidates.push({ text: text, edits: edits, weight: weight });
-          }
-          manifest.facets.forEach(function (facet) {
-            facet.values.forEach(function (value) {
-              (fold(value[1]).match(/[a-z0-9]+/g) || []).forEach(function (part) { offer(value[1], part, 1e6); });
-            });
-          });
-          synonyms.typed().forEach(function (phrase) { offer(phrase, phrase.split(" ")[0], 1e6); });
-          return Promise.all(nearFiles(word).map(function (shard) {
-            return load("w-" + shard + ".json").then(function (entries) {
-              Object.keys(entries).forEach(function (token) {
-                offer(token, token, entries[token].join(",").length);  /* about how many offerings have it */
-              });
-            });
-          })).then(function () { return candidates; });
-        })).then(function (lists) {
-          var all = [].concat.apply([], lists).sort(function (a, b) {
-            return a.edits - b.edits || b.weight - a.weight || (a.text < b.text ? -1 : 1);
-          });
-          var seen = {}, chosen = [];
-          all.forEach(function (candidate) {
-            var key = fold(candidate.text);
-            if (seen[key] || chosen.length >= count) return;
-            seen[key] = true;
-            chosen.push(candidate.text);
-          });
-          return chosen;
-        });
-      });
-    }
-
-    /* The index files that hold the words a typo of ``word`` most likely stands for: its own,
-     * and those of the first two letters with the typo undone where it is among them: two
-     * swapped ("shculdnerberatung", "uschtberatung") or one letter too many ("sxchulden",
-     * "xschulden"). A missing or wrong first letter is not guessed: that would be a file
-     * for every letter of the alphabet. Only an empty result loads these. */
-    function nearFiles(word) {
-      var first = word.charAt(0), second = word.charAt(1), third = word.charAt(2);
-      var pairs = [first + second, second + first, first + third, second + third];
-      return pairs.filter(function (pair, i) {
-        return pair.length === 2 && pairs.indexOf(pair) === i && manifest.shards.indexOf(pair) >= 0;
-      });
-    }
-
-    return { textMatches: textMatches, nearest: nearest, stem: stem, decode: decode, flags: flags };
+    /* textMatches for suche.js; the rest for keine-treffer.js (what an empty result offers). */
+    return { textMatches: textMatches, stem: stem, decode: decode, flags: flags, manifest: manifest, load: load,
+             queryWords: queryWords, scoreWord: scoreWord, allowedEdits: allowedEdits, distance: distance,
+             everydayPhrases: synonyms.typed };
   }
 
   window.wegweiserSuchwoerter = { fold: fold, create: create };

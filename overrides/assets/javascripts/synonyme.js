@@ -12,7 +12,8 @@
 
   function create(manifest, words) {
     var entries = (manifest.synonyms || []).map(function (row) {
-      return { typed: row[0].map(function (phrase) { return phrase.split(" "); }), finds: row[1], values: row[2] };
+      return { typed: row[0].map(function (phrase) { return phrase.split(" "); }), finds: row[1], values: row[2],
+               written: row[3] || {} };
     });
     var members = {};  /* "thema=sucht" -> the encoded ids of its offerings */
     manifest.facets.forEach(function (facet) {
@@ -98,10 +99,13 @@
       });
     }
 
-    /* Every everyday phrase, for the suggestions of an empty result. */
+    /* Every everyday phrase, folded and as written, for the suggestions of an empty result. */
     function typed() {
       return [].concat.apply([], entries.map(function (entry) {
-        return entry.typed.map(function (phrase) { return phrase.join(" "); });
+        return entry.typed.map(function (phrase) {
+          var folded = phrase.join(" ");
+          return { phrase: folded, text: entry.written[folded] || folded };
+        });
       }));
     }
 

@@ -70,7 +70,8 @@
       about.appendChild(document.createTextNode((doc[3] ? " · " + doc[3] : "") + (where || "")));
       entry.appendChild(about);
 
-      if (details.r) entry.appendChild(element("p", "ww-eintrag__zeiten", openingTexts.openNow));
+      /* Around the clock stays true on paper; "open now" and "opens at" are moments (screen only). */
+      if (details.r) entry.appendChild(element("p", "ww-eintrag__zeiten", openingTexts.aroundTheClock));
       else if (details.h && hours) entry.appendChild(element("p", "ww-eintrag__zeiten ww-eintrag__jetzt", openingSentence(details.h, holidays)));
 
       var reach = element("ul", "ww-eintrag__kontakt");
