@@ -91,14 +91,15 @@ def measure(count: int, browser) -> None:
             page.on("requestfinished", lambda r, sink=transferred: sink.append(
                 (r.url, r.sizes()["responseBodySize"] + r.sizes()["responseHeadersSize"])))
             page.goto(root + prefix + "suche/", wait_until="networkidle")  # the page and its script, no query yet
-            # What the first query costs: the index files it needs, and the manifest even
-            # when the page load already fetched it.
-            manifest = sum(size for address, size in transferred if address.endswith("/manifest.json"))
+            # What the first query costs: the index files it needs, and those the page load
+            # already fetched (the manifest, the first result file of the empty search).
+            index_at_load = sum(size for address, size in transferred
+                                if "/suche/" in address and address.endswith(".json"))
             transferred.clear()
             page.fill("#ww-suchwort", query)
-            page.evaluate("window.wegweiserSuche.run()")
+            page.evaluate("() => window.wegweiserSuche.run()")
             page.wait_for_timeout(300)
-            first_query_bytes[prefix].append(sum(size for _, size in transferred) + manifest)
+            first_query_bytes[prefix].append(sum(size for _, size in transferred) + index_at_load)
             page.close()
 
     page = browser.new_page()
@@ -106,7 +107,7 @@ def measure(count: int, browser) -> None:
     timings = []
     for query in QUERIES:
         page.fill("#ww-suchwort", query)
-        page.evaluate("window.wegweiserSuche.run()")  # loads the files this query needs
+        page.evaluate("() => window.wegweiserSuche.run()")  # loads the files this query needs
         times = []
         for _ in range(5):
             times.append(page.evaluate("""async () => {

@@ -100,8 +100,9 @@ def shared(areas: set[str]) -> str | None:
 
 def area(offering: Offering, directory: Directory,
          gazetteer: Callable[[], towns.Gazetteer] = towns.load) -> str | None:
-    """Where the offering keeps its holidays: its places, else its regions, else (online
-    only) the provider's addresses, where those who answer work; None if unknown."""
+    """Where the offering keeps its holidays: its places, else its regions, else (online or
+    visiting people, with no region) the provider's addresses, where its staff work; None
+    if unknown."""
     if offering.places:
         return shared({address_area(place, gazetteer) for place in offering.places})
     if offering.regions:

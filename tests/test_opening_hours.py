@@ -196,6 +196,11 @@ def test_an_offering_without_an_address_takes_the_land_above_its_regions(example
     assert public_holidays.area(border, example.directory) is None
 
 
+def test_an_offering_without_address_or_region_keeps_the_holidays_where_its_provider_works(example):
+    anywhere = dataclasses.replace(offering(example, AUE), places=(), regions=())  # Diakonie Erzgebirge
+    assert public_holidays.area(anywhere, example.directory) == "DE-SN"
+
+
 # --- what the page hands the browser ---------------------------------------------------------------
 
 def test_the_browser_gets_the_week_the_coming_closures_and_the_holidays_from_the_build_day(example):

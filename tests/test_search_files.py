@@ -6,7 +6,7 @@ import shutil
 
 import pytest
 
-from conftest import FIXTURE_SITE, FIXTURES, decode_ids, prepared, rendered
+from conftest import FIXTURE_SITE, FIXTURES, REPO, decode_ids, prepared, rendered
 from generator.render.search_files import DOCS_PER_FILE, FORMAT_VERSION, encode_ids
 from generator.render.search_index import facet_keys
 from generator.render.search_synonyms import synonym_rows
@@ -81,6 +81,20 @@ def test_places_for_near_me_include_postcodes_of_addresses_and_nearby_towns(site
     postcodes = [entry[0] for entry in json.loads(site.search_files["suche/o-p.json"])]
     assert "01067" in postcodes and "40001" in postcodes
     assert any(entry[0] == "Dresden" for entry in json.loads(site.search_files["suche/o-d.json"]))
+
+
+def test_the_points_file_marks_an_offering_without_any_address_so_it_is_near_everywhere():
+    files = rendered(REPO / "content").search_files  # the example has an online-only offering
+    by_id = dict(zip(_in_order(files), json.loads(files["suche/k.json"]), strict=True))
+    assert by_id["caritas-rhein-berg-online-suchtberatung"] is None
+    assert by_id["caritas-rhein-berg-suchtberatung"] and all(len(point) == 2 for point in by_id[
+        "caritas-rhein-berg-suchtberatung"])
+
+
+def _in_order(files: dict[str, str]) -> list[str]:
+    """The offering ids in document order (d-0.json, d-1.json, …)."""
+    count = sum(1 for name in files if name.startswith("suche/d-"))
+    return [row[1] for n in range(count) for row in json.loads(files[f"suche/d-{n}.json"])]
 
 
 @pytest.fixture(scope="module")

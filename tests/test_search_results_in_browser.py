@@ -130,7 +130,16 @@ def test_on_a_phone_the_first_result_is_on_the_first_screen_after_a_search_from_
     page.press("#ww-start-was", "Enter")
     first = page.locator(".ww-eintrag").first
     first.wait_for()
-    page.wait_for_timeout(300)  # the scroll to the count
+    # The arrived search moves focus to its count, which scrolls: wait until it stands still.
+    page.wait_for_function("() => document.activeElement.classList.contains('ww-treffer')")
+    page.evaluate("""() => new Promise(done => {
+      let last = -1;
+      (function frame() {
+        if (window.scrollY === last) return done();
+        last = window.scrollY;
+        requestAnimationFrame(() => requestAnimationFrame(frame));
+      })();
+    })""")
     box = first.bounding_box()
     assert box["y"] >= 0 and box["y"] + box["height"] <= 667, box
     context.close()

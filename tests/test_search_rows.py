@@ -44,8 +44,14 @@ def test_a_result_carries_its_week_and_the_holiday_area_of_its_land(rows):
     result_rows, directory, _ = rows()
     week, closures, area = result_rows.details(offering(directory, "beratung-beispiel-suchtberatung"))["h"]
     assert week[0][0] == 2 and area == "DE-SN"  # Tuesday first; Dresden is in Saxony
-    holidays = result_rows.holidays_file()
+    holidays = result_rows.holidays_file(directory.offerings)
     assert "2026-12-25" in holidays["DE-SN"] and all(day >= TODAY.isoformat() for day in holidays["DE-SN"])
+
+
+def test_the_holidays_file_names_the_areas_of_the_offerings_it_is_given_whatever_was_asked_before(ready):
+    fresh = ResultRows(ready.directory, ready.vocabularies, "de", TODAY)
+    assert list(fresh.holidays_file(ready.directory.offerings)) == ["DE-SN"]
+    assert fresh.holidays_file([]) == {}
 
 
 def test_for_paper_a_result_carries_its_week_and_notes_written_out_and_the_day_of_its_last_check(ready):

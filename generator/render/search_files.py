@@ -9,7 +9,8 @@ Arrays are read by position, to keep the files small; the positions are:
   facets: [{key, label, values: [[value, label, ids], …]}], stopwords, endings, minStem, shortReach, weak
   (words that only rank), inLanguage (ids with texts in the site's language), tails, maxWord,
   typos: [letters for one edit, for two], synonyms: [[everyday phrases, phrases found,
-  "facet=value" …], …] (``search_synonyms``)}``;
+  "facet=value" …, and where folding hides how a phrase is written {phrase: as written}],
+  …] (``search_synonyms``)}``;
 - ``w-<xx>.json``: words starting with ``xx``: ``{word: [ids in title, ids in features,
   ids in text]}``;
 - ``s-<xx>.json``: the same words as written, where folding hides it: ``{"gluecksspiel":
@@ -20,7 +21,8 @@ Arrays are read by position, to keep the files small; the positions are:
   ``details`` is described in ``search_rows``;
 - ``h.json``: per document its opening hours ``[week, closures, holiday area]``, 1 (around
   the clock) or 0 (the "open now" filter), ``f.json``: ``{holiday area: [ISO dates from the build day on]}``;
-- ``k.json``: per document, its points ``[[latitude, longitude], …]`` ("near me");
+- ``k.json``: per document, its points ``[[latitude, longitude], …]`` ("near me"), or null
+  for an offering with no address at all (online, visiting people): near to every place;
 - ``o-<x>.json``: places a visitor can search near, by first letter (``p`` for postcodes):
   ``[[name, latitude, longitude, and if it lies in regions: [region numbers]], …]``;
 - ``z.json``: the regions, numbered by position: ``[[name, number of the region it is
@@ -94,7 +96,7 @@ def search_files(index: SearchIndex, rows: ResultRows, places: list[tuple[str, f
             for o in offerings[start:start + DOCS_PER_FILE]])
     # The "open now" filter needs every offering's hours, the result rows only those shown.
     files[site_map.search_file("h.json")] = compact([rows.open_when(o) for o in offerings])
-    files[site_map.search_file("f.json")] = compact(rows.holidays_file())
+    files[site_map.search_file("f.json")] = compact(rows.holidays_file(offerings))
 
     facets = [{"key": facet.key, "label": facet.label,
                "values": [[value, label, encode_ids(members[value])]
@@ -112,6 +114,7 @@ def search_files(index: SearchIndex, rows: ResultRows, places: list[tuple[str, f
 
     files[site_map.search_file("k.json")] = compact([
         [[round(p.location.latitude, 4), round(p.location.longitude, 4)] for p in o.places if p.location is not None]
+        if o.places else None
         for o in offerings
     ])
     by_letter: dict[str, list] = defaultdict(list)

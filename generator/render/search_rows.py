@@ -12,7 +12,7 @@ every row: thousands of offerings in one Land have the same thirty dates.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Callable
+from typing import Callable, Iterable
 
 from .. import opening_hours, public_holidays
 from ..directory import Directory
@@ -47,18 +47,18 @@ class ResultRows:
         self.today = today
         self.gettext = gettext
         self.local_date = local_date
-        self.areas: set[str] = set()  # holiday areas the rows name, for holidays_file
+        self._hours: dict[str, list | None] = {}  # offering id -> hours(): a row and h.json both need them
 
     def hours(self, offering: Offering) -> list | None:
         """``[week, closures, holiday area]`` as sprechzeiten.js reads them, or None where the
         browser has nothing to say (no hours, or only "by appointment")."""
-        data = opening_hours.browser_data(offering, self.today, ())
-        if data is None:
-            return None
-        area = "" if offering.around_the_clock else public_holidays.area(offering, self.directory) or ""
-        if area:
-            self.areas.add(area)
-        return [data["w"], data["z"], area]
+        if offering.id not in self._hours:
+            data = opening_hours.browser_data(offering, self.today, ())
+            if data is not None:
+                area = "" if offering.around_the_clock else public_holidays.area(offering, self.directory) or ""
+                data = [data["w"], data["z"], area]
+            self._hours[offering.id] = data
+        return self._hours[offering.id]
 
     def open_when(self, offering: Offering) -> list | int:
         """For the "open now" filter (``h.json``): the hours, 1 for always (around the clock),
@@ -114,8 +114,9 @@ class ResultRows:
             row += ["de" if offering.name.lacks(language) else "", "de" if organisation.lacks(language) else ""]
         return row
 
-    def holidays_file(self) -> dict[str, list[str]]:
-        """The public holidays from today on of every area the rows name."""
+    def holidays_file(self, offerings: Iterable[Offering]) -> dict[str, list[str]]:
+        """The public holidays from today on of every area the hours of ``offerings`` name."""
         years = public_holidays.window(self.today)
+        areas = {hours[2] for hours in map(self.hours, offerings) if hours and hours[2]}
         return {area: [day.isoformat() for day in public_holidays.dates(area, years) if day >= self.today]
-                for area in sorted(self.areas)}
+                for area in sorted(areas)}

@@ -12,6 +12,7 @@ manifest: every query may need it, and it would not pay to load it in pieces.
 """
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from ..synonyms import Synonym
@@ -27,17 +28,21 @@ def synonym_rows(synonyms: tuple[Synonym, ...], stop: frozenset[str], keys: dict
         found = _phrases(synonym.finds, stop)
         values = [f"{keys[vocabulary]}={term}" for vocabulary, term in synonym.terms]
         if typed and (found or values):  # a phrase of stop words only says nothing on this site
-            written = _written(synonym.words, typed)
+            written = _written(synonym.words, typed, stop)
             rows.append([typed, found, values, *([written] if written else [])])
     return rows
 
 
-def _written(texts: tuple[str, ...], phrases: list[str]) -> dict[str, str]:
+def _written(texts: tuple[str, ...], phrases: list[str], stop: frozenset[str]) -> dict[str, str]:
+    """The words of each phrase as written, where that differs from the phrase: taken apart
+    like a query, but not folded ("Hilfe für Spieler" -> "hilfe spieler")."""
     found = {}
     for text in texts:
-        lower = " ".join(unicodedata.normalize("NFC", text).lower().split())
-        if lower != fold(lower) and fold(lower) in phrases:
-            found.setdefault(fold(lower), lower)
+        kept = [word for word in re.findall(r"[^\W_]+", unicodedata.normalize("NFC", text).lower())
+                if len(fold(word)) > 1 and fold(word) not in stop]
+        phrase = " ".join(query_words(text, stop))
+        if phrase in phrases and " ".join(fold(word) for word in kept) == phrase != " ".join(kept):
+            found.setdefault(phrase, " ".join(kept))
     return found
 
 

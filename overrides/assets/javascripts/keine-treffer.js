@@ -28,24 +28,26 @@
         var missing = typed.filter(function (word, i) { return found[i] && !Object.keys(found[i]).length; });
         return Promise.all(missing.map(function (word) {
           var limit = matcher.allowedEdits(word) + 1, candidates = [];
-          function offer(text, compared, weight) {
+          function consider(text, compared, weight) {
             var edits = matcher.distance(word, compared, limit);
             if (edits > 0 && edits <= limit) candidates.push({ text: text, edits: edits, weight: weight });
           }
           matcher.manifest.facets.forEach(function (facet) {
             facet.values.forEach(function (value) {
               (fold(value[1]).match(/[a-z0-9]+/g) || []).forEach(function (part) {
-                if (part.length >= 4 && matcher.manifest.stopwords.indexOf(part) < 0) offer(value[1], part, 1e6);
+                if (part.length >= 4 && matcher.manifest.stopwords.indexOf(part) < 0) consider(value[1], part, 1e6);
               });
             });
           });
-          matcher.everydayPhrases().forEach(function (synonym) { offer(synonym.text, synonym.phrase.split(" ")[0], 1e6); });
+          matcher.everydayPhrases().forEach(function (synonym) { consider(synonym.text, synonym.phrase.split(" ")[0], 1e6); });
           return Promise.all(nearFiles(word).map(function (shard) {
-            return Promise.all([matcher.load("w-" + shard + ".json"), matcher.load("s-" + shard + ".json")]).then(function (files) {
+            /* the spellings are a nicety: without them the words are shown folded */
+            var spellings = matcher.load("s-" + shard + ".json").catch(function () { return {}; });
+            return Promise.all([matcher.load("w-" + shard + ".json"), spellings]).then(function (files) {
               var entries = files[0], written = files[1];
               Object.keys(entries).forEach(function (token) {
                 /* the weight: about how many offerings have it */
-                offer(written[token] || token, token, entries[token].join(",").length);
+                consider(written[token] || token, token, entries[token].join(",").length);
               });
             });
           })).then(function () { return candidates; });

@@ -73,14 +73,15 @@
       return place.then(measured);
     }
 
-    /* The visitor's own location lies in the regions of the nearest place the build knows
-       (postcodes, o-p.json), if that is at most NEAR_PLACE_KM away: so offices responsible
-       for the visitor's Kreis count as near from a phone's location as from its postcode. */
+    /* The visitor's own location lies in the regions of the nearest postcode the build
+       knows (o-p.json, which also holds the towns beginning with "p"), if that is at most
+       NEAR_PLACE_KM away: so offices responsible for the visitor's Kreis count as near from
+       a phone's location as from its postcode. */
     var NEAR_PLACE_KM = 5;
     function ownPlace(point) {
       return load("o-p.json").catch(function () { return []; }).then(function (places) {
         var nearest = null, best = NEAR_PLACE_KM;
-        places.forEach(function (p) {
+        places.filter(function (p) { return /^\d/.test(p[0]); }).forEach(function (p) {
           var km = distanceKm(point, [p[1], p[2]]);
           if (km <= best) { best = km; nearest = p; }
         });
@@ -106,14 +107,15 @@
       return Promise.all([load("k.json"), load("z.json")]).then(function (loaded) {
         var points = loaded[0], regions = loaded[1];
         place.distances = points.map(function (each) {
-          return each.reduce(function (best, c) { return Math.min(best, distanceKm(place.point, c)); }, Infinity);
+          return (each || []).reduce(function (best, c) { return Math.min(best, distanceKm(place.point, c)); }, Infinity);
         });
         place.responsible = responsibleNear(place.regions, regions);
-        /* An offering with neither an address nor a region (online, or visiting people
-           wherever they are) is as near to one place as to any: it stays in every radius. */
+        /* An offering with neither an address (null in k.json) nor a region (online, or
+           visiting people wherever they are) is as near to one place as to any: it stays
+           in every radius. */
         var bound = new Uint8Array(points.length);
         regions.forEach(function (region) { decode(region[2]).forEach(function (id) { bound[id] = 1; }); });
-        place.everywhere = points.map(function (each, id) { return !each.length && !bound[id]; });
+        place.everywhere = points.map(function (each, id) { return each === null && !bound[id]; });
         return place;
       });
     }

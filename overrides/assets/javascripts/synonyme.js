@@ -1,9 +1,10 @@
 /* Wegweiser search, the everyday words: "Hartz IV" finds what the records call
  * "Bürgergeld", "Depression" the offerings on mental health. The entries are data
  * (schemas/vokabulare/synonyme.yml), carried in manifest.synonyms as rows of [everyday
- * phrases, phrases found, "facet=value" …] (generator/render/search_synonyms.py), each
- * phrase folded and without stop words like a query. suchwoerter.js asks this script to
- * cut a query into parts and to score a part. */
+ * phrases, phrases found, "facet=value" …, and maybe {phrase: as written}]
+ * (generator/render/search_synonyms.py), each phrase folded and without stop words like a
+ * query. suchwoerter.js asks this script to cut a query into parts and to score a part;
+ * keine-treffer.js for the phrases as written, to suggest them. */
 (function () {
   "use strict";
   /* Found through a synonym counts a little less than found as typed: offerings that use
