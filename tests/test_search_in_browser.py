@@ -189,3 +189,20 @@ def test_the_browser_takes_the_same_word_endings_off_as_search_words_says(page, 
     if language == "cs":
         assert in_browser[STEM_SAMPLES.index("drogy")] == "drog"
         assert in_browser[STEM_SAMPLES.index("romove")] == "rom"
+
+
+def test_a_search_overtaken_by_a_newer_one_resolves_when_the_newer_results_are_shown(page):
+    # Typing on while a search loads its files (a slow line, the 200 ms pause after typing):
+    # whoever waits for the first search must find the results of the last one on screen.
+    page.open()
+    shown = page.evaluate("""() => {
+      const box = document.querySelector('#ww-suchwort');
+      box.value = 'Suchtberatung';
+      const first = window.wegweiserSuche.run();
+      box.value = 'Schutzwohnung';
+      window.wegweiserSuche.run();
+      return first.then(() => [...document.querySelectorAll('.ww-ergebnisse a.ww-eintrag__name')]
+        .map(a => a.textContent));
+    }""")
+    assert shown == names(page) and any("Schutzwohnung" in name for name in shown)
+    assert not any("Suchtberatung" in name for name in shown)

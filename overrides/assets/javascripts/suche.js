@@ -33,6 +33,9 @@
   var facetSets = {};
   var shown = PAGE;
   var lastRun = 0;
+  /* The newest search: a search overtaken by a newer one (typing goes on) resolves when the
+     newer one is shown, so whoever waits for run() always sees the results on screen. */
+  var latest = null;
 
   function load(name) {
     if (!cache[name]) {
@@ -99,7 +102,7 @@
     return Promise.all(Object.keys(files).map(function (n) {
       return load("d-" + n + ".json").then(function (docs) { return [Number(n), docs]; });
     }).concat([load("f.json")])).then(function (loaded) {
-      if (run !== lastRun) return;  // a newer search has started meanwhile
+      if (run !== lastRun) return latest;  // a newer search has started meanwhile
       var holidays = loaded.pop();
       var byFile = {};
       loaded.forEach(function (pair) { byFile[pair[0]] = pair[1]; });
@@ -134,9 +137,14 @@
 
   function run() {
     var run = ++lastRun;
+    latest = showRun(run);
+    return latest;
+  }
+
+  function showRun(run) {
     var chosen = selected();
     return Promise.all([matcher.textMatches(queryInput.value), near.current(), openNowSet()]).then(function (results) {
-      if (run !== lastRun) return;
+      if (run !== lastRun) return latest;
       var text = results[0], place = results[1], ignored = false;
       if (text && text.ignored) { ignored = true; text = null; }
       var textSet = text ? flags(text.ids) : new Uint8Array(manifest.docs).fill(1);
@@ -172,7 +180,7 @@
         order.sort(function (a, b) { return text.scores[b] - text.scores[a] || a - b; });
       }
       return sorting.then(function (distances) {
-        if (run !== lastRun) return;
+        if (run !== lastRun) return latest;
         var more = text && text.complete ? order.filter(function (id) { return !text.complete[id]; }).length : 0;
         return render(order, distances, order.length, text && text.partial, place, run, ignored, more);
       });
