@@ -15,57 +15,16 @@ from typing import Any
 
 import yaml
 
+from . import yaml_messages, yaml_rules
 from .problems import Problem, display_path, field_name, shorten
 
 MAX_FILE_BYTES = 512 * 1024
 MAX_DEPTH = 12
 
-Parser = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-# The most frequent syntax slips of people new to YAML, in plain German.
-SYNTAX_HINTS = {
-    "found character that cannot start any token": (
-        "Hier steht ein Zeichen, mit dem kein Wert beginnen darf, meist ein Tabulator. "
-        "Bitte rücken Sie nur mit Leerzeichen ein und setzen Sie Texte, die mit @, ` "
-        "oder % beginnen, in Anführungszeichen."
-    ),
-    "found character '\\t' that cannot start any token": (
-        "Die Zeile enthält ein Tabulatorzeichen. Bitte rücken Sie nur mit Leerzeichen ein."
-    ),
-    "mapping values are not allowed": (
-        "Hier steht ein Doppelpunkt, wo keiner stehen darf. Setzen Sie Texte, die einen "
-        "Doppelpunkt enthalten, in Anführungszeichen, z. B. name: \"Beratung: Sucht\"."
-    ),
-    "could not find expected ':'": (
-        "Nach einem Feldnamen fehlt der Doppelpunkt, oder die Einrückung stimmt nicht."
-    ),
-    "did not find expected key": (
-        "Die Einrückung stimmt nicht: Felder, die zusammengehören, müssen genau gleich weit "
-        "eingerückt sein."
-    ),
-    "did not find expected '-' indicator": (
-        "Die Einrückung einer Liste stimmt nicht: jeder Listenpunkt beginnt mit „- “ "
-        "auf derselben Einrückung."
-    ),
-    "did not find expected ',' or ']'": (
-        "Eine Liste in eckigen Klammern [ ] ist nicht geschlossen."
-    ),
-    "found unexpected end of stream": (
-        "Die Datei endet mitten in einem Text. Fehlt ein schließendes Anführungszeichen?"
-    ),
-    "did not find expected <document start>": (
-        "Nach dem Ende des Eintrags (eine Zeile „...“ oder „---“) steht noch etwas. Bitte "
-        "löschen Sie diese Zeile oder den Text danach."
-    ),
-    "expected <block end>, but found": (
-        "Die Einrückung stimmt nicht: Felder, die zusammengehören, müssen genau gleich weit "
-        "eingerückt sein."
-    ),
-    "found unknown escape character": (
-        "In einem Text in doppelten Anführungszeichen steht ein ungültiger Rückstrich (\\). "
-        "Verwenden Sie einfache Anführungszeichen oder verdoppeln Sie den Rückstrich."
-    ),
-}
+# One parser on every machine: PyYAML's own Python parser gives other verdicts on 25 of the
+# yaml-test-suite's 402 cases, so the same file could pass here and fail there. PyYAML's
+# wheels bring libyaml; yaml_rules refuses what libyaml lets through.
+Parser = yaml.CSafeLoader
 
 
 class DocumentError(Exception):
@@ -144,19 +103,51 @@ class _EventReader:
                 key = key_event.value
                 if key in mapping:
                     first = self.key_positions[path + (key,)][0]
+                    # Deleting one of two ids would lose a whole offering: a missing "- " is
+                    # the usual cause when a list item's first field comes again.
+                    advice = ("Beginnt hier ein neuer Listenpunkt, etwa ein weiteres Angebot oder eine "
+                              "weitere Adresse? Dann fehlt vor seinem ersten Feld „- “. Sonst vergleichen "
+                              "Sie beide Angaben und löschen Sie die überflüssige."
+                              if path and isinstance(path[-1], int) and key == next(iter(mapping)) else
+                              "Bitte vergleichen Sie beide Angaben und löschen Sie die überflüssige.")
                     raise DocumentError(
-                        f"Das Feld „{shorten(key)}“ steht zweimal (zuerst in Zeile {first}). "
-                        "Bitte löschen Sie eine der beiden Angaben.",
-                        key_event.start_mark, path + (key,))
+                        f"Das Feld „{shorten(key)}“ steht hier zum zweiten Mal (zuerst in Zeile "
+                        f"{first}). {advice}", key_event.start_mark, path + (key,))
                 self.key_positions[path + (key,)] = _position(key_event.start_mark)
                 mapping[key] = self.value(self.next(), path + (key,))
             return mapping
         raise DocumentError("Unerwarteter Inhalt.", event.start_mark, path)
 
 
+def _mark(line: int, column: int) -> yaml.error.Mark:
+    return yaml.error.Mark("", 0, line, column, None, None)
+
+
 def parse(text: str, path: Path) -> Document:
     """Parse one YAML text; raises DocumentError with a German message."""
-    reader = _EventReader(yaml.parse(text, Loader=Parser))
+    if not text.endswith("\n"):
+        text += "\n"  # libyaml reads a last line without its line break differently
+    if found := yaml_rules.tab_before_text(text):
+        raise DocumentError(found[0], _mark(*found[1:]))
+    try:
+        events = list(yaml.parse(text, Loader=Parser))
+    except yaml.MarkedYAMLError as error:
+        if found := yaml_rules.quote_running_on(text):
+            raise DocumentError(found[0], _mark(*found[1:])) from None
+        message, at_context = yaml_messages.german(error.problem, error.context)
+        raise DocumentError(message, error.context_mark if at_context else
+                            error.problem_mark or error.context_mark) from None
+    except yaml.reader.ReaderError as error:  # a character YAML does not allow, unmarked
+        # libyaml counts bytes of UTF-8.
+        before = text.encode("utf-8")[: error.position].decode("utf-8", "ignore")
+        code = error.character if isinstance(error.character, int) else ord(str(error.character)[:1] or " ")
+        raise DocumentError(
+            f"Hier steht ein unsichtbares Steuerzeichen (U+{code:04X}), das in der Datei nicht "
+            "erlaubt ist. Bitte löschen Sie es; am einfachsten tippen Sie die Zeile neu.",
+            _mark(before.count("\n"), len(before) - (before.rfind("\n") + 1))) from None
+    if found := yaml_rules.problem(text, events):
+        raise DocumentError(found[0], _mark(*found[1:]))
+    reader = _EventReader(events)
     try:
         reader.next()  # StreamStart
         event = reader.next()
@@ -170,21 +161,8 @@ def parse(text: str, path: Path) -> Document:
                 "Die Datei enthält mehr als ein Dokument (eine Zeile „---“ mitten in der "
                 "Datei). Bitte legen Sie für jeden Eintrag eine eigene Datei an.",
                 event.start_mark)
-    except yaml.MarkedYAMLError as error:
-        problem = error.problem or str(error)
-        hint = next((text for key, text in SYNTAX_HINTS.items() if problem.startswith(key)), None)
-        message = hint or f"Die Datei ist kein gültiges YAML ({problem})."
-        raise DocumentError(message, error.problem_mark or error.context_mark) from None
-    except yaml.reader.ReaderError as error:  # a character YAML does not allow, unmarked
-        # libyaml counts bytes of UTF-8, PyYAML's own reader counts characters.
-        before = (text.encode("utf-8")[: error.position].decode("utf-8", "ignore")
-                  if Parser is not yaml.SafeLoader else text[: error.position])
-        mark = yaml.error.Mark(str(path), error.position, before.count("\n"),
-                               len(before) - (before.rfind("\n") + 1), None, None)
-        code = error.character if isinstance(error.character, int) else ord(str(error.character)[:1] or " ")
-        raise DocumentError(
-            f"Hier steht ein unsichtbares Steuerzeichen (U+{code:04X}), das in der Datei nicht "
-            "erlaubt ist. Bitte löschen Sie es; am einfachsten tippen Sie die Zeile neu.", mark) from None
+    except StopIteration:  # pragma: no cover - libyaml always ends a stream it accepted
+        raise DocumentError("Die Datei ist unvollständig.") from None
     return Document(path, data, reader.positions, reader.key_positions)
 
 

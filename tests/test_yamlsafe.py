@@ -39,7 +39,7 @@ def test_positions_of_values_and_keys_are_remembered(tmp_path):
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("a: 1\na: 2\n", "steht zweimal"),
+    ("a: 1\na: 2\n", "zum zweiten Mal"),
     ("a: &x [1]\nb: *x\n", "Anker und Verweise"),
     ("a: !!python/object/apply:os.system [ls]\n", "Typangaben"),
     ("a: !custom x\n", "Typangaben"),
@@ -92,4 +92,4 @@ def test_binary_data_is_refused(tmp_path):
 def test_a_problem_is_formatted_as_path_line_column_field_message(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     _, problems = load_text(tmp_path, "a: 1\na: 2\n")
-    assert str(problems[0]).startswith("eintrag.yml:2:1: a: Das Feld „a“ steht zweimal")
+    assert str(problems[0]).startswith("eintrag.yml:2:1: a: Das Feld „a“ steht hier zum zweiten Mal")

@@ -1,0 +1,151 @@
+"""What libyaml lets through but a provider's file must not hold.
+
+libyaml accepts a few texts the YAML specification rejects, and some valid YAML loses part
+of a value without a word: ``strasse: Beispielweg 3 #Hinterhaus`` is "Beispielweg 3", and
+``name: "Beratung`` without its closing quote swallows the next line (``kurzname``
+disappears into the name). The official yaml-test-suite showed which
+(``benchmarks/yaml_test_suite.py`` runs it); the rules below refuse them all, each with what
+happened and what to do. They are stricter than YAML where our files never need more: no
+tab before the text of a line, no quoted text or [list] running on at the start of a line,
+no ``#`` straight after a value, no ``?`` keys, no ``%`` directives, no empty ``|`` texts.
+
+``problem(text, events)`` runs on a text libyaml parsed (``events``), and returns the
+first rule broken as (message, line, column), 0-based like libyaml's marks, or None.
+"""
+from __future__ import annotations
+
+import re
+
+import yaml
+
+from .problems import shorten
+
+TAB_BEFORE_TEXT = re.compile(r"^[ \t]*\t", re.MULTILINE)
+BLOCK_HEADER = re.compile(r"[|>]([1-9][+-]?|[+-][1-9]?)?([ \t]+#.*|[ \t]*)$")
+INDICATORS = ("-", "?", ":")
+
+Finding = tuple[str, int, int]
+
+
+def tab_before_text(text: str) -> Finding | None:
+    """A tab in the indentation: libyaml reads some as indentation, some not."""
+    found = TAB_BEFORE_TEXT.search(text)
+    if not found:
+        return None
+    line = text.count("\n", 0, found.start())
+    return ("Vor dem Text dieser Zeile steht ein Tabulatorzeichen. Bitte rücken Sie nur mit "
+            "Leerzeichen ein.", line, found.end() - 1 - found.start())
+
+
+def problem(text: str, events: list) -> Finding | None:
+    lines = text.split("\n")
+    return _events(lines, events) or _comments(lines, events)
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+def _runs_on(lines: list[str], start, end) -> int | None:
+    """The first line after ``start``'s that is not indented deeper than it, up to ``end``."""
+    return next((n for n in range(start.line + 1, min(end.line, len(lines) - 1) + 1)
+                 if lines[n].strip() and _indent(lines[n]) <= _indent(lines[start.line])), None)
+
+
+def _events(lines: list[str], events: list) -> Finding | None:
+    open_collections = []
+    for event in events:
+        if isinstance(event, yaml.DocumentStartEvent) and (event.version or event.tags):
+            return ("Zeilen, die mit % beginnen (YAML-Direktiven), sind in Einträgen nicht erlaubt. "
+                    "Bitte löschen Sie die Zeile.", event.start_mark.line, 0)
+        if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+            open_collections.append(event)
+        elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+            start = open_collections.pop()
+            if start.flow_style and (line := _runs_on(lines, start.start_mark, event.end_mark)) is not None:
+                return (f"Die Liste in Klammern, die in Zeile {start.start_mark.line + 1} beginnt, geht "
+                        "hier weiter, ohne eingerückt zu sein. Bitte schreiben Sie sie in eine Zeile, "
+                        "oder fehlt eine schließende Klammer?", line, _indent(lines[line]))
+        if isinstance(event, (yaml.ScalarEvent, yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+            mark = event.start_mark
+            if lines[mark.line][:mark.column].rstrip().endswith("?") or (
+                    isinstance(event, yaml.MappingStartEvent) and lines[mark.line][mark.column:].startswith("?")):
+                return ("Ein Fragezeichen vor einem Feld ist in Einträgen nicht erlaubt. Gehört es zum "
+                        "Text, setzen Sie den Text in Anführungszeichen.", mark.line, mark.column)
+        if isinstance(event, yaml.ScalarEvent) and (found := _scalar(lines, event)):
+            return found
+    return None
+
+
+def quote_running_on(text: str) -> Finding | None:
+    """For a text libyaml refused: a quoted text before the place it stopped that ran on
+    into following lines. An unclosed quote is the mistake there, not what libyaml found
+    many lines below, where a later quote happened to close it."""
+    lines = text.split("\n")
+    try:
+        for token in yaml.scan(text, Loader=yaml.CSafeLoader):
+            if isinstance(token, yaml.ScalarToken) and (found := _quoted(lines, token)):
+                return found
+    except yaml.YAMLError:
+        pass
+    return None
+
+
+def _quoted(lines: list[str], scalar) -> Finding | None:
+    start, end = scalar.start_mark, scalar.end_mark
+    if scalar.style not in ('"', "'") or (line := _runs_on(lines, start, end)) is None:
+        return None
+    return (f"Der Text in Anführungszeichen, der in Zeile {start.line + 1} beginnt, geht bis Zeile "
+            f"{end.line + 1} weiter; dabei ist diese Zeile Teil des Textes geworden: "
+            f"„{shorten(lines[line].strip())}“. Fehlt in Zeile {start.line + 1} das schließende "
+            "Anführungszeichen?", start.line, start.column)
+
+
+def _scalar(lines: list[str], event) -> Finding | None:
+    start, end = event.start_mark, event.end_mark
+    if event.style in ('"', "'"):
+        return _quoted(lines, event)
+    elif event.style in ("|", ">"):
+        if not BLOCK_HEADER.match(lines[start.line][start.column:]):
+            return ("Nach „|“ oder „>“ darf in derselben Zeile nur ein Kommentar mit Leerzeichen "
+                    "davor stehen. Bitte schreiben Sie den Text in die folgenden Zeilen.",
+                    start.line, start.column)
+        if not event.value.strip():
+            return ("Nach „|“ oder „>“ folgt kein Text. Bitte schreiben Sie den Text eingerückt in die "
+                    "folgenden Zeilen, oder löschen Sie das Feld.", start.line, start.column)
+    elif event.value in INDICATORS:
+        return (f"Hier steht „{event.value}“ allein als Wert. Ist das gemeint, setzen Sie es in "
+                f"Anführungszeichen: \"{event.value}\".", start.line, start.column)
+    elif event.value and end.line < len(lines) and lines[end.line][end.column:].lstrip().startswith("#"):
+        line = lines[end.line]
+        cut = line[end.column:].strip()
+        fixed = line[:start.column] + '"' + line[start.column:].rstrip().replace('"', '\\"') + '"' \
+            if start.line == end.line else None
+        return (f"Der Wert endet vor „{shorten(cut)}“: In YAML beginnt mit „ #“ ein Kommentar, der "
+                "nicht übernommen wird. Gehört der Text zum Wert, setzen Sie den ganzen Wert in "
+                "Anführungszeichen" + (f": {fixed.strip()}" if fixed else "") + ". Ein Kommentar gehört in "
+                "eine eigene Zeile.", end.line, end.column + len(line[end.column:]) - len(line[end.column:].lstrip()))
+    return None
+
+
+def _comments(lines: list[str], events: list) -> Finding | None:
+    """A ``#`` outside every value that follows a character: libyaml takes it as a comment
+    (``"Beratung"# Sucht``), the specification does not."""
+    values: dict[int, list[tuple[int, float]]] = {}
+    for event in events:
+        if isinstance(event, yaml.ScalarEvent):
+            start, end = event.start_mark, event.end_mark
+            for n in range(start.line, end.line + 1):
+                values.setdefault(n, []).append((start.column if n == start.line else 0,
+                                                 end.column if n == end.line else float("inf")))
+    for n, line in enumerate(lines):
+        for sign in re.finditer("#", line):
+            column = sign.start()
+            if any(a <= column < b for a, b in values.get(n, ())):
+                continue  # a "#" inside a value
+            if column and line[column - 1] not in " \t":
+                return ("Direkt vor dem Zeichen # fehlt ein Leerzeichen. Soll hier ein Kommentar "
+                        "beginnen, setzen Sie ein Leerzeichen davor; gehört das # zum Text, setzen "
+                        "Sie den ganzen Text in Anführungszeichen.", n, column)
+            break  # the rest of the line is a comment
+    return None

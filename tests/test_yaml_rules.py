@@ -1,0 +1,60 @@
+"""What libyaml lets through but a provider's file must not hold: each refused with what
+happened and what to do; what our files do need stays allowed (benchmarks/yaml_test_suite.py
+runs the official suite)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator import yamlsafe
+
+
+def refused(text: str) -> str:
+    with pytest.raises(yamlsafe.DocumentError) as caught:
+        yamlsafe.parse(text, Path("eintrag.yml"))
+    return caught.value.message
+
+
+@pytest.mark.parametrize(("text", "said"), [
+    ("a: [x,\nb]\n", "Die Liste in Klammern, die in Zeile 1 beginnt"),  # suite 9C9N
+    ('a: "x"# Kommentar\n', "Direkt vor dem Zeichen # fehlt ein Leerzeichen"),  # SU5Z
+    ("a: [x, y]#c\n", "Direkt vor dem Zeichen # fehlt ein Leerzeichen"),  # 9JBA
+    ("a: |#c\n  x\n", "Nach „|“ oder „>“ darf in derselben Zeile nur ein Kommentar"),  # X4QW
+    ("a: |\n  \n", "Nach „|“ oder „>“ folgt kein Text"),  # S98Z, JEF9
+    ("%YAML 1.1\n---\na: b\n", "YAML-Direktiven"),  # MUS6
+    ("? a\n: b\n", "Fragezeichen"),  # 652Z, explicit keys
+    ("a: [-]\n", "„-“ allein als Wert"),  # G5U8, YJV2
+    ("a:\n  - x\n\t- y\n", "Tabulatorzeichen"),  # DK95, Y79Y
+    ('a: "eins\nb: zwei"\n', "Fehlt in Zeile 1 das schließende Anführungszeichen?"),  # QB6E
+])
+def test_what_the_specification_or_our_files_forbid_is_refused_in_german(text, said):
+    assert said in refused(text)
+
+
+def test_a_comment_that_cuts_a_value_is_refused_with_the_corrected_line():
+    message = refused("strasse: Beispielweg 3 #Hinterhaus\n")
+    assert "Der Wert endet vor „#Hinterhaus“" in message
+    assert 'strasse: "Beispielweg 3 #Hinterhaus"' in message
+
+
+def test_an_unclosed_quote_is_found_where_it_opens_not_where_a_later_quote_closes_it():
+    text = 'id: x\nname: "Beratung\nkurzname: B\nwebseite: https://x.example\nort: "Aue"\n'
+    with pytest.raises(yamlsafe.DocumentError) as caught:
+        yamlsafe.parse(text, Path("eintrag.yml"))
+    assert caught.value.mark.line == 1  # line 2, where the quote opens
+    assert "Fehlt in Zeile 2 das schließende Anführungszeichen?" in caught.value.message
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ('a: "x" # ein Kommentar\n', {"a": "x"}),
+    ("# Kommentar\na: b\n  # eingerückt\n", {"a": "b"}),
+    ('a: "Text mit # darin"\n', {"a": "Text mit # darin"}),
+    ("a: Raum#2\n", {"a": "Raum#2"}),  # a "#" after a letter belongs to the value
+    ('a: "eins\n  zwei"\n', {"a": "eins zwei"}),
+    ("a: [x,\n  y]\n", {"a": ["x", "y"]}),
+    ("a: |\n  Zeile\n  # kein Kommentar\n", {"a": "Zeile\n# kein Kommentar\n"}),
+    ("a: b", {"a": "b"}),  # no line break at the end
+])
+def test_what_our_files_use_stays_allowed(text, value):
+    assert yamlsafe.parse(text, Path("eintrag.yml")).data == value
