@@ -21,20 +21,44 @@ import yaml
 from .problems import shorten
 
 TAB_BEFORE_TEXT = re.compile(r"^[ \t]*\t", re.MULTILINE)
+# Characters libyaml takes for line breaks (U+0085, U+2028, U+2029) or that stand invisibly
+# mid-file (a byte order mark): the next line's problem would be reported instead.
+ODD_BREAKS = re.compile("[\u0085\u2028\u2029\ufeff]")
+# A space that looks like a space but is none, where YAML needs a real one: after the colon
+# of a field name, or in the indentation. Word processors and web pages put them there.
+ODD_SPACE = re.compile(r"^[ ]*(?:- )*(?:[^\s:#'\"][^:#]*:)?([\u00a0\u2007\u202f\u3000])", re.MULTILINE)
+SPACE_NAMES = {"\u00a0": "geschütztes Leerzeichen", "\u2007": "Ziffernleerzeichen",
+               "\u202f": "schmales geschütztes Leerzeichen", "\u3000": "breites Leerzeichen"}
+BREAK_NAMES = {"\u0085": "Zeilenende-Zeichen", "\u2028": "Zeilentrenner", "\u2029": "Absatztrenner",
+               "\ufeff": "Byte-Order-Mark"}
 BLOCK_HEADER = re.compile(r"[|>]([1-9][+-]?|[+-][1-9]?)?([ \t]+#.*|[ \t]*)$")
 INDICATORS = ("-", "?", ":")
 
 Finding = tuple[str, int, int]
 
 
-def tab_before_text(text: str) -> Finding | None:
-    """A tab in the indentation: libyaml reads some as indentation, some not."""
-    found = TAB_BEFORE_TEXT.search(text)
-    if not found:
+def in_the_text(text: str) -> Finding | None:
+    """What must be found before libyaml reads the text, which would misread it: a tab in
+    the indentation (some libyaml reads as indentation, some not), an invisible line break,
+    a space that is no space where YAML needs one."""
+    findings = []
+    if tab := TAB_BEFORE_TEXT.search(text):
+        findings.append((tab.end() - 1, "Vor dem Text dieser Zeile steht ein Tabulatorzeichen. Bitte "
+                                        "rücken Sie nur mit Leerzeichen ein."))
+    if odd := ODD_BREAKS.search(text):
+        findings.append((odd.start(), f"Hier steht ein unsichtbares Zeichen (U+{ord(odd.group()):04X}, "
+                                      f"{BREAK_NAMES[odd.group()]}), das YAML als Zeilenumbruch liest. "
+                                      "Bitte löschen Sie es; am einfachsten tippen Sie die Zeile neu."))
+    if space := ODD_SPACE.search(text):
+        character = space.group(1)
+        findings.append((space.start(1), f"Hier steht ein {SPACE_NAMES[character]} (U+{ord(character):04X}) "
+                                         "statt eines normalen Leerzeichens; YAML erkennt es nicht. Bitte "
+                                         "löschen Sie es und tippen Sie ein normales Leerzeichen."))
+    if not findings:
         return None
-    line = text.count("\n", 0, found.start())
-    return ("Vor dem Text dieser Zeile steht ein Tabulatorzeichen. Bitte rücken Sie nur mit "
-            "Leerzeichen ein.", line, found.end() - 1 - found.start())
+    at, message = min(findings)
+    line = text.count("\n", 0, at)
+    return message, line, at - (text.rfind("\n", 0, at) + 1)
 
 
 def problem(text: str, events: list) -> Finding | None:

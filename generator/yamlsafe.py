@@ -127,7 +127,7 @@ def parse(text: str, path: Path) -> Document:
     """Parse one YAML text; raises DocumentError with a German message."""
     if not text.endswith("\n"):
         text += "\n"  # libyaml reads a last line without its line break differently
-    if found := yaml_rules.tab_before_text(text):
+    if found := yaml_rules.in_the_text(text):
         raise DocumentError(found[0], _mark(*found[1:]))
     try:
         events = list(yaml.parse(text, Loader=Parser))

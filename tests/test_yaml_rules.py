@@ -58,3 +58,16 @@ def test_an_unclosed_quote_is_found_where_it_opens_not_where_a_later_quote_close
 ])
 def test_what_our_files_use_stays_allowed(text, value):
     assert yamlsafe.parse(text, Path("eintrag.yml")).data == value
+
+
+@pytest.mark.parametrize(("text", "line", "said"), [
+    ("id: x\nkurzname:\u00a0Caritas\n", 2, "geschütztes Leerzeichen (U+00A0) statt eines normalen"),
+    ("a: b\n\u00a0 c: d\n", 2, "geschütztes Leerzeichen (U+00A0)"),
+    ("id: x\nname: a\u2028b\n", 2, "U+2028, Zeilentrenner"),
+    ("id: x\nname: a\u0085b\n", 2, "U+0085"),
+    ("id: x\n\ufeffname: a\n", 2, "U+FEFF, Byte-Order-Mark"),
+])
+def test_a_character_yaml_would_misread_is_named_on_its_own_line(text, line, said):
+    with pytest.raises(yamlsafe.DocumentError) as caught:
+        yamlsafe.parse(text, Path("eintrag.yml"))
+    assert caught.value.mark.line + 1 == line and said in caught.value.message
