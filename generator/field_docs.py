@@ -96,7 +96,7 @@ def documentation(schemas: SchemaSet, vocabularies: dict[str, Vocabulary],
     for title, schema_name, pointer, example_path in SECTIONS:
         node = _resolve(schemas, schema_name, pointer)
         rules = section_rules(schemas, schema_name, pointer, node)
-        required = set(node.get("required", ())) | {n for n, said in rules.conditions.items() if said == ["ja"]}
+        required = set(node.get("required", ())) | rules.always
         rows = []
         for name, definition in node.get("properties", {}).items():
             kind, _ = _target(definition)

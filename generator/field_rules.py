@@ -26,6 +26,7 @@ class SectionRules:
     """What is required in one section beyond its own „required“: per field a short
     condition for the table, and the rules as sentences below it."""
 
+    always: set[str] = field(default_factory=set)  # required wherever the section is used
     conditions: dict[str, list[str]] = field(default_factory=dict)
     sentences: list[str] = field(default_factory=list)
     sources: list[str] = field(default_factory=list)  # schema pointers the rules come from
@@ -88,7 +89,8 @@ def uses(schemas: SchemaSet, schema_name: str, pointer: str) -> list[Use]:
 
 def section_rules(schemas: SchemaSet, schema_name: str, pointer: str, node: dict) -> SectionRules:
     found = SectionRules()
-    _where_used(found, uses(schemas, schema_name, pointer), set(node.get("required", ())), schema_name + pointer)
+    _where_used(found, uses(schemas, schema_name, pointer), frozenset(node.get("required", ())),
+                schema_name + pointer)
     parts = [("", node)] + [(f"/allOf/{i}", part) for i, part in enumerate(node.get("allOf", ()))]
     for where, part in parts:
         source = f"{schema_name}{pointer}{where}"
@@ -112,14 +114,13 @@ def section_rules(schemas: SchemaSet, schema_name: str, pointer: str, node: dict
     return found
 
 
-def _where_used(found: SectionRules, section_uses: list[Use], required: set[str], source: str) -> None:
+def _where_used(found: SectionRules, section_uses: list[Use], required: frozenset[str], source: str) -> None:
     """A field required in some uses of the section only: say where."""
     for name in sorted({n for use in section_uses for n in use.required} - required):
         needed = [use for use in section_uses if name in use.required]
         elsewhere = [use for use in section_uses if name not in use.required]
         if not elsewhere:
-            required.add(name)
-            found.add([name], "ja")
+            found.always.add(name)
             continue
         places = _or([f"unter {_quoted(use.field)} ({use.schema_title})" for use in needed])
         others = _or([f"unter {_quoted(use.field)} ({use.schema_title})" for use in elsewhere])
