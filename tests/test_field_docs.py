@@ -165,3 +165,13 @@ def test_the_contribution_page_shows_both_complete_examples_and_no_copying(page)
         assert f'<pre class="ww-beispiel"><code>{escape(entry.text)}</code></pre>' in page
     assert "vorhandene Datei als Muster" not in page
     assert 'href="#beispiele"' in page and 'id="beispiele"' in page
+
+
+def test_the_contribution_page_says_for_every_field_whether_it_is_required(sections, page):
+    tables = page.split('<h3 id="felder-')[1:]
+    assert len(tables) == len(sections)
+    for section, table in zip(sections, tables, strict=True):
+        for documented in section.fields:
+            said = ("ja" if documented.required else f"<span>{escape(documented.condition)}</span>"
+                    if documented.condition else "nein")
+            assert f'<code>{documented.name}</code></th><td data-spalte="Pflicht">{said}</td>' in table
