@@ -1,9 +1,12 @@
 """The provider documentation, generated from the schemas, so it can never fall behind:
-every field with its meaning, whether it is required, its allowed values and an example."""
+every field with its meaning, whether it is required (also only sometimes, with the rule
+that says when), its allowed values and an example; and two complete example entries."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
+from .field_rules import section_rules
 from .from_yaml import yes
 from .kinds import Kind
 from .text import slug
@@ -45,6 +48,7 @@ class FieldDoc:
     description: str
     allowed: str
     example: str
+    condition: str = ""  # when a field that is not always required is required, e.g. „ja, außer bei …“
 
 
 @dataclass(frozen=True)
@@ -52,6 +56,25 @@ class SectionDoc:
     title: str
     anchor: str
     fields: list[FieldDoc]
+    rules: tuple[str, ...] = ()  # the rules over several fields, as sentences
+    sources: tuple[str, ...] = ()  # where in the schemas they stand
+
+
+@dataclass(frozen=True)
+class ExampleEntry:
+    """A complete provider file, checked by the tests with the real validator."""
+
+    file_name: str
+    text: str
+
+
+EXAMPLES = Path(__file__).parent / "templates" / "beispiele"
+# The short example first: what every entry needs; then one with every field of an offering.
+EXAMPLE_FILES = ("minimal.yml", "ausfuehrlich.yml")
+
+
+def example_entries() -> list[ExampleEntry]:
+    return [ExampleEntry(name, (EXAMPLES / name).read_text(encoding="utf-8")) for name in EXAMPLE_FILES]
 
 
 def _resolve(schemas: SchemaSet, schema_name: str, pointer: str) -> dict:
@@ -72,18 +95,21 @@ def documentation(schemas: SchemaSet, vocabularies: dict[str, Vocabulary],
     sections = []
     for title, schema_name, pointer, example_path in SECTIONS:
         node = _resolve(schemas, schema_name, pointer)
-        required = set(node.get("required", ()))
+        rules = section_rules(schemas, schema_name, pointer, node)
+        required = set(node.get("required", ())) | rules.always
         rows = []
         for name, definition in node.get("properties", {}).items():
             kind, _ = _target(definition)
             rows.append(FieldDoc(
                 name=name, required=name in required,
+                condition="" if name in required else "; ".join(rules.conditions.get(name, ())),
                 title=definition.get("title", name), description=definition.get("description", ""),
                 allowed=_allowed(schemas, definition, vocabularies),
                 example=examples.get("/".join(example_path), {}).get(name) or _generic_example(
                     schemas, definition, kind, vocabularies),
             ))
-        sections.append(SectionDoc(title, slug(title.split(" ")[0]), rows))
+        sections.append(SectionDoc(title, slug(title.split(" ")[0]), rows, tuple(rules.sentences),
+                                   tuple(rules.sources)))
     return sections
 
 

@@ -177,6 +177,8 @@ def _message(error: ValidationError) -> str:
         return f"{_quote(instance)} ist kein gültiges Datum: Diesen Tag gibt es nicht im Kalender."
     if kind in ("pattern", "format", "enum", "const") and custom:
         return f"{custom} Gefunden: {_quote(instance)}.{_german_date_hint(instance)}"
+    if kind in ("anyOf", "oneOf") and custom:  # a rule over several fields says itself what is missing
+        return custom
     if kind == "enum":
         return f"{_quote(instance)} ist nicht erlaubt. Erlaubt sind: {', '.join(schema['enum'])}."
     if kind == "minLength":

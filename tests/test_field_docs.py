@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from markupsafe import escape
 
 from conftest import REPO, prepared
 from generator import field_docs
@@ -85,3 +86,92 @@ def test_the_contribution_page_shows_every_section_and_the_privacy_notice(loaded
             assert f"<code>{field.name}</code>" in page
     assert "sofort öffentlich sichtbar" in page
     assert "https://github.com/beispiel/wegweiser/issues/new?template=neues-angebot.yml" in page
+
+
+def conditional_rules(node, schema: str, pointer: str = ""):
+    """Where a schema makes a field required only sometimes: an if/then/else that requires
+    a field, an anyOf or oneOf, and each dependentRequired and dependentSchemas."""
+    if isinstance(node, list):
+        for i, item in enumerate(node):
+            yield from conditional_rules(item, schema, f"{pointer}/{i}")
+        return
+    if not isinstance(node, dict):
+        return
+    if "if" in node and (node.get("then", {}).get("required") or node.get("else", {}).get("required")):
+        yield f"{schema}{pointer}/if"
+    for keyword in ("anyOf", "oneOf"):
+        if keyword in node:
+            yield f"{schema}{pointer}/{keyword}"  # the documentation reads anyOf only: a oneOf fails here
+    for keyword in ("dependentRequired", "dependentSchemas"):
+        yield from (f"{schema}{pointer}/{keyword}/{name}" for name in node.get(keyword, {}))
+    for key, value in node.items():
+        if key not in ("if", "then", "else", "anyOf", "oneOf", "dependentSchemas"):
+            yield from conditional_rules(value, schema, f"{pointer}/{key}")
+
+
+def test_every_rule_that_requires_a_field_only_sometimes_is_documented(loaded, sections):
+    documented = {source for section in sections for source in section.sources}
+    found = {rule for schema in PROVIDER_SCHEMAS for rule in conditional_rules(loaded.schemas.schema(schema), schema)}
+    assert found and found <= documented
+
+
+def field(sections, section_title: str, name: str):
+    section = next(s for s in sections if s.title.startswith(section_title))
+    return next(f for f in section.fields if f.name == name)
+
+
+def test_required_fields_are_taken_from_where_a_section_is_used(sections):
+    # The address of a provider needs an id for „orte“; the place of an event does not.
+    address_id = field(sections, "Adresse", "id")
+    assert not address_id.required and address_id.condition == "ja, unter „adressen“ (Träger)"
+    assert field(sections, "Adresse", "ort").required
+    assert field(sections, "Adresse", "plz").condition == "ja, außer bei „vertraulich: ja“"
+    assert field(sections, "Kontakt", "ansprechperson").condition == "ja, wenn „durchwahl“ angegeben ist"
+    for name in ("orte", "aufsuchend", "online"):
+        assert field(sections, "Angebot", name).condition == (
+            "mindestens eines von „orte“, „aufsuchend: ja“ oder „online: ja“")
+    assert field(sections, "Termin", "ort").condition == "mindestens eines von „ort“ oder „online: ja“"
+
+
+@pytest.fixture(scope="module")
+def page(loaded, sections):
+    listings = Listings(loaded.directory, loaded.vocabularies, Limits())
+    renderer = PageRenderer(listings, SiteMap(), {}, MapSettings(), [], sections,
+                            ContributionLinks("beispiel/wegweiser"))
+    return renderer.contribute().body
+
+
+def test_the_contribution_page_states_every_rule_over_several_fields(sections, page):
+    for section in sections:
+        for rule in section.rules:
+            assert f"<li>{escape(rule)}</li>" in page
+        for documented in section.fields:
+            if documented.condition:
+                assert f"<span>{escape(documented.condition)}</span>" in page
+    for rule in ("Mindestens eine dieser Angaben ist Pflicht: „orte“ (mit mindestens einem Eintrag), "
+                 "„aufsuchend: ja“ oder „online: ja“.",
+                 "Mindestens eine dieser Angaben ist Pflicht: „datum“, „von“ oder „bis“.",
+                 "Mindestens eine dieser Angaben ist Pflicht: „ort“ oder „online: ja“.",
+                 "„id“ ist Pflicht unter „adressen“ (Träger); unter „ort“ (Termin) ist es freiwillig.",
+                 "„plz“ ist Pflicht, außer bei „vertraulich: ja“.",
+                 "Wer „durchwahl“ angibt, muss auch „ansprechperson“ und „durchwahl_veroeffentlichen“ angeben.",
+                 "Wer „durchwahl“ angibt, muss „durchwahl_veroeffentlichen: ja“ angeben.",
+                 "Wer „von“ angibt, muss auch „bis“ angeben."):
+        assert str(escape(rule)) in page
+
+
+def test_the_contribution_page_shows_both_complete_examples_and_no_copying(page):
+    for entry in field_docs.example_entries():
+        assert f'<pre class="ww-beispiel"><code>{escape(entry.text)}</code></pre>' in page
+    assert "vorhandene Datei als Muster" not in page
+    assert 'href="#beispiele"' in page and 'id="beispiele"' in page
+
+
+def test_the_contribution_page_says_for_every_field_whether_it_is_required(sections, page):
+    tables = page.split('<h3 id="felder-')[1:]
+    assert len(tables) == len(sections)
+    for section, table in zip(sections, tables, strict=True):
+        for documented in section.fields:
+            said = ("ja" if documented.required else f"<span>{escape(documented.condition)}</span>"
+                    if documented.condition else "nein")
+            assert f'<code>{documented.name}</code></th><td data-spalte="Pflicht">{said}</td>' in table

@@ -31,8 +31,8 @@ def test_every_field_has_a_german_title_and_description(schema_file):
     assert contents["$schema"] == "https://json-schema.org/draft/2020-12/schema"
     missing = [
         path for path, definition in walk_properties(contents)
-        # The branches of if/then/else only narrow a field documented above them.
-        if not re.search(r"/(if|then|else|dependentSchemas)[./]", path)
+        # The branches of if/then/else and anyOf only narrow a field documented above them.
+        if not re.search(r"/(if|then|else|dependentSchemas|anyOf|oneOf)[./]", path)
         and not (definition.get("title") and definition.get("description"))
     ]
     assert missing == []
@@ -138,3 +138,32 @@ def test_a_name_of_the_wrong_form_is_reported_where_it_stands(tmp_path):
     [message] = check(tmp_path, "sucht:\n  de: Sucht\n  cs: Závislost\n  en: Addiction\n"
                                 "Spiel Sucht:\n  de: Spielsucht\n  cs: Gamblerství\n  en: Gambling\n", "vokabular")
     assert message.startswith("5:Spiel Sucht: ")
+
+
+OFFERING = ("id: t\nname: Träger\nart: verein\nangebote:\n  - id: t-a\n    name: Beratung\n    beschreibung: x\n"
+            "    themen: [sucht]\n    zielgruppen: [alle]\n    zugang: [termin]\n    kontakt:\n"
+            "      - rolle: Sekretariat\n    status: aktiv\n    zuletzt_geprueft: 2026-01-01\n")
+WHERE = ("5:angebote[0]: Bitte geben Sie an, wo das Angebot stattfindet: „orte“ (Adressen des Trägers), "
+         "„aufsuchend: ja“ oder „online: ja“.")
+
+
+@pytest.mark.parametrize("place, found", [
+    ("", [WHERE]), ("    orte: []\n", [WHERE]), ("    aufsuchend: nein\n", [WHERE]),
+    ("    orte: [haus]\n", []), ("    aufsuchend: ja\n", []), ("    online: \"true\"\n", []),
+])
+def test_an_offering_says_where_it_takes_place(tmp_path, place, found):
+    """The rule of at least one place is in the schema, where the documentation reads it."""
+    assert check(tmp_path, OFFERING + place) == found
+
+
+def test_a_closure_says_when(tmp_path):
+    closure = "    online: ja\n    schliesszeiten:\n      - hinweis: Umzug\n"
+    assert check(tmp_path, OFFERING + closure) == [
+        "17:angebote[0].schliesszeiten[0]: Bitte geben Sie an, wann geschlossen ist: „datum“ für einen Tag, "
+        "„von“ und „bis“ für einen Zeitraum oder nur „bis“ für „geschlossen bis einschließlich“."]
+
+
+def test_an_event_has_a_place_or_is_online(tmp_path):
+    event = "id: e\ntitel: Treffen\ndatum: 2026-01-01\n"
+    assert check(tmp_path, event, "termin") == ["1:: Bitte geben Sie einen „ort“ an oder „online: ja“."]
+    assert check(tmp_path, event + "online: ja\n", "termin") == []
