@@ -171,7 +171,7 @@ class Reading:
 
     answers: dict[str, str] = field(default_factory=dict)
     ticks: dict[str, list[str]] = field(default_factory=dict)
-    problems: list[str] = field(default_factory=list)
+    problems: list[tuple[str, str]] = field(default_factory=list)  # field id, message
     notes: list[str] = field(default_factory=list)
 
 
@@ -200,13 +200,14 @@ def read(body: str, fields: Sequence[Field], vocabularies: dict[str, Vocabulary]
     labels = [f.label for f in fields]
     first, last = _headings(lines, labels), _headings(lines, labels, backwards=True)
     reading = Reading()
-    for label in labels:
+    for item in fields:
+        label = item.label
         if label not in first:
-            reading.problems.append(f"Die Überschrift „### {label}“ fehlt oder steht an anderer Stelle. Bitte "
-                                    "nutzen Sie das Formular, wie es ist, und ändern Sie nur Ihre Antworten.")
+            reading.problems.append((item.id, f"Die Überschrift „### {label}“ fehlt oder steht an anderer Stelle. Bitte "
+                                    "nutzen Sie das Formular, wie es ist, und ändern Sie nur Ihre Antworten."))
         elif first[label] != last.get(label):
-            reading.problems.append(f"Die Zeile „### {label}“ steht mehr als einmal im Text. Wenn sie in einer "
-                                    "Ihrer Antworten steht, ändern Sie sie bitte (zum Beispiel ohne „###“).")
+            reading.problems.append((item.id, f"Die Zeile „### {label}“ steht mehr als einmal im Text. Wenn sie "
+                                    "in einer Ihrer Antworten steht, ändern Sie sie bitte (zum Beispiel ohne „###“)."))
     starts = sorted(first.values())
     if any(line.strip() for line in lines[: starts[0] if starts else len(lines)]):
         reading.notes.append("Der Text vor der ersten Überschrift des Formulars wurde nicht übernommen.")
@@ -225,11 +226,11 @@ def read(body: str, fields: Sequence[Field], vocabularies: dict[str, Vocabulary]
 def _check_shape(item: Field, reading: Reading, options: list[str]) -> None:
     answer = reading.answers[item.id]
     if item.kind in ("input", "dropdown") and "\n" in answer:
-        reading.problems.append(f"Unter „{item.label}“ steht mehr als eine Zeile; das Feld hat nur eine. "
-                                "Bitte lassen Sie dort nur Ihre Antwort stehen.")
+        reading.problems.append((item.id, f"Unter „{item.label}“ steht mehr als eine Zeile; das Feld hat nur "
+                                 "eine. Bitte lassen Sie dort nur Ihre Antwort stehen."))
     elif item.kind == "dropdown" and answer and answer not in options:
-        reading.problems.append(f"Unter „{item.label}“ steht {code_span(answer, 60)}; das bietet das Formular "
-                                "nicht an. Bitte wählen Sie eine Antwort aus der Liste.")
+        reading.problems.append((item.id, f"Unter „{item.label}“ steht {code_span(answer, 60)}; das bietet das "
+                                 "Formular nicht an. Bitte wählen Sie eine Antwort aus der Liste."))
     elif item.kind == "checkboxes":
         reading.ticks[item.id] = []
         for line in answer.split("\n"):
@@ -243,23 +244,3 @@ def _check_shape(item: Field, reading: Reading, options: list[str]) -> None:
             elif line.strip() and not box:
                 reading.notes.append(f"Unter „{item.label}“ steht Text, der nicht übernommen wurde: "
                                      f"{code_span(line.strip(), 60)}")
-
-
-def answers(body: str) -> dict[str, str]: -> dict[str, str]:
-    """A submitted form's answers by label: "### Label" followed by the answer text."""
-    found, label, lines = {}, None, []
-    for line in body.replace("\r\n", "\n").split("\n"):
-        if line.startswith("### "):
-            if label is not None:
-                found[label] = "\n".join(lines).strip()
-            label, lines = line[4:].strip(), []
-        elif label is not None:
-            lines.append(line)
-    if label is not None:
-        found[label] = "\n".join(lines).strip()
-    return {k: ("" if v == NO_RESPONSE else v) for k, v in found.items()}
-
-
-def ticked(answer: str) -> list[str]:
-    return [m.group(1).strip() for m in re.finditer(r"^- \[[xX]\] (.+)$", answer, re.MULTILINE)]
-

@@ -29,8 +29,8 @@ def test_a_complete_form_for_a_new_provider_becomes_a_new_valid_file(site_copy, 
     info = json.loads(out)
     assert info["neuer_traeger"] is True
     written = (site_copy / "traeger" / "beratungsstelle-sonnenschein-e-v.yml").read_text(encoding="utf-8")
-    assert "themen:\n  - schulden\n  - existenzsicherung" in written
-    assert "zuletzt_geprueft: '2026-11-22'" in written and "sprachen:\n  - de\n  - ru" in written
+    assert "    themen:\n      - schulden\n      - existenzsicherung\n" in written
+    assert "zuletzt_geprueft: '2026-11-22'" in written and "sprachen:\n      - de\n      - ru\n" in written
     assert valid(site_copy)
 
 
