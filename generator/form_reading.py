@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import content, pipeline, yaml_roundtrip, yamlsafe
-from .issue_forms import CONSENT, CONSENT_FIELD, new_offering_fields, read, region_options
+from .issue_forms import CONSENT, CONSENT_FIELD, new_offering_fields, read
 from .kinds import Kind
 from .markup import code_span
 from .region_towns import regions_of_town
@@ -174,7 +174,7 @@ def _place(form: Form, addresses: list[dict], proposal: Proposal) -> str:
 def _regions(form: Form, prepared: pipeline.Prepared, proposal: Proposal) -> list[str]:
     """The regions the offering is responsible for: as ticked, or those the town lies in."""
     regions = prepared.directory.regions
-    by_name = dict(zip(region_options(regions), sorted(regions, key=lambda r: str(r.name.get("de")))))
+    by_name = {str(region.name.get("de")): region for region in regions}  # as region_options offers them
     chosen = [by_name[name] for name in form.ticks.get("regionen", []) if name in by_name]
     if not chosen and form.has_address:
         chosen, proposal.regions_derived = regions_of_town(regions, form.value["ort"], form.country), True

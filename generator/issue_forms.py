@@ -203,8 +203,8 @@ def read(body: str, fields: Sequence[Field], vocabularies: dict[str, Vocabulary]
     for item in fields:
         label = item.label
         if label not in first:
-            reading.problems.append((item.id, f"Die Überschrift „### {label}“ fehlt oder steht an anderer Stelle. Bitte "
-                                    "nutzen Sie das Formular, wie es ist, und ändern Sie nur Ihre Antworten."))
+            reading.problems.append((item.id, f"Die Überschrift „### {label}“ fehlt oder steht an anderer Stelle. "
+                                    "Bitte nutzen Sie das Formular, wie es ist, und ändern Sie nur Ihre Antworten."))
         elif first[label] != last.get(label):
             reading.problems.append((item.id, f"Die Zeile „### {label}“ steht mehr als einmal im Text. Wenn sie "
                                     "in einer Ihrer Antworten steht, ändern Sie sie bitte (zum Beispiel ohne „###“)."))

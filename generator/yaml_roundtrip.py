@@ -72,7 +72,7 @@ def _dump(writer: YAML, data: Any) -> str:
 def _mapping_indent(text: str) -> int:
     """How far a mapping inside a mapping is indented (ruamel.yaml guesses only lists)."""
     lines = [line for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
-    for line, following in zip(lines, lines[1:]):
+    for line, following in zip(lines, lines[1:], strict=False):
         key = re.match(r"( *)(?:- )?[^\s#-][^:#]*:\s*(#.*)?$", line)
         if key and not following.lstrip().startswith("- "):
             depth = len(line) - len(line.lstrip(" -"))

@@ -64,7 +64,8 @@ def test_a_heading_inside_an_answer_is_answer_text():
 def test_a_heading_of_an_earlier_field_inside_an_answer_cannot_fill_that_field():
     reading = issue_forms.read(body("kennung-in-beschreibung"), fields(), vocabularies())
     assert reading.answers["traeger_kennung"] == ""
-    assert "### Kennung Ihres Trägers (falls schon im Verzeichnis)\n\ncaritas-rhein-berg" in reading.answers["beschreibung"]
+    description = reading.answers["beschreibung"]
+    assert "### Kennung Ihres Trägers (falls schon im Verzeichnis)\n\ncaritas-rhein-berg" in description
     assert reading.problems == []
 
 
