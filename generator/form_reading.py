@@ -4,6 +4,7 @@ as the person gave it, in the form's words."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -105,11 +106,18 @@ def _dropped(form: Form) -> list[str]:
     return notes
 
 
+def _tidy(answer: str) -> str:
+    """Whitespace a YAML file cannot hold as typed: spaces at line ends (invisible in the
+    form, they would keep a text from being a block), tabs before a line's text (YAML
+    indents with spaces only) and the Unicode line separators."""
+    lines = answer.replace("\u2028", "\n").replace("\u2029", "\n").split("\n")
+    return "\n".join(re.sub(r"^[ \t]+", lambda m: m.group().expandtabs(4), line).rstrip() for line in lines)
+
+
 def read_form(body: str, prepared: pipeline.Prepared) -> Form:
     fields = [*new_offering_fields(prepared.directory.regions), CONSENT_FIELD]
     reading = read(body, fields, prepared.vocabularies)
-    # Spaces at line ends are invisible in the form and would only keep a text from being a block.
-    value = {key: "\n".join(line.rstrip() for line in answer.split("\n")) for key, answer in reading.answers.items()}
+    value = {key: _tidy(answer) for key, answer in reading.answers.items()}
     form = Form(value, reading.ticks, list(reading.problems), list(reading.notes))
     form.problems.extend(_missing(form, {o.id for o in prepared.directory.organisations}))
     form.notes.extend(_dropped(form))
