@@ -98,7 +98,7 @@ def _dropped(form: Form) -> list[str]:
     if form.confidential and form.has_address and (value["strasse"] or value["plz"]):
         notes.append("Die Anschrift ist vertraulich: Im Wegweiser steht nur der Ort, Straße und Postleitzahl "
                      "wurden nicht übernommen.")
-    if value["land"] and not form.has_address:
+    if value["land"] and not any(value[name] for name in ("strasse", "plz", "ort")):
         notes.append("„Land“ wurde nicht übernommen, weil das Angebot keine Anschrift hat.")
     if value["traeger_kennung"] and (value["traeger_name"] or value["traeger_art"]):
         notes.append("„Name der Organisation“ und „Art der Organisation“ wurden nicht übernommen, weil Ihr Träger "
