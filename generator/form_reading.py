@@ -92,7 +92,7 @@ def _missing(form: Form, organisations: set[str]) -> list[tuple[str, str]]:
     return missing
 
 
-def _dropped(form: Form) -> list[str]:
+def _dropped(form: Form, organisations: set[str]) -> list[str]:
     """Answers that are not taken over as given, each said once."""
     value, notes = form.value, []
     if form.confidential and form.has_address and (value["strasse"] or value["plz"]):
@@ -100,7 +100,8 @@ def _dropped(form: Form) -> list[str]:
                      "wurden nicht übernommen.")
     if value["land"] and not any(value[name] for name in ("strasse", "plz", "ort")):
         notes.append("„Land“ wurde nicht übernommen, weil das Angebot keine Anschrift hat.")
-    if value["traeger_kennung"] and (value["traeger_name"] or value["traeger_art"]):
+    known = bool(value["traeger_kennung"]) and slug(value["traeger_kennung"]) in organisations
+    if known and (value["traeger_name"] or value["traeger_art"]):
         notes.append("„Name der Organisation“ und „Art der Organisation“ wurden nicht übernommen, weil Ihr Träger "
                      "schon im Verzeichnis steht. Änderungen am Träger schicken Sie bitte mit „Eintrag korrigieren“.")
     return notes
@@ -119,8 +120,9 @@ def read_form(body: str, prepared: pipeline.Prepared) -> Form:
     reading = read(body, fields, prepared.vocabularies)
     value = {key: _tidy(answer) for key, answer in reading.answers.items()}
     form = Form(value, reading.ticks, list(reading.problems), list(reading.notes))
-    form.problems.extend(_missing(form, {o.id for o in prepared.directory.organisations}))
-    form.notes.extend(_dropped(form))
+    organisations = {o.id for o in prepared.directory.organisations}
+    form.problems.extend(_missing(form, organisations))
+    form.notes.extend(_dropped(form, organisations))
     return form
 
 

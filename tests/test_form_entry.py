@@ -123,6 +123,7 @@ def test_an_unknown_provider_id_is_repeated_only_as_code(site_copy, capsys, tmp_
     assert code == 1
     text_in_comment = (tmp_path / "kommentar.md").read_text(encoding="utf-8")
     assert "Einen Träger mit der Kennung `" in text_in_comment
+    assert "wurden nicht übernommen, weil Ihr Träger schon im Verzeichnis steht" not in text_in_comment
     assert_only_as_code(text_in_comment, f"x {text}")
 
 
