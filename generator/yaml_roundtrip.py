@@ -87,23 +87,68 @@ def new_file(record: dict, header: str, path: Path) -> str:
     return _checked(header + _dump(_writer(), _node(record)), record, path)
 
 
+def _key_line(lines: list[str], key: str) -> int | None:
+    return next((n for n, line in enumerate(lines) if re.match(rf"{re.escape(key)}:\s*$", line)), None)
+
+
+def _content(line: str) -> bool:
+    return bool(line.strip()) and not line.lstrip().startswith("#")
+
+
+def _block_end(lines: list[str], start: int) -> int:
+    """Where the block of the top-level key at ``start`` ends: after its last line with
+    content, so blank lines and comments before the next key (or the file's end) stay there."""
+    end = start + 1
+    for n in range(start + 1, len(lines)):
+        if _content(lines[n]) and not lines[n][0].isspace() and not lines[n].startswith("-"):
+            break  # the next top-level key
+        if _content(lines[n]):
+            end = n + 1
+    return end
+
+
+def _inserted(text: str, additions: dict[str, list[dict]], writer: YAML, before: str) -> str:
+    """The additions written by ruamel.yaml in the file's indentation and inserted as new
+    lines: after the last line of the list, or as a new key above ``before`` and the
+    comments that introduce it."""
+    lines = text.splitlines(keepends=True)
+    if lines and not lines[-1].endswith("\n"):
+        lines[-1] += "\n"
+    for key, items in additions.items():
+        block = _dump(writer, _node({key: items})).splitlines(keepends=True)
+        start = _key_line(lines, key)
+        if start is not None:
+            end = _block_end(lines, start)
+            lines[end:end] = block[1:]
+            continue
+        at = _key_line(lines, before)
+        if at is None:
+            lines += block
+            continue
+        while at > 0 and lines[at - 1].lstrip().startswith("#"):
+            at -= 1
+        lines[at:at] = block + (["\n"] if at > 0 and not lines[at - 1].strip() else [])
+    return "".join(lines)
+
+
 def add_to(text: str, additions: dict[str, list[dict]], path: Path, before: str = "") -> str:
     """The file's text with ``additions`` appended to its lists (``adressen``, ``angebote``);
     a list the file does not have yet is added as a new key, before the key ``before``."""
     old = yamlsafe.parse(text, path).data
+    additions = {key: items for key, items in additions.items() if items}
+    expected = {**old, **{key: [*old.get(key, []), *items] for key, items in additions.items()}}
     _, sequence, offset = load_yaml_guess_indent(text)
     writer = _writer(_mapping_indent(text), sequence or 2, offset or 0)
+    try:
+        return _checked(_inserted(text, additions, writer, before), expected, path)
+    except NotWritten:
+        pass  # a layout the line-wise insertion does not know ("angebote: []", "#" in a block text)
     data = writer.load(text)
-    expected = {**old}
     for key, items in additions.items():
-        if not items:
-            continue
-        expected[key] = [*old.get(key, []), *items]
         if key in data:
             data[key].extend(_node(items))
         elif before in data:
             data.insert(list(data).index(before), key, _node(items))
         else:
             data[key] = _node(items)
-    # The strict loader reads keys in the file's order; so does the comparison of dicts.
     return _checked(_dump(writer, data), expected, path)
