@@ -1,10 +1,12 @@
 """Additions to a provider file that leave everything else as the provider wrote it.
 
 A provider file is written and read by people: its comments, quotes, blank lines and
-indentation are theirs. ruamel.yaml reads a file with all of that and writes it back
-unchanged, so an addition from the issue form shows in the diff as added lines only.
-Values are always read with the strict loader (yamlsafe), and what ruamel.yaml writes is
-read back with it too: the written file must hold exactly the old data plus the additions.
+indentation are theirs. The new entries are written by ruamel.yaml in the file's own
+indentation and inserted as new lines at the end of their list, so the diff shows added
+lines only and every comment stays next to what it describes; a layout the line-wise
+insertion does not know is added to by ruamel.yaml's round trip, which keeps comments
+and quotes too. Values are always read with the strict loader (yamlsafe), and what is
+written is read back with it: the file must hold exactly the old data plus the additions.
 """
 from __future__ import annotations
 
