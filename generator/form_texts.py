@@ -30,7 +30,7 @@ def comment(problems: list[str], notes: list[str], proposal: Proposal | None) ->
         text = ("Vielen Dank für Ihren Eintrag! Bevor wir ihn aufnehmen können, fehlt noch etwas:\n\n"
                 + _list(problems))
         if notes:
-            text += "\nAußerdem haben wir Folgendes nicht übernommen:\n\n" + _list(notes)
+            text += "\nAußerdem ist uns aufgefallen:\n\n" + _list(notes)
         return text + f"\n{EDIT}\n"
     text = ("Vielen Dank für Ihren Eintrag! Wir haben daraus einen Vorschlag für den Wegweiser gemacht. "
             "Die Redaktion sieht ihn sich an und nimmt ihn dann auf.\n")

@@ -32,7 +32,7 @@ def test_a_new_provider_is_named_as_new():
 def test_problems_and_notes_come_in_one_comment():
     text = comment(["Problem eins.", "Problem zwei."], ["Hinweis."], existing())
     assert text.index("- Problem eins.") < text.index("- Problem zwei.") < text.index("- Hinweis.")
-    assert "Außerdem haben wir Folgendes nicht übernommen:" in text and "„Edit“" in text
+    assert "Außerdem ist uns aufgefallen:" in text and "„Edit“" in text
 
 
 def test_an_accepted_form_gets_its_notes_too():
