@@ -3,6 +3,7 @@ a proposal: the provider file with the new offering, and everything that did not
 as the person gave it, in the form's words."""
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -181,6 +182,16 @@ def _place(form: Form, addresses: list[dict], proposal: Proposal) -> str:
     return place_id
 
 
+def _completed(form: Form) -> Form:
+    """A partly typed address with placeholders for what the person is asked to add, so
+    that the parts typed are checked in the same round."""
+    if form.has_address:
+        return form
+    value = {**form.value, "ort": form.value["ort"] or "Ort"}
+    value["plz"] = value["plz"] or ("" if form.confidential else "01067")
+    return dataclasses.replace(form, value=value)
+
+
 def _regions(form: Form, prepared: pipeline.Prepared, proposal: Proposal) -> list[str]:
     """The regions the offering is responsible for: as ticked, or those the town lies in."""
     regions = prepared.directory.regions
@@ -261,7 +272,8 @@ def propose(form: Form, prepared: pipeline.Prepared, content_dir: Path, today: d
     while offering_id in taken:
         offering_id += "-2"
     proposal.offering_id = offering_id
-    place_id = _place(form, list(record.get("adressen", [])), proposal) if form.has_address else ""
+    typed = any(form.value[name] for name in ("strasse", "plz", "ort"))
+    place_id = _place(_completed(form), list(record.get("adressen", [])), proposal) if typed else ""
     offering = _offering(form, prepared.vocabularies, offering_id, place_id, _regions(form, prepared, proposal),
                          today)
     new_addresses = [proposal.address] if proposal.address_new else []

@@ -223,6 +223,16 @@ def test_an_address_without_its_town_is_asked_for_not_dropped(site_copy, capsys,
     assert "Zur Anschrift fehlt der Ort." in texts["kommentar"] and not texts["titel"]
 
 
+def test_the_typed_part_of_an_incomplete_address_is_checked_in_the_same_round(site_copy, capsys, tmp_path):
+    body = (BODIES / "online-ohne-ort.md").read_text(encoding="utf-8").replace(
+        "### Postleitzahl\n\n09366", "### Postleitzahl\n\n0936")
+    (tmp_path / "formular.md").write_text(body, encoding="utf-8")
+    assert cli.main(["--content", str(site_copy), "--schemas", str(SCHEMAS), "formular",
+                     str(tmp_path / "formular.md")]) == 1
+    out = capsys.readouterr().out
+    assert "Zur Anschrift fehlt der Ort." in out and "- „Postleitzahl“: `Eine deutsche Postleitzahl" in out
+
+
 def test_every_answer_not_taken_over_is_said_in_the_comment_and_the_pull_request(content_copy, capsys, tmp_path):
     code, _, texts = submit_with_texts(content_copy, "hinweise", capsys, tmp_path)
     assert code == 0, texts["kommentar"]
