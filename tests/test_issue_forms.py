@@ -17,7 +17,7 @@ def vocabularies():
 
 
 def test_the_committed_forms_are_the_generated_ones():
-    """A new vocabulary term must reach the forms: run `wegweiser formulare`."""
+    """A new vocabulary term or region must reach the forms: run `wegweiser formulare`."""
     content = prepared(REPO / "content")
     for name, text in issue_forms.forms(content.vocabularies, content.directory.regions).items():
         assert (FORMS / name).read_text(encoding="utf-8") == text, name
