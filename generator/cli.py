@@ -79,10 +79,10 @@ def mkdocs(command: str, args) -> int:
 
 
 def write_forms(args) -> int:
-    vocabularies = commands.prepared(args).vocabularies
+    prepared = commands.prepared(args)
     target = Path(args.ziel)
     target.mkdir(parents=True, exist_ok=True)
-    for name, text in issue_forms.forms(vocabularies).items():
+    for name, text in issue_forms.forms(prepared.vocabularies, prepared.directory.regions).items():
         (target / name).write_text(text, encoding="utf-8")
     print(f"Formulare in {target} geschrieben.")
     return commands.OK

@@ -3,15 +3,19 @@ and the turning of a submitted "Neues Angebot eintragen" form into a provider fi
 
 GitHub renders a submitted form as Markdown: a "### <label>" heading per field, then the
 answer ("_No response_" when empty, "- [X] <option>" for ticked checkboxes). We read that
-back by our own labels, build the record, and run the real validator over it.
+back by the form's own labels in the form's order; any other line, "### " or not, is
+answer text, so an answer cannot start a field of its own.
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Sequence
 
 import yaml
 
+from .markup import code_span
+from .records import Region
 from .vocab import Vocabulary
 
 NEW_OFFERING = "neues-angebot.yml"
@@ -31,7 +35,12 @@ class Field:
     options: tuple[str, ...] = ()
 
 
-def new_offering_fields() -> list[Field]:
+def region_options(regions: Sequence[Region]) -> tuple[str, ...]:
+    """The regions' German names, as the form offers them (and reads them back)."""
+    return tuple(sorted(str(region.name.get("de")) for region in regions))
+
+
+def new_offering_fields(regions: Sequence[Region] = ()) -> list[Field]:
     return [
         Field("traeger_kennung", "Kennung Ihres Trägers (falls schon im Verzeichnis)", "input",
               "Steht Ihre Organisation schon im Wegweiser? Dann die Kennung aus der Adresse ihrer Seite, "
@@ -57,6 +66,9 @@ def new_offering_fields() -> list[Field]:
               options=("Die Mitarbeitenden kommen zu den Menschen (aufsuchend)",
                        "Auch online oder am Telefon",
                        "Die Anschrift ist vertraulich (Schutzeinrichtung)")),
+        Field("regionen", "Zuständig für (Regionen)", "checkboxes",
+              "Für welche Gebiete ist das Angebot zuständig? Wenn Sie nichts ankreuzen, nehmen wir das "
+              "kleinste Gebiet, in dem der Ort liegt.", options=region_options(regions)),
         Field("sprechzeiten", "Sprechzeiten", "textarea", "z. B. „Di und Do 9 bis 12 Uhr, sonst nach Vereinbarung“."),
         Field("kosten", "Kosten", "dropdown", vocabulary="kosten"),
         Field("zugang", "Zugang", "checkboxes", "Wie bekommt man das Angebot? Mindestens eine Antwort.",
@@ -73,6 +85,7 @@ def new_offering_fields() -> list[Field]:
 
 CONSENT = ("Ich weiß, dass alles in diesem Formular sofort öffentlich ist, und habe nur Angaben eingetragen, "
            "die veröffentlicht werden dürfen (keine privaten Telefonnummern ohne Einverständnis).")
+CONSENT_FIELD = Field("einverstaendnis", "Veröffentlichung", "checkboxes", options=(CONSENT,))
 
 
 def _options(field: Field, vocabularies: dict[str, Vocabulary]) -> list[str]:
@@ -95,7 +108,7 @@ def _element(field: Field, vocabularies: dict[str, Vocabulary]) -> dict:
     return element
 
 
-def forms(vocabularies: dict[str, Vocabulary]) -> dict[str, str]:
+def forms(vocabularies: dict[str, Vocabulary], regions: Sequence[Region] = ()) -> dict[str, str]:
     """The files of .github/ISSUE_TEMPLATE/, as YAML text."""
     intro = {"type": "markdown", "attributes": {"value": (
         "Danke, dass Sie den Wegweiser aktuell halten. **Bitte beachten Sie:** Alles, was Sie hier "
@@ -107,7 +120,7 @@ def forms(vocabularies: dict[str, Vocabulary]) -> dict[str, str]:
         "description": "Ein Angebot in den Wegweiser aufnehmen, ohne eine Datei zu schreiben.",
         "title": "Neues Angebot: ",
         "labels": ["neues-angebot"],
-        "body": [intro] + [_element(f, vocabularies) for f in new_offering_fields()] + [consent],
+        "body": [intro] + [_element(f, vocabularies) for f in new_offering_fields(regions)] + [consent],
     }
     correction = {
         "name": "Eintrag korrigieren",
@@ -151,21 +164,83 @@ def forms(vocabularies: dict[str, Vocabulary]) -> dict[str, str]:
     return {NEW_OFFERING: dump(new), CORRECTION: dump(correction), BUG: dump(bug), "config.yml": dump(config)}
 
 
-def answers(body: str) -> dict[str, str]:
-    """A submitted form's answers by label: "### Label" followed by the answer text."""
-    found, label, lines = {}, None, []
-    for line in body.replace("\r\n", "\n").split("\n"):
-        if line.startswith("### "):
-            if label is not None:
-                found[label] = "\n".join(lines).strip()
-            label, lines = line[4:].strip(), []
-        elif label is not None:
-            lines.append(line)
-    if label is not None:
-        found[label] = "\n".join(lines).strip()
-    return {k: ("" if v == NO_RESPONSE else v) for k, v in found.items()}
+@dataclass
+class Reading:
+    """A submitted form read back: the answer of each field (by id, "" when empty), the
+    options ticked in its checkboxes, and what did not fit the form, in the form's words."""
+
+    answers: dict[str, str] = field(default_factory=dict)
+    ticks: dict[str, list[str]] = field(default_factory=dict)
+    problems: list[tuple[str, str]] = field(default_factory=list)  # field id, message
+    notes: list[str] = field(default_factory=list)
 
 
-def ticked(answer: str) -> list[str]:
-    return [m.group(1).strip() for m in re.finditer(r"^- \[[xX]\] (.+)$", answer, re.MULTILINE)]
+def _headings(lines: list[str], labels: list[str], backwards: bool = False) -> dict[str, int]:
+    """Where each label's heading stands when every heading is taken as early (or as late)
+    as the order of the form allows; labels without a heading in place are left out."""
+    found: dict[str, int] = {}
+    order = range(len(labels) - 1, -1, -1) if backwards else range(len(labels))
+    bound = len(lines) if backwards else -1
+    for n in order:
+        heading = f"### {labels[n]}"
+        span = range(bound - 1, -1, -1) if backwards else range(bound + 1, len(lines))
+        at = next((i for i in span if lines[i].rstrip() == heading), None)
+        if at is not None:
+            found[labels[n]] = bound = at
+    return found
 
+
+def read(body: str, fields: Sequence[Field], vocabularies: dict[str, Vocabulary] | None = None) -> Reading:
+    """Read a submitted body by the form's fields, exactly and in their order.
+
+    The earliest and the latest way to place the headings agree unless an answer holds a
+    line that is exactly a heading of the form; then it cannot be told which is which,
+    and the person is asked to change that line."""
+    lines = body.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    labels = [f.label for f in fields]
+    first, last = _headings(lines, labels), _headings(lines, labels, backwards=True)
+    reading = Reading()
+    for item in fields:
+        label = item.label
+        if label not in first:
+            reading.problems.append((item.id, f"Die Überschrift „### {label}“ fehlt oder steht an anderer Stelle. "
+                                    "Bitte nutzen Sie das Formular, wie es ist, und ändern Sie nur Ihre Antworten."))
+        elif first[label] != last.get(label):
+            reading.problems.append((item.id, f"Die Zeile „### {label}“ steht mehr als einmal im Text. Wenn sie "
+                                    "in einer Ihrer Antworten steht, ändern Sie sie bitte (zum Beispiel ohne „###“)."))
+    starts = sorted(first.values())
+    if any(line.strip() for line in lines[: starts[0] if starts else len(lines)]):
+        reading.notes.append("Der Text vor der ersten Überschrift des Formulars wurde nicht übernommen.")
+    for item in fields:
+        if item.label not in first:
+            reading.answers[item.id] = ""
+            continue
+        start = first[item.label]
+        end = min((s for s in starts if s > start), default=len(lines))
+        answer = "\n".join(lines[start + 1: end]).strip()
+        reading.answers[item.id] = "" if answer == NO_RESPONSE else answer
+        _check_shape(item, reading, _options(item, vocabularies or {}) if item.vocabulary else list(item.options))
+    return reading
+
+
+def _check_shape(item: Field, reading: Reading, options: list[str]) -> None:
+    answer = reading.answers[item.id]
+    if item.kind in ("input", "dropdown") and "\n" in answer:
+        reading.problems.append((item.id, f"Unter „{item.label}“ steht mehr als eine Zeile; das Feld hat nur "
+                                 "eine. Bitte lassen Sie dort nur Ihre Antwort stehen."))
+    elif item.kind == "dropdown" and answer and answer not in options:
+        reading.problems.append((item.id, f"Unter „{item.label}“ steht {code_span(answer, 60)}; das bietet das "
+                                 "Formular nicht an. Bitte wählen Sie eine Antwort aus der Liste."))
+    elif item.kind == "checkboxes":
+        reading.ticks[item.id] = []
+        for line in answer.split("\n"):
+            box = re.fullmatch(r"- \[([ xX])\] (.+)", line.strip())
+            if box and box.group(2).strip() in options:
+                if box.group(1) != " ":
+                    reading.ticks[item.id].append(box.group(2).strip())
+            elif box and box.group(1) != " ":
+                reading.notes.append(f"Unter „{item.label}“ ist {code_span(box.group(2).strip(), 60)} angekreuzt; "
+                                     "das bietet das Formular nicht an, es wurde nicht übernommen.")
+            elif line.strip() and not box:
+                reading.notes.append(f"Unter „{item.label}“ steht Text, der nicht übernommen wurde: "
+                                     f"{code_span(line.strip(), 60)}")

@@ -2,11 +2,13 @@
 that says what is missing; bodies are real issue-form Markdown (tests/fixtures/formulare/)."""
 from __future__ import annotations
 
+import difflib
 import json
+import shutil
 
 import pytest
 
-from conftest import FIXTURES, SCHEMAS, prepared, problems_of
+from conftest import FIXTURES, REPO, SCHEMAS, prepared, problems_of
 from generator import cli
 from test_reminders import HOSTILE, assert_only_as_code
 
@@ -29,8 +31,8 @@ def test_a_complete_form_for_a_new_provider_becomes_a_new_valid_file(site_copy, 
     info = json.loads(out)
     assert info["neuer_traeger"] is True
     written = (site_copy / "traeger" / "beratungsstelle-sonnenschein-e-v.yml").read_text(encoding="utf-8")
-    assert "themen:\n  - schulden\n  - existenzsicherung" in written
-    assert "zuletzt_geprueft: '2026-11-22'" in written and "sprachen:\n  - de\n  - ru" in written
+    assert "    themen:\n      - schulden\n      - existenzsicherung\n" in written
+    assert "zuletzt_geprueft: '2026-11-22'" in written and "sprachen:\n      - de\n      - ru\n" in written
     assert valid(site_copy)
 
 
@@ -121,6 +123,7 @@ def test_an_unknown_provider_id_is_repeated_only_as_code(site_copy, capsys, tmp_
     assert code == 1
     text_in_comment = (tmp_path / "kommentar.md").read_text(encoding="utf-8")
     assert "Einen Träger mit der Kennung `" in text_in_comment
+    assert "wurden nicht übernommen, weil Ihr Träger schon im Verzeichnis steht" not in text_in_comment
     assert_only_as_code(text_in_comment, f"x {text}")
 
 
@@ -130,3 +133,125 @@ def test_an_existing_provider_file_ending_in_yaml_gets_the_offering(site_copy, c
     assert code == 0 and json.loads(out)["datei"].endswith("traeger/beratung-beispiel.yaml")
     assert not (site_copy / "traeger" / "beratung-beispiel.yml").exists()
     assert valid(site_copy)
+
+
+@pytest.fixture
+def content_copy(tmp_path):
+    """A writable copy of the real content: Caritas Rhein-Berg, the regions of the Erzgebirge."""
+    target = tmp_path / "project" / "content"
+    shutil.copytree(REPO / "content", target)
+    return target
+
+
+def submit_with_texts(project, name, capsys, tmp_path):
+    """Run the form as the workflow does; the comment, the pull request's title and description."""
+    texts = {key: tmp_path / f"{key}.txt" for key in ("kommentar", "titel", "beschreibung")}
+    options = [part for key, path in texts.items() for part in (f"--{key}", str(path))]
+    code, out = submit(project, name, capsys, *options)
+    return code, out, {key: path.read_text(encoding="utf-8") if path.exists() else "" for key, path in texts.items()}
+
+
+def test_a_heading_inside_the_description_stays_part_of_it(site_copy, capsys):
+    assert submit(site_copy, "ueberschrift-in-beschreibung", capsys)[0] == 0
+    organisation = next(o for o in prepared(site_copy).directory.organisations if o.id.startswith("beratungsstelle"))
+    assert organisation.offerings[0].description.de.endswith("### Ablauf\n\nErst ein Termin, dann die Beratung.")
+
+
+def test_a_provider_id_inside_the_description_cannot_add_to_another_providers_file(content_copy, capsys):
+    caritas = (content_copy / "traeger" / "caritas-rhein-berg.yml").read_text(encoding="utf-8")
+    code, out = submit(content_copy, "kennung-in-beschreibung", capsys)
+    assert code == 0 and json.loads(out)["neuer_traeger"] is True
+    assert (content_copy / "traeger" / "caritas-rhein-berg.yml").read_text(encoding="utf-8") == caritas
+
+
+def test_an_offering_for_an_existing_provider_only_adds_lines_and_says_so(content_copy, capsys, tmp_path):
+    path = content_copy / "traeger" / "caritas-rhein-berg.yml"
+    before = path.read_text(encoding="utf-8")
+    code, out, texts = submit_with_texts(content_copy, "caritas-neues-angebot", capsys, tmp_path)
+    assert code == 0, texts["kommentar"]
+    after = path.read_text(encoding="utf-8")
+    changes = [line for line in difflib.unified_diff(before.splitlines(), after.splitlines(), lineterm="", n=0)
+               if line[:1] in "+-" and line[:3] not in ("+++", "---")]
+    assert changes and all(line.startswith("+") for line in changes), changes  # comments and layout kept
+    assert after.startswith(before.split("angebote:")[0])  # the address "Musterstraße 1" already exists
+    assert "\n  - id: caritas-rhein-berg-schuldnerberatung-sonnenschein\n    name: Schuldnerberatung Sonnenschein\n" \
+        in after
+    assert "    regionen:\n      - rheinisch-bergischer-kreis\n" in after
+    assert texts["titel"].startswith("Änderung am Träger caritas-rhein-berg: neues Angebot "
+                                     "„caritas-rhein-berg-schuldnerberatung-sonnenschein“")
+    assert "`content/traeger/caritas-rhein-berg.yml`" in texts["beschreibung"]
+    assert "vorhandene Anschrift `bergisch-gladbach`" in texts["beschreibung"]
+    assert "„Rheinisch-Bergischer Kreis“ (aus dem Ort abgeleitet)" in texts["beschreibung"]
+    assert valid(content_copy)
+
+
+def test_the_regions_come_from_the_town_most_specific_first(content_copy, capsys, tmp_path):
+    code, out, texts = submit_with_texts(content_copy, "neuer-traeger", capsys, tmp_path)
+    assert code == 0
+    offering = next(o for o in prepared(content_copy).directory.offerings if o.id == json.loads(out)["angebot"])
+    assert list(offering.regions) == ["versorgungsregion-aue-schwarzenberg"]  # not also the Erzgebirgskreis
+    assert "Zuständig für: „Versorgungsregion Aue/Schwarzenberg“ (aus dem Ort abgeleitet)." in texts["kommentar"]
+
+
+def test_ticked_regions_are_taken_as_they_are(content_copy, capsys, tmp_path):
+    body = (BODIES / "neuer-traeger.md").read_text(encoding="utf-8") + "\n"
+    body = body.replace("### Zuständig für (Regionen)\n", "### Zuständig für (Regionen)\n\n- [X] Erzgebirgskreis\n")
+    (tmp_path / "formular.md").write_text(body, encoding="utf-8")
+    assert cli.main(["--content", str(content_copy), "--schemas", str(SCHEMAS), "formular",
+                     str(tmp_path / "formular.md")]) == 0
+    offering_id = json.loads(capsys.readouterr().out)["angebot"]
+    offering = next(o for o in prepared(content_copy).directory.offerings if o.id == offering_id)
+    assert list(offering.regions) == ["erzgebirgskreis"]
+
+
+def test_a_town_in_no_region_is_said(site_copy, capsys, tmp_path):
+    code, _, texts = submit_with_texts(site_copy, "neuer-traeger", capsys, tmp_path)
+    assert code == 0
+    assert "Der Ort `Stollberg/Erzgeb.` liegt in keiner Region des Wegweisers" in texts["kommentar"]
+    assert "Der Ort `Stollberg/Erzgeb.` liegt in keiner Region" in texts["beschreibung"]
+
+
+def test_line_breaks_in_the_opening_hours_are_kept(site_copy, capsys):
+    assert submit(site_copy, "neuer-traeger", capsys)[0] == 0
+    written = (site_copy / "traeger" / "beratungsstelle-sonnenschein-e-v.yml").read_text(encoding="utf-8")
+    assert "    sprechzeiten_hinweis: |-\n      Di und Do 9 bis 12 Uhr,\n      sonst nach Vereinbarung\n" in written
+
+
+def test_an_address_without_its_town_is_asked_for_not_dropped(site_copy, capsys, tmp_path):
+    code, _, texts = submit_with_texts(site_copy, "online-ohne-ort", capsys, tmp_path)
+    assert code == 1
+    assert "Zur Anschrift fehlt der Ort." in texts["kommentar"] and not texts["titel"]
+
+
+def test_the_typed_part_of_an_incomplete_address_is_checked_in_the_same_round(site_copy, capsys, tmp_path):
+    body = (BODIES / "online-ohne-ort.md").read_text(encoding="utf-8").replace(
+        "### Postleitzahl\n\n09366", "### Postleitzahl\n\n0936")
+    (tmp_path / "formular.md").write_text(body, encoding="utf-8")
+    assert cli.main(["--content", str(site_copy), "--schemas", str(SCHEMAS), "formular",
+                     str(tmp_path / "formular.md")]) == 1
+    out = capsys.readouterr().out
+    assert "Zur Anschrift fehlt der Ort." in out and "- „Postleitzahl“: `Eine deutsche Postleitzahl" in out
+
+
+def test_every_answer_not_taken_over_is_said_in_the_comment_and_the_pull_request(content_copy, capsys, tmp_path):
+    code, _, texts = submit_with_texts(content_copy, "hinweise", capsys, tmp_path)
+    assert code == 0, texts["kommentar"]
+    for said in ("`Astrologie` angekreuzt", "„Land“ wurde nicht übernommen",
+                 "„Name der Organisation“ und „Art der Organisation“ wurden nicht übernommen"):
+        assert said in texts["kommentar"] and said in texts["beschreibung"], said
+
+
+def test_a_confidential_address_says_that_street_and_postcode_are_left_out(site_copy, capsys, tmp_path):
+    code, _, texts = submit_with_texts(site_copy, "tschechisch-vertraulich", capsys, tmp_path)
+    assert code == 0
+    assert "Straße und Postleitzahl wurden nicht übernommen" in texts["kommentar"]
+
+
+def test_one_comment_names_missing_and_wrong_answers_together(site_copy, capsys, tmp_path):
+    code, _, texts = submit_with_texts(site_copy, "fehlend-und-falsch", capsys, tmp_path)
+    assert code == 1
+    comment = texts["kommentar"]
+    assert "Bitte füllen Sie „Kontakt: wofür“ aus." in comment
+    assert "- „Telefon“: `Bitte geben Sie eine Telefonnummer mit Vorwahl an" in comment
+    assert "- „Postleitzahl“: `Eine deutsche Postleitzahl hat genau fünf Ziffern" in comment
+    assert "wählen Sie unter „Land“ „Tschechien“" in comment and "land: CZ" not in comment

@@ -17,8 +17,9 @@ def vocabularies():
 
 
 def test_the_committed_forms_are_the_generated_ones():
-    """A new vocabulary term must reach the forms: run `wegweiser formulare`."""
-    for name, text in issue_forms.forms(vocabularies()).items():
+    """A new vocabulary term or region must reach the forms: run `wegweiser formulare`."""
+    content = prepared(REPO / "content")
+    for name, text in issue_forms.forms(content.vocabularies, content.directory.regions).items():
         assert (FORMS / name).read_text(encoding="utf-8") == text, name
 
 
@@ -38,8 +39,57 @@ def test_dropdowns_and_checkboxes_offer_every_term_of_their_vocabulary():
         assert f"label: {term.de}" in text or f"label: '{term.de}'" in text
 
 
+def fields():
+    return [*issue_forms.new_offering_fields(prepared(REPO / "content").directory.regions), issue_forms.CONSENT_FIELD]
+
+
+def body(name: str) -> str:
+    return (FIXTURES / "formulare" / f"{name}.md").read_text(encoding="utf-8")
+
+
 def test_a_submitted_body_is_read_back_by_label():
-    given = issue_forms.answers((FIXTURES / "formulare" / "neuer-traeger.md").read_text(encoding="utf-8"))
-    assert given["Name des Angebots"] == "Schuldnerberatung Sonnenschein"
-    assert given["Kennung Ihres Trägers (falls schon im Verzeichnis)"] == ""
-    assert issue_forms.ticked(given["Themen"]) == ["Schulden", "Existenzsicherung und Sozialleistungen"]
+    reading = issue_forms.read(body("neuer-traeger"), fields(), vocabularies())
+    assert reading.answers["angebot_name"] == "Schuldnerberatung Sonnenschein"
+    assert reading.answers["traeger_kennung"] == ""
+    assert reading.ticks["themen"] == ["Schulden", "Existenzsicherung und Sozialleistungen"]
+    assert reading.problems == [] and reading.notes == []
+
+
+def test_a_heading_inside_an_answer_is_answer_text():
+    reading = issue_forms.read(body("ueberschrift-in-beschreibung"), fields(), vocabularies())
+    assert reading.answers["beschreibung"].endswith("### Ablauf\n\nErst ein Termin, dann die Beratung.")
+    assert reading.answers["leichte_sprache"] == "" and reading.problems == []
+
+
+def test_a_heading_of_an_earlier_field_inside_an_answer_cannot_fill_that_field():
+    reading = issue_forms.read(body("kennung-in-beschreibung"), fields(), vocabularies())
+    assert reading.answers["traeger_kennung"] == ""
+    description = reading.answers["beschreibung"]
+    assert "### Kennung Ihres Trägers (falls schon im Verzeichnis)\n\ncaritas-rhein-berg" in description
+    assert reading.problems == []
+
+
+def test_a_heading_of_the_next_field_inside_an_answer_is_reported_not_guessed():
+    text = body("neuer-traeger").replace(
+        "Die Beratung ist kostenlos.\n", "Die Beratung ist kostenlos.\n\n### In Leichter Sprache (freiwillig)\n\nJa.\n")
+    reading = issue_forms.read(text, fields(), vocabularies())
+    assert [field_id for field_id, _ in reading.problems] == ["leichte_sprache"]
+    assert "mehr als einmal" in reading.problems[0][1]
+
+
+def test_a_body_that_is_not_the_form_is_reported():
+    text = body("neuer-traeger").replace("### Themen\n", "### Thema\n")
+    reading = issue_forms.read("Vorweg ein Gruß.\n\n" + text, fields(), vocabularies())
+    assert [field_id for field_id, _ in reading.problems] == ["themen"]
+    assert reading.answers["themen"] == "" and "Vorweg" not in reading.answers["traeger_kennung"]
+    assert reading.notes == ["Der Text vor der ersten Überschrift des Formulars wurde nicht übernommen."]
+
+
+def test_answers_the_form_does_not_offer_are_reported():
+    text = body("neuer-traeger").replace("- [X] Schulden\n", "- [X] Schulden\n- [X] Astrologie\nirgendwas\n")
+    text = text.replace("### Kosten\n\nKostenlos", "### Kosten\n\nGratis")
+    text = text.replace("### Postleitzahl\n\n09366", "### Postleitzahl\n\n09366\n09367")
+    reading = issue_forms.read(text, fields(), vocabularies())
+    assert reading.ticks["themen"] == ["Schulden", "Existenzsicherung und Sozialleistungen"]
+    assert [field_id for field_id, _ in reading.problems] == ["plz", "kosten"]
+    assert len(reading.notes) == 2 and "`Astrologie`" in reading.notes[0] and "`irgendwas`" in reading.notes[1]

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from .. import gazetteer as towns
+from ..region_towns import municipality_keys
 from ..directory import Directory
 from ..geocode import addresses
 from ..records import Offering, Region
@@ -52,10 +53,6 @@ def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
     h = (math.sin((b[0] - a[0]) * rad / 2) ** 2
          + math.cos(a[0] * rad) * math.cos(b[0] * rad) * math.sin((b[1] - a[1]) * rad / 2) ** 2)
     return 12742 * math.asin(math.sqrt(h))
-
-
-def _keys(name: str) -> set[str]:
-    return {towns.town_key(variant) for variant in towns.name_variants(name)}
 
 
 def _point(town: towns.Town) -> tuple[float, float]:
@@ -119,8 +116,7 @@ class _Placed:
         candidates = gazetteer.candidates(town, country)
         if candidates:
             return _nearest(candidates, place[1:]) in self.members
-        names = set().union(*(_keys(m) for m in self.region.municipalities))
-        return towns.town_key(town) in names and self.inside(place[1:])
+        return towns.town_key(town) in municipality_keys(self.region) and self.inside(place[1:])
 
 
 def _postcode_towns(directory: Directory) -> dict[str, set[tuple[str, str]]]:
