@@ -1,6 +1,7 @@
 """Rules across records that JSON Schema cannot express: ids that match file names and
-are unique, offerings that say where they take place, references inside one file,
-closures that are one day, a range running forwards, or "closed until"."""
+are unique, references inside one file, a closure that is a day or a range but not both,
+ranges running forwards. (That an offering says where it takes place, a closure when, an
+event where, is in the schemas, so that the contribution page states it too.)"""
 from __future__ import annotations
 
 import datetime as dt
@@ -151,11 +152,6 @@ def offering_places(doc: Document) -> list[Problem]:
                 problems.append(doc.problem(("angebote", i, "orte", j), (
                     f"Dieser Träger hat keine Adresse mit der Kennung „{place}“. "
                     f"Vorhandene Adresskennungen: {known}.")))
-        if not places and not yes(offering.get("aufsuchend")) \
-                and not yes(offering.get("online")):
-            problems.append(doc.problem(("angebote", i), (
-                "Bitte geben Sie an, wo das Angebot stattfindet: „orte“ (Adressen des Trägers), "
-                "„aufsuchend: ja“ oder „online: ja“.")))
     return problems
 
 
@@ -198,10 +194,6 @@ def closures(doc: Document) -> list[Problem]:
                 problems.append(doc.problem(path + ("datum",), (
                     "Eine Schließzeit ist entweder ein Tag („datum“) oder ein Zeitraum („von“ und „bis“), "
                     "nicht beides. Bitte legen Sie für jeden eine eigene Schließzeit an (Zeile mit „- “)."), key=True))
-            elif not {"datum", "von", "bis"} & closure.keys():  # "von" alone: the schema asks for "bis"
-                problems.append(doc.problem(path, (
-                    "Bitte geben Sie an, wann geschlossen ist: „datum“ für einen Tag, „von“ und „bis“ für einen "
-                    "Zeitraum oder nur „bis“ für „geschlossen bis einschließlich“.")))
             start, end = _day(closure.get("von")), _day(closure.get("bis"))
             if start and end and end < start:
                 problems.append(doc.problem(path + ("bis",), (
@@ -213,8 +205,6 @@ def closures(doc: Document) -> list[Problem]:
 def event_place(doc: Document) -> list[Problem]:
     problems = []
     data = doc.data
-    if "ort" not in data and not yes(data.get("online")):
-        problems.append(doc.problem((), "Bitte geben Sie einen „ort“ an oder „online: ja“."))
     start, end = data.get("datum"), data.get("bis_datum")
     if isinstance(start, str) and isinstance(end, str) and end < start:
         problems.append(doc.problem(("bis_datum",), f"„bis_datum“ ({end}) liegt vor „datum“ ({start})."))

@@ -39,13 +39,6 @@ def test_offering_ids_are_unique_across_all_organisations(tmp_path):
     assert "a.yml, Zeile 5" in found[0]
 
 
-def test_an_offering_must_say_where_it_takes_place(tmp_path):
-    nowhere = document(tmp_path, "a.yml", org("x", places="name: Ohne Ort").format(id="a"))
-    outreach = document(tmp_path, "b.yml", org("y", places="aufsuchend: ja").format(id="b"))
-    online = document(tmp_path, "c.yml", org("z", places="online: ja").format(id="c"))
-    assert [p.path.endswith("a.yml") for p in rules.check({Kind.ORGANISATIONS: [nowhere, outreach, online]})] == [True]
-
-
 def test_address_ids_are_unique_within_an_organisation(tmp_path):
     doc = document(tmp_path, "a.yml", "id: a\nadressen:\n  - id: x\n  - id: x\nangebote: []\n")
     assert messages(rules.check({Kind.ORGANISATIONS: [doc]})) == [
