@@ -13,9 +13,23 @@ from pathlib import Path
 
 from . import (commands, content, form_entry, geocoding_cli, issue_forms, legal, pipeline, reminders, stale_cli,
                template, translation_hints)
-from .problems import github_annotations, json_report, markdown_summary, report, summary
+from .problems import display_path, github_annotations, json_report, markdown_summary, report, summary
 from .kinds import Kind
 from .settings import SettingsError
+
+
+def _outside(args, wanted: list[Path]) -> list[str]:
+    """Paths given to validate that it does not read: saying "in Ordnung" of them would be
+    a false all-clear."""
+    sources = commands.sources_of(args)
+    read = (sources.content_dir.resolve(), sources.schema_dir.resolve(), commands.config_of(args).resolve())
+    outside = [str(path) for path in wanted
+               if path.exists() and not any(_within(path, folder) or _within(folder, path) for folder in read)]
+    for path in outside:
+        print(f"{display_path(path)}: Diese Datei liegt nicht im Ordner der Einträge "
+              f"({display_path(sources.content_dir)}) und wurde nicht geprüft. Legen Sie einen Eintrag dort "
+              "in den Ordner seiner Art, z. B. traeger/ für einen Träger.", file=sys.stderr)
+    return outside
 
 
 def validate(args) -> int:
@@ -25,7 +39,7 @@ def validate(args) -> int:
         found: tuple = ()
     except pipeline.InvalidContent as error:
         found = error.problems
-    config_file = Path(args.config) if args.config else commands.DEFAULT_CONFIG
+    config_file = commands.config_of(args)
     if config_file.is_file():  # without mkdocs.yml no site is built, and no Impressum
         hints += legal.imprint_hints(commands.settings_of(args), config_file)
     wanted = [Path(p).resolve() for p in args.paths]
@@ -36,6 +50,7 @@ def validate(args) -> int:
     missing = [p for p in args.paths if not Path(p).exists()]
     for path in missing:
         print(f"{path}: Datei oder Ordner nicht gefunden.", file=sys.stderr)
+    missing += _outside(args, wanted)
     if args.format == "json":
         print(json_report(problems))
     elif args.format == "github":
@@ -72,7 +87,7 @@ def mkdocs(command: str, args) -> int:
     arguments = [sys.executable, "-m", "mkdocs", command]
     if not {"-f", "--config-file"} & set(extra):
         commands.settings_of(args)  # a broken mkdocs.yml is wrong use (2), before MkDocs says 1
-        arguments += ["-f", args.config or str(commands.DEFAULT_CONFIG)]
+        arguments += ["-f", str(commands.config_of(args))]
     if command == "build":
         arguments.append("--strict")
     return subprocess.call(arguments + extra)

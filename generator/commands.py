@@ -20,7 +20,16 @@ from .settings import Settings, SettingsError, from_mkdocs_yml
 OK, PROBLEMS, USAGE, SERVICE, INTERRUPTED = 0, 1, 2, 3, 130
 
 
-DEFAULT_CONFIG = Path("mkdocs.yml")
+def default_config() -> Path:
+    """The mkdocs.yml of the repository one works in: here or in a folder above, so that
+    ``wegweiser validate`` works from content/traeger/ as well; else ./mkdocs.yml."""
+    here = Path.cwd()
+    return next((folder / "mkdocs.yml" for folder in (here, *here.parents) if (folder / "mkdocs.yml").is_file()),
+                Path("mkdocs.yml"))
+
+
+def config_of(args) -> Path:
+    return Path(args.config) if args.config else default_config()
 
 
 def settings_of(args) -> Settings:
@@ -28,7 +37,7 @@ def settings_of(args) -> Settings:
     Without ``--config``, a missing mkdocs.yml means the defaults; a named one must exist."""
     if args.config and not Path(args.config).is_file():
         raise SettingsError(f"{args.config}: Diese Einstellungsdatei gibt es nicht.")
-    settings = from_mkdocs_yml(Path(args.config) if args.config else DEFAULT_CONFIG)
+    settings = from_mkdocs_yml(config_of(args))
     changes = {name: str(Path(value).resolve()) for name, value in
                (("content", args.content), ("schemas", args.schemas)) if value}
     return dataclasses.replace(settings, **changes)

@@ -52,6 +52,22 @@ def test_validate_of_a_missing_path_exits_2(site_copy, capsys):
     assert "nicht gefunden" in capsys.readouterr().err
 
 
+def test_validate_from_a_folder_of_the_repository_finds_its_mkdocs_yml(site_copy, capsys, monkeypatch):
+    mkdocs_config(site_copy, site_copy.parent / "site")  # project/mkdocs.yml over project/content
+    shutil.copyfile(FIXTURES / "invalid" / "traeger" / "falsche-plz.yml", site_copy / "traeger" / "falsche-plz.yml")
+    monkeypatch.chdir(site_copy / "traeger")
+    assert cli.main(["validate", "falsche-plz.yml"]) == 1
+    assert capsys.readouterr().out.startswith("falsche-plz.yml:7:10: adressen[0].plz: ")
+
+
+def test_a_path_outside_the_records_is_said_to_be_unchecked_not_in_order(site_copy, capsys, tmp_path):
+    stray = tmp_path / "neu.yml"
+    stray.write_text("id: neu\n", encoding="utf-8")
+    assert run("--content", str(site_copy), "validate", str(stray)) == 2
+    err = capsys.readouterr().err
+    assert "wurde nicht geprüft" in err and "in Ordnung" not in err
+
+
 def test_new_writes_a_commented_template_that_validates(site_copy, capsys):
     assert run("--content", str(site_copy), "new", "caritas-aue") == 0
     written = (site_copy / "traeger" / "caritas-aue.yml").read_text(encoding="utf-8")
