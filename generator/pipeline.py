@@ -13,8 +13,8 @@ import functools
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import (characters, content, field_docs, freshness, from_yaml, geocache, geocode, legal, rules, schema,
-               synonyms, vocab, yamlsafe)
+from . import (characters, content, field_docs, freshness, from_yaml, geocache, geocode, legal, plausibility, rules,
+               schema, synonyms, vocab, yamlsafe)
 from .kinds import Kind
 from .problems import Problem, display_path, summary
 from .records import OFFERING_TERMS
@@ -158,9 +158,8 @@ def _validate(documents: dict[Kind, list[yamlsafe.Document]], schemas: schema.Sc
             hidden = characters.problems(document)
             named = {(p.path, p.field) for p in hidden}  # the invisible character is the mistake there
             problems += hidden + [p for p in schema.validate(document, validator) if (p.path, p.field) not in named]
-    return problems + rules.check({
-        kind: [d for d in docs if isinstance(d.data, dict)] for kind, docs in documents.items()
-    })
+    records = {kind: [d for d in docs if isinstance(d.data, dict)] for kind, docs in documents.items()}
+    return problems + rules.check(records) + plausibility.check(records, freshness.today())
 
 
 def _confidential_cache_entries(prepared: Prepared) -> list[Problem]:

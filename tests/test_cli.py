@@ -68,11 +68,26 @@ def test_a_path_outside_the_records_is_said_to_be_unchecked_not_in_order(site_co
     assert "wurde nicht geprüft" in err and "in Ordnung" not in err
 
 
-def test_new_writes_a_commented_template_that_validates(site_copy, capsys):
+OWN_VALUES = {"Beispiel-Beratungsstelle e. V.": "Caritas Aue", "https://www.beispiel.de": "https://www.caritas-aue.example",
+              "info@beispiel.de": "info@caritas-aue.example", "beratung@beispiel.de": "beratung@caritas-aue.example",
+              "03733 000000": "03733 000004", "Beispielstraße 1": "Bahnhofstraße 5",
+              "Wir sind eine Beratungsstelle für Menschen": "Die Caritas in Aue berät Menschen",
+              "Wir beraten Sie kostenlos": "Die Beratung ist kostenlos"}
+
+
+def test_new_writes_a_commented_template_whose_example_values_must_be_replaced(site_copy, capsys):
     assert run("--content", str(site_copy), "new", "caritas-aue") == 0
-    written = (site_copy / "traeger" / "caritas-aue.yml").read_text(encoding="utf-8")
+    path = site_copy / "traeger" / "caritas-aue.yml"
+    written = path.read_text(encoding="utf-8")
     assert written.startswith("# Vorlage für einen neuen Träger")
     assert "id: caritas-aue\n" in written and "  - id: caritas-aue-beratung\n" in written
+    capsys.readouterr()
+    assert run("--content", str(site_copy), "validate") == 1  # never published with the example values
+    found = capsys.readouterr().out.splitlines()
+    assert len(found) == 9 and all("ist der Beispielwert aus der Vorlage" in line for line in found)
+    for example, own in OWN_VALUES.items():
+        written = written.replace(example, own)
+    path.write_text(written, encoding="utf-8")
     assert run("--content", str(site_copy), "validate") == 0
 
 

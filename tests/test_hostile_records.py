@@ -607,7 +607,7 @@ angebote:
     zugang: [termin]
     kontakt:
       - rolle: Sekretariat
-        telefon: 03733 000000
+        telefon: 03733 000009
     status: aktiv
     zuletzt_geprueft: "2026-01-15"
 """
@@ -630,7 +630,7 @@ def records_with(v: dict[str, str]) -> dict[str, dict]:
             "schliesszeiten": [{"datum": "2099-12-31", "hinweis": v["schliesszeit_hinweis"]}],  # coming: shown
             "kosten": "kostenlos",
             "kosten_hinweis": v["kosten_hinweis"], "zugang": ["termin"],
-            "kontakt": [{"rolle": v["rolle"], "ansprechperson": v["ansprechperson"], "telefon": "03733 000000"}],
+            "kontakt": [{"rolle": v["rolle"], "ansprechperson": v["ansprechperson"], "telefon": "03733 000009"}],
             "status": "aktiv", "zuletzt_geprueft": "2026-01-15"}],
     }
     event = {

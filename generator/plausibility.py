@@ -1,0 +1,116 @@
+"""Values that are well-formed but cannot be meant: a last check in the future (the entry
+would never count as old), opening hours that end long before they begin, and the
+template's example values left in place (they would be published as the provider's).
+"""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Iterator
+
+from .kinds import Kind
+from .problems import Problem, shorten
+from .template import TEMPLATE
+from .yamlsafe import Document, parse
+
+# Hours may run past midnight (a night shelter 22:00 to 06:00); a span of more than this
+# many hours across midnight is a slip of the two times (18:00 to 14:00).
+MAX_HOURS_PAST_MIDNIGHT = 12
+# Fields whose example value in the template is the template's, not anybody's.
+TEMPLATE_FIELDS = frozenset({"name", "kurzname", "beschreibung", "leichte_sprache", "webseite", "email",
+                             "telefon", "strasse"})
+TEMPLATE_ID = "__KENNUNG__"
+
+
+def check(documents: dict[Kind, list[Document]], today: dt.date) -> list[Problem]:
+    problems: list[Problem] = []
+    examples = template_values()
+    for docs in documents.values():
+        for doc in docs:
+            problems += future_checks(doc, today)
+            problems += backwards_hours(doc)
+            problems += template_left(doc, examples)
+    return problems
+
+
+def _values(value, path: tuple = ()) -> Iterator[tuple[tuple, object]]:
+    yield path, value
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield from _values(item, path + (key,))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _values(item, path + (index,))
+
+
+def future_checks(doc: Document, today: dt.date) -> list[Problem]:
+    problems = []
+    for path, value in _values(doc.data):
+        if not path or path[-1] != "zuletzt_geprueft" or not isinstance(value, str):
+            continue
+        try:
+            day = dt.date.fromisoformat(value)
+        except ValueError:
+            continue  # the schema names a malformed date
+        if day > today + dt.timedelta(days=1):  # a day's grace for the time zones
+            problems.append(doc.problem(path, (
+                f"Der Tag der letzten Prüfung ({value}) liegt in der Zukunft; so würde der Eintrag nie "
+                "als veraltet erkannt. Bitte tragen Sie den Tag ein, an dem Sie die Angaben zuletzt "
+                "geprüft haben, höchstens den heutigen.")))
+    return problems
+
+
+def _minutes(value) -> int | None:
+    try:
+        hours, minutes = str(value).split(":")
+        return int(hours) * 60 + int(minutes)
+    except ValueError:
+        return None  # the schema names a malformed time
+
+
+def backwards_hours(doc: Document) -> list[Problem]:
+    problems = []
+    for path, value in _values(doc.data):
+        if not (path[-2:-1] == ("sprechzeiten",) and isinstance(value, dict)):
+            continue
+        start, end = _minutes(value.get("von")), _minutes(value.get("bis"))
+        if start is None or end is None:
+            continue
+        if start == end:
+            problems.append(doc.problem(path + ("bis",), (
+                f"Beginn und Ende sind gleich ({value['von']}). Ist das Angebot rund um die Uhr "
+                "erreichbar, schreiben Sie „rund_um_die_uhr: ja“ beim Angebot; sonst prüfen Sie bitte "
+                "die Zeiten.")))
+        elif end < start and (end + 24 * 60 - start) > MAX_HOURS_PAST_MIDNIGHT * 60:
+            problems.append(doc.problem(path + ("bis",), (
+                f"Die Sprechzeit endet vor ihrem Beginn ({value['von']} bis {value['bis']}). Über "
+                f"Mitternacht hinweg sind höchstens {MAX_HOURS_PAST_MIDNIGHT} Stunden möglich (z. B. "
+                f"22:00 bis 06:00). Meinten Sie {value['bis']} bis {value['von']}?")))
+    return problems
+
+
+def template_values() -> dict[str, set[str]]:
+    """The example values of `wegweiser new`'s template, by field name."""
+    text = TEMPLATE.read_text(encoding="utf-8")
+    found: dict[str, set[str]] = {}
+    for path, value in _values(parse(text, TEMPLATE).data):
+        # "Allgemeine Sozialberatung" may well be an offering's own name; "Beispiel-…" is not.
+        if path and path[-1] in TEMPLATE_FIELDS and isinstance(value, str) and (
+                "eispiel" in value or path[-1] in ("beschreibung", "leichte_sprache", "telefon")):
+            found.setdefault(path[-1], set()).add(" ".join(value.split()))
+    return found
+
+
+def template_left(doc: Document, examples: dict[str, set[str]]) -> list[Problem]:
+    problems = []
+    for path, value in _values(doc.data):
+        if not isinstance(value, str) or not path:
+            continue
+        if TEMPLATE_ID in value:
+            problems.append(doc.problem(path, (
+                f"Hier steht noch „{TEMPLATE_ID}“ aus der Vorlage. Bitte ersetzen Sie es durch die Kennung "
+                "Ihres Trägers (wie der Dateiname).")))
+        elif " ".join(value.split()) in examples.get(str(path[-1]), ()):
+            problems.append(doc.problem(path, (
+                f"„{shorten(value.strip())}“ ist der Beispielwert aus der Vorlage. Bitte tragen Sie Ihre "
+                "eigene Angabe ein oder löschen Sie das Feld, wenn es freiwillig ist.")))
+    return problems
