@@ -22,6 +22,7 @@ from . import commands, freshness, pipeline
 from .form_reading import LABELS, Form, Proposal, propose, read_form
 from .form_texts import comment, pull_request
 from .markup import code_span
+from .problems import field_keys
 
 # Where a problem in the written file came from in the form, by the key it was found at.
 OFFERING_FIELDS = {"name": "angebot_name", "beschreibung": "beschreibung", "leichte_sprache": "leichte_sprache",
@@ -44,8 +45,7 @@ class FormResult:
 
 
 def _form_field(problem_field: str) -> str:
-    parts = [part for part in problem_field.replace("]", "").replace("[", ".").split(".") if part]
-    names = [part for part in parts if not part.isdigit()]
+    names = field_keys(problem_field)
     if not names:
         return ""
     table = (OFFERING_FIELDS if names[0] == "angebote" else ADDRESS_FIELDS if names[0] == "adressen"

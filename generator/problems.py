@@ -54,16 +54,39 @@ def display_path(path: Path | str) -> str:
         return str(path)
 
 
+# How an item of a list of sections is called in a message, counted from 1 as people count:
+# ("angebote", 1) is "2. Angebot". Items of other lists are "themen, 2. Eintrag".
+ITEM_NOUNS = {"angebote": "Angebot", "adressen": "Adresse", "kontakt": "Kontakt", "sprechzeiten": "Sprechzeit",
+              "schliesszeiten": "Schließzeit"}
+SEPARATOR = " › "
+
+
 def field_name(path: Sequence[str | int]) -> str:
-    """``("angebote", 0, "themen", 1)`` -> ``angebote[0].themen[1]``."""
-    text = ""
-    for part in path:
-        if isinstance(part, int):
-            text += f"[{part}]"
+    """``("angebote", 1, "kontakt", 0, "telefon")`` -> ``2. Angebot › 1. Kontakt › telefon``;
+    ``("angebote", 0, "themen", 1)`` -> ``1. Angebot › themen, 2. Eintrag``."""
+    parts: list[str] = []
+    for index, part in enumerate(path):
+        if not isinstance(part, int):
+            parts.append(shorten(str(part)))
+        elif index and path[index - 1] in ITEM_NOUNS:
+            parts[-1] = f"{part + 1}. {ITEM_NOUNS[path[index - 1]]}"
+        elif parts:
+            parts[-1] += f", {part + 1}. Eintrag"
         else:
-            name = shorten(str(part))
-            text += f".{name}" if text else name
-    return text
+            parts.append(f"{part + 1}. Eintrag")
+    return SEPARATOR.join(parts)
+
+
+def field_keys(name: str) -> list[str]:
+    """The keys of a field as ``field_name`` wrote it: ``2. Angebot › 1. Kontakt › telefon``
+    -> ``["angebote", "kontakt", "telefon"]``."""
+    lists = {noun: key for key, noun in ITEM_NOUNS.items()}
+    keys = []
+    for part in name.split(SEPARATOR) if name else ():
+        key = part.split(", ")[0]  # "themen, 2. Eintrag" is a place in the list "themen"
+        number, _, noun = key.partition(". ")
+        keys.append(lists.get(noun, key) if number.isdigit() else key)
+    return keys
 
 
 def summary(problems: Iterable[Problem]) -> str:

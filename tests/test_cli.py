@@ -30,8 +30,9 @@ def test_validate_prints_every_problem_and_exits_1(site_copy, capsys, monkeypatc
     assert run("--content", "content", "validate") == 1
 
     out, err = capsys.readouterr()
-    assert out.splitlines()[0].startswith("content/traeger/falsche-plz.yml:7:10: adressen[0].plz: ")
-    assert out.splitlines()[1].startswith("content/traeger/unbekanntes-thema.yml:13:14: angebote[0].themen[0]: ")
+    assert out.splitlines()[0].startswith("content/traeger/falsche-plz.yml:7:10: 1. Adresse › plz: ")
+    assert out.splitlines()[1].startswith(
+        "content/traeger/unbekanntes-thema.yml:13:14: 1. Angebot › themen, 1. Eintrag: ")
     assert "2 Probleme in 2 Dateien gefunden." in err
 
 
@@ -57,7 +58,7 @@ def test_validate_from_a_folder_of_the_repository_finds_its_mkdocs_yml(site_copy
     shutil.copyfile(FIXTURES / "invalid" / "traeger" / "falsche-plz.yml", site_copy / "traeger" / "falsche-plz.yml")
     monkeypatch.chdir(site_copy / "traeger")
     assert cli.main(["validate", "falsche-plz.yml"]) == 1
-    assert capsys.readouterr().out.startswith("falsche-plz.yml:7:10: adressen[0].plz: ")
+    assert capsys.readouterr().out.startswith("falsche-plz.yml:7:10: 1. Adresse › plz: ")
 
 
 def test_a_path_outside_the_records_is_said_to_be_unchecked_not_in_order(site_copy, capsys, tmp_path):
@@ -125,7 +126,7 @@ def test_build_fails_on_a_broken_record_with_the_same_message_as_validate(site_c
                                 "validate"], capture_output=True, text=True, cwd=site_copy.parent)
     assert built.returncode != 0 and validated.returncode == 1
     message = validated.stdout.strip()
-    assert message.startswith("content/traeger/falsche-plz.yml:7:10: adressen[0].plz: Eine deutsche Postleitzahl")
+    assert message.startswith("content/traeger/falsche-plz.yml:7:10: 1. Adresse › plz: Eine deutsche Postleitzahl")
     assert message in built.stderr
     assert not (tmp_path / "site").exists()
 
@@ -142,9 +143,9 @@ def test_validate_for_github_writes_annotations_and_the_full_report_to_the_summa
 
     lines = capsys.readouterr().out.splitlines()
     assert lines[0].startswith("::error file=content/traeger/falsche-plz.yml,line=7,col=10,"
-                               "title=adressen[0].plz::Eine deutsche Postleitzahl")
+                               "title=1. Adresse › plz::Eine deutsche Postleitzahl")
     report = summary.read_text(encoding="utf-8")
-    assert "| `content/traeger/unbekanntes-thema.yml` | 13 | `angebote[0].themen[0]` |" in report
+    assert "| `content/traeger/unbekanntes-thema.yml` | 13 | `1. Angebot › themen, 1. Eintrag` |" in report
 
 
 def test_validate_as_json_for_tools(site_copy, capsys, monkeypatch):

@@ -166,7 +166,7 @@ def test_a_cache_entry_of_the_wrong_shape_is_named(project):
         "breite": "fünfzig", "laenge": 12.0, "genauigkeit": "adresse", "dienst": "d", "abgefragt_am": "2026-01-01"}}}),
         encoding="utf-8")
     [problem] = problems_of(project)
-    assert problem.field == "eintraege.x.breite"
+    assert problem.field == "eintraege › x › breite"
 
 
 def mark_shelter_confidential_leaving_its_old_cache_entry(project):

@@ -85,7 +85,7 @@ def closure_problems(tmp_path: Path, closures: str) -> list[str]:
 
 def test_a_range_that_ends_before_it_begins_is_named_with_its_line_and_field(tmp_path):
     assert closure_problems(tmp_path, '      - von: "2027-08-20"\n        bis: "2027-08-07"\n') == [
-        "7:14: angebote[0].schliesszeiten[0].bis: „bis“ (2027-08-07) liegt vor „von“ (2027-08-20). "
+        "7:14: 1. Angebot › 1. Schließzeit › bis: „bis“ (2027-08-07) liegt vor „von“ (2027-08-20). "
         "„bis“ ist der letzte geschlossene Tag; bitte prüfen Sie beide Daten."]
 
 
@@ -93,7 +93,7 @@ def test_a_closure_is_either_a_day_or_a_range(tmp_path):
     # That a closure says when at all is the schema's (schliesszeit's anyOf), so the
     # contribution page states it too: tests/test_field_docs.py.
     found = closure_problems(tmp_path, '      - datum: "2027-12-24"\n        bis: "2027-12-31"\n')
-    assert [line.split(": ", 2)[1] for line in found] == ["angebote[0].schliesszeiten[0].datum"]
+    assert [line.split(": ", 2)[1] for line in found] == ["1. Angebot › 1. Schließzeit › datum"]
     assert "entweder ein Tag" in found[0]
 
 

@@ -85,8 +85,8 @@ def test_a_broken_record_stops_the_build_and_leaves_the_previous_site_untouched(
 
     logged = [r.getMessage() for r in caplog.records]
     assert "2 Probleme in 2 Dateien gefunden. Die Seite wurde nicht erstellt." in logged
-    assert any("unbekanntes-thema.yml:13:14: angebote[0].themen[0]: „suchtt“" in m for m in logged)
-    assert any("falsche-plz.yml:7:10: adressen[0].plz: Eine deutsche Postleitzahl" in m for m in logged)
+    assert any("unbekanntes-thema.yml:13:14: 1. Angebot › themen, 1. Eintrag: „suchtt“" in m for m in logged)
+    assert any("falsche-plz.yml:7:10: 1. Adresse › plz: Eine deutsche Postleitzahl" in m for m in logged)
     assert [p.name for p in site.iterdir()] == ["index.html"]
     assert (site / "index.html").read_text(encoding="utf-8") == "vorherige Seite"
 

@@ -5,7 +5,7 @@ from generator.problems import Problem, field_name, report, summary
 
 
 def test_field_names_read_like_the_yaml_path():
-    assert field_name(("angebote", 0, "themen", 1)) == "angebote[0].themen[1]"
+    assert field_name(("angebote", 0, "themen", 1)) == "1. Angebot › themen, 2. Eintrag"
     assert field_name(()) == ""
 
 

@@ -35,14 +35,14 @@ def test_offering_ids_are_unique_across_all_organisations(tmp_path):
     second = document(tmp_path, "b.yml", org("beratung").format(id="b"))
     found = messages(rules.check({Kind.ORGANISATIONS: [first, second]}))
     assert len(found) == 1
-    assert found[0].startswith("b.yml:5:angebote[0].id: Die Kennung „beratung“ hat schon ein anderes Angebot (")
+    assert found[0].startswith("b.yml:5:1. Angebot › id: Die Kennung „beratung“ hat schon ein anderes Angebot (")
     assert "a.yml, Zeile 5" in found[0]
 
 
 def test_address_ids_are_unique_within_an_organisation(tmp_path):
     doc = document(tmp_path, "a.yml", "id: a\nadressen:\n  - id: x\n  - id: x\nangebote: []\n")
     assert messages(rules.check({Kind.ORGANISATIONS: [doc]})) == [
-        "a.yml:4:adressen[1].id: Die Adresskennung „x“ steht schon bei einer anderen Adresse (Zeile 3)."]
+        "a.yml:4:2. Adresse › id: Die Adresskennung „x“ steht schon bei einer anderen Adresse (Zeile 3)."]
 
 
 def test_an_event_ending_before_it_begins_is_reported(tmp_path):

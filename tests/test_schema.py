@@ -143,7 +143,7 @@ def test_a_name_of_the_wrong_form_is_reported_where_it_stands(tmp_path):
 OFFERING = ("id: t\nname: Träger\nart: verein\nangebote:\n  - id: t-a\n    name: Beratung\n    beschreibung: x\n"
             "    themen: [sucht]\n    zielgruppen: [alle]\n    zugang: [termin]\n    kontakt:\n"
             "      - rolle: Sekretariat\n    status: aktiv\n    zuletzt_geprueft: 2026-01-01\n")
-WHERE = ("5:angebote[0]: Bitte geben Sie an, wo das Angebot stattfindet: „orte“ (Adressen des Trägers), "
+WHERE = ("5:1. Angebot: Bitte geben Sie an, wo das Angebot stattfindet: „orte“ (Adressen des Trägers), "
          "„aufsuchend: ja“ oder „online: ja“.")
 
 
@@ -159,7 +159,7 @@ def test_an_offering_says_where_it_takes_place(tmp_path, place, found):
 def test_a_closure_says_when(tmp_path):
     closure = "    online: ja\n    schliesszeiten:\n      - hinweis: Umzug\n"
     assert check(tmp_path, OFFERING + closure) == [
-        "17:angebote[0].schliesszeiten[0]: Bitte geben Sie an, wann geschlossen ist: „datum“ für einen Tag, "
+        "17:1. Angebot › 1. Schließzeit: Bitte geben Sie an, wann geschlossen ist: „datum“ für einen Tag, "
         "„von“ und „bis“ für einen Zeitraum oder nur „bis“ für „geschlossen bis einschließlich“."]
 
 

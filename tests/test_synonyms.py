@@ -62,17 +62,18 @@ def test_the_synonyms_file_is_no_vocabulary_of_terms(schemas):
 
 
 @pytest.mark.parametrize(("case", "line", "field", "hint"), [
-    ("unbekanntes-vokabular", 5, "spielsucht.begriffe.orte",
+    ("unbekanntes-vokabular", 5, "spielsucht › begriffe › orte",
      "Nach Begriffen des Vokabulars „orte“ kann die Suche nicht filtern. Möglich sind:"),
-    ("unbekannter-begriff", 4, "spielsucht.begriffe.themen[1]",
+    ("unbekannter-begriff", 4, "spielsucht › begriffe › themen, 2. Eintrag",
      "Im Vokabular „themen“ gibt es den Begriff „gluecksspiel“ nicht."),
     ("findet-nichts", 4, "zocken", "Hier fehlt, was „zocken“ finden soll: „findet“"),
-    ("doppeltes-wort", 5, "wetten.woerter[1]", "„zocken“ steht schon beim Eintrag „spielsucht“."),
-    ("ein-buchstabe", 2, "hartz-iv.woerter[1]", "Der Text „4“ ist zu kurz (mindestens 2 Zeichen)."),
-    ("einzelne-zeichen", 3, "hartz-iv.findet[1]", "„B 2“ enthält kein Wort, nach dem die Suche sucht"),
-    ("nur-fuellwoerter", 2, "spielsucht.woerter[1]", "„für die“ enthält kein Wort, nach dem die Suche sucht"),
-    ("falscher-typ", 2, "spielsucht.woerter", "Hier wird eine Liste erwartet."),
-    ("unbekanntes-feld", 3, "spielsucht.finden", "Das Feld „finden“ gibt es hier nicht. Meinten Sie „findet“?"),
+    ("doppeltes-wort", 5, "wetten › woerter, 2. Eintrag", "„zocken“ steht schon beim Eintrag „spielsucht“."),
+    ("ein-buchstabe", 2, "hartz-iv › woerter, 2. Eintrag", "Der Text „4“ ist zu kurz (mindestens 2 Zeichen)."),
+    ("einzelne-zeichen", 3, "hartz-iv › findet, 2. Eintrag", "„B 2“ enthält kein Wort, nach dem die Suche sucht"),
+    ("nur-fuellwoerter", 2, "spielsucht › woerter, 2. Eintrag",
+     "„für die“ enthält kein Wort, nach dem die Suche sucht"),
+    ("falscher-typ", 2, "spielsucht › woerter", "Hier wird eine Liste erwartet."),
+    ("unbekanntes-feld", 3, "spielsucht › finden", "Das Feld „finden“ gibt es hier nicht. Meinten Sie „findet“?"),
     ("falsche-kennung", 4, "Hartz IV", "Eine Kennung besteht aus kleinen Buchstaben"),
 ])
 def test_each_mistake_is_one_problem_with_file_line_and_a_hint(schemas, vocabularies, case, line, field, hint):

@@ -80,8 +80,8 @@ def test_the_shipped_vocabularies_count_sign_language_for_deaf_people():
 def test_a_link_to_an_unknown_term_or_vocabulary_is_reported_where_it_is_written():
     vocabularies, problems = vocab.load_vocabularies(FIXTURES / "falsch-verknuepft", schema.SchemaSet.load(SCHEMAS),
                                                      offering_vocabularies=frozenset({"sprachen", "zielgruppen"}))
-    assert sorted((p.line, p.field) for p in problems) == [(7, "gehoerlose.auch.sprachen[1]"),
-                                                          (8, "gehoerlose.auch.sprache")]
+    assert sorted((p.line, p.field) for p in problems) == [(7, "gehoerlose › auch › sprachen, 2. Eintrag"),
+                                                          (8, "gehoerlose › auch › sprache")]
     by_line = {p.line: p.message for p in problems}
     assert "den Begriff „dgs“ nicht" in by_line[7]
     assert "„sprache“" in by_line[8] and "„sprachen“" in by_line[8]
