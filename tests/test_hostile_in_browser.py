@@ -73,7 +73,6 @@ PAGES = {
     "angebote/markdown-links-angebot/": ["Verweise im Angebot"],
     "angebote/markdown-roh-angebot/": ["Rohes HTML im Angebot"],
     "angebote/alle-felder-angebot/": ["F08 <u>Angebot</u>", "F15 <u>Person</u>"],
-    "angebote/unicode-bidi-angebot/": ["Hilfe \u202eexe.txt\u202c Angebot"],
     "angebote/vertraulich-schutzhaus-wohnen/": ["Schutzwohnung Test", "Schneeberg"],
     "termine/": [TERMIN, "<img src=x onerror=alert(4)>", "'\"><svg onload=alert(5)>"],
     "termine/archiv/": ["<script>alert('archiv')</script> {{ 12345*6789 }} Rückblick", "<b>Archivsaal</b> {% Hof"],
@@ -172,8 +171,7 @@ def open_map(page, web, path):
     ("alert('angebot')", ANGEBOT_SKRIPT),
     ("iframe srcdoc", IFRAME_NAME),
     ("12345*6789", VORLAGE),
-    ("exe.txt", "Hilfe \u202eexe.txt\u202c Angebot"),
-])
+])  # a right-to-left override ("Hilfe \u202eexe.txt") no longer builds: generator/characters.py
 def test_a_hostile_marker_opens_its_popup_literally_after_consent(page, web, title, shown):
     frame = open_map(page, web, "karte/")
     # Clusters are opened until the marker itself is on the map.
