@@ -8,6 +8,7 @@ import datetime as dt
 import re
 from typing import Iterable
 
+from . import id_clashes
 from .from_yaml import yes
 from .kinds import Kind
 from .problems import Problem
@@ -31,13 +32,7 @@ def check(documents: dict[Kind, list[Document]]) -> list[Problem]:
             if offering.get("id") in RESERVED_IDS:
                 problems.append(doc.problem(("angebote", i, "id"), (
                     f"Die Kennung „{offering['id']}“ ist reserviert. Bitte setzen Sie die Kennung des Trägers davor.")))
-    problems += unique(
-        ((doc, ("angebote", i, "id"), offering.get("id"))
-         for doc in organisations for i, offering in enumerate(_list(doc.data, "angebote"))),
-        "Die Kennung „{value}“ hat schon ein anderes Angebot ({other}). "
-        "Angebotskennungen müssen im ganzen Verzeichnis einmalig sein; "
-        "setzen Sie am besten die Kennung des Trägers davor.",
-    )
+    problems += id_clashes.offering_ids(organisations)
     for doc in organisations:
         problems += offering_places(doc)
         problems += closures(doc)
