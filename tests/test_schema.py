@@ -99,11 +99,22 @@ def test_postcodes_follow_the_country_of_the_address(tmp_path, address, ok):
     ("javascript:alert(1)", False),
     ("https://beispiel.example/<script>", False),
     ("https://", False),
+    ("https://www.müller-beratung.de/kontakt", True),  # a domain with umlauts is a domain
+    ("https://www.dvořák.cz", True),
 ])
 def test_websites_must_be_https(tmp_path, url, ok):
     network = (f"id: n\nname: Netz\nart: netzwerk\nbeschreibung: x\nregionen: [r]\n"
                f"zuletzt_geprueft: 2026-01-01\nwebseite: \"{url}\"\n")
     assert (check(tmp_path, network, "netzwerk") == []) is ok
+
+
+@pytest.mark.parametrize(("email", "ok"), [
+    ("beratung@beispiel.example", True), ("info@müller-beratung.de", True), ("mailto:info@x.de", False),
+    ("info@x", False),
+])
+def test_e_mail_addresses_may_have_domains_with_umlauts(tmp_path, email, ok):
+    found = check(tmp_path, f"id: t\nname: Träger\nemail: \"{email}\"\n")  # other fields are missing
+    assert (not [line for line in found if line.startswith("3:email:")]) is ok
 
 
 def test_an_unknown_term_lists_the_allowed_terms_and_suggests_one(tmp_path):
