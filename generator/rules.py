@@ -141,12 +141,18 @@ def offering_places(doc: Document) -> list[Problem]:
     address_ids = [a.get("id") for a in addresses if isinstance(a.get("id"), str)]
     for i, offering in enumerate(_list(doc.data, "angebote")):
         places = offering.get("orte") if isinstance(offering.get("orte"), list) else []
+        # An address without its id is already reported: point there rather than say twice
+        # that the reference is wrong.
+        unnamed = [n for n, a in enumerate(addresses, 1) if not isinstance(a.get("id"), str)]
         for j, place in enumerate(places):
             if isinstance(place, str) and place not in address_ids:
-                known = ", ".join(address_ids) if address_ids else "keine (das Feld „adressen“ fehlt)"
+                known = (", ".join(address_ids) if address_ids else "keine" if addresses
+                         else "keine (das Feld „adressen“ fehlt)")
+                missing = (f" Der {unnamed[0]}. Adresse fehlt die Kennung: Ist es diese, schreiben Sie dort "
+                           f"„id: {place}“." if unnamed else "")
                 problems.append(doc.problem(("angebote", i, "orte", j), (
                     f"Dieser Träger hat keine Adresse mit der Kennung „{place}“. "
-                    f"Vorhandene Adresskennungen: {known}.")))
+                    f"Vorhandene Adresskennungen: {known}.{missing}")))
     return problems
 
 

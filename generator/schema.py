@@ -108,12 +108,22 @@ def validate(document: "Document", validator: Draft202012Validator) -> list[Prob
     errors = list(validator.iter_errors(document.data))
     # A value of the wrong form also fails its format check: one message is enough.
     malformed = {tuple(e.absolute_path) for e in errors if e.validator == "pattern"}
+    wrong = {tuple(e.absolute_path) for e in errors}
     problems = []
     for error in errors:
         if error.validator == "format" and tuple(error.absolute_path) in malformed:
             continue
+        if error.validator in ("anyOf", "oneOf") and any(
+                tuple(error.absolute_path) + (name,) in wrong for name in _named_in(error.schema[error.validator])):
+            continue  # "online: yes" is one mistake: its own message says it, not also "say where"
         problems.extend(_problems_for(error, document))
     return problems
+
+
+def _named_in(branches) -> set[str]:
+    """The fields the branches of an anyOf or oneOf ask for."""
+    return {name for branch in branches if isinstance(branch, Mapping)
+            for name in (*branch.get("required", ()), *branch.get("properties", {}))}
 
 
 def _title(schema: Mapping, name: str) -> str:
