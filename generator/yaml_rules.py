@@ -101,6 +101,21 @@ def _events(lines: list[str], events: list) -> Finding | None:
     return None
 
 
+KEY_WITHOUT_SPACE = re.compile(r"^(\s*(?:- )?[A-Za-z_][\w-]*):(\S.*)$")
+
+
+def colon_without_space(text: str, line: int) -> Finding | None:
+    """For a text libyaml refused at a missing ":" after a key it began at ``line``:
+    ``name:Beratung`` is a key, a colon and a value without the space YAML needs."""
+    lines = text.split("\n")
+    found = KEY_WITHOUT_SPACE.match(lines[line]) if line < len(lines) else None
+    if not found:
+        return None
+    key, value = found.groups()
+    return (f"Nach dem Doppelpunkt hinter „{key.strip(' -')}“ fehlt ein Leerzeichen. Schreiben Sie: "
+            f"{key.strip()}: {shorten(value.strip())}", line, len(key) + 1)
+
+
 def quote_running_on(text: str) -> Finding | None:
     """For a text libyaml refused: a quoted text before the place it stopped that ran on
     into following lines. An unclosed quote is the mistake there, not what libyaml found

@@ -132,7 +132,10 @@ def parse(text: str, path: Path) -> Document:
     try:
         events = list(yaml.parse(text, Loader=Parser))
     except yaml.MarkedYAMLError as error:
-        if found := yaml_rules.quote_running_on(text):
+        found = yaml_rules.quote_running_on(text) or (
+            yaml_rules.colon_without_space(text, error.context_mark.line)
+            if error.context_mark and (error.problem or "").startswith("could not find expected ':'") else None)
+        if found:
             raise DocumentError(found[0], _mark(*found[1:])) from None
         message, at_context = yaml_messages.german(error.problem, error.context)
         raise DocumentError(message, error.context_mark if at_context else

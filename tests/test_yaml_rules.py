@@ -71,3 +71,11 @@ def test_a_character_yaml_would_misread_is_named_on_its_own_line(text, line, sai
     with pytest.raises(yamlsafe.DocumentError) as caught:
         yamlsafe.parse(text, Path("eintrag.yml"))
     assert caught.value.mark.line + 1 == line and said in caught.value.message
+
+
+def test_a_key_and_value_without_the_space_after_the_colon_is_named_on_its_line_with_the_fix():
+    with pytest.raises(yamlsafe.DocumentError) as caught:
+        yamlsafe.parse("id: x\n  # Name\nname:Beratung Aue\nkurzname: B\n", Path("eintrag.yml"))
+    assert caught.value.mark.line == 2
+    assert caught.value.message == ("Nach dem Doppelpunkt hinter „name“ fehlt ein Leerzeichen. "
+                                    "Schreiben Sie: name: Beratung Aue")
