@@ -1,13 +1,14 @@
 """What every command shares: settings from mkdocs.yml with flags on top, one set of exit codes."""
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
 
-from conftest import FIXTURE_SITE, REPO, SCHEMAS
+from conftest import FIXTURE_SITE, REPO, SCHEMAS, mkdocs_config
 from generator import cli, commands
 
 
@@ -47,3 +48,19 @@ def test_every_command_keeps_the_one_exit_code_policy(tmp_path, monkeypatch, cap
     assert cli.main(command) == code
     if code == commands.USAGE:
         assert capsys.readouterr().err.strip()  # and it says why
+
+
+@pytest.mark.parametrize("command", [["validate"], ["build"], ["geocode", "--check"], ["geocode", "--aufraeumen"],
+                                     ["geocode"], ["stale"]])
+def test_no_command_shows_a_traceback_for_broken_records_only_located_problems(tmp_path, monkeypatch, capfd, command):
+    # Every refused hostile record at once: broken YAML, control characters, wrong types.
+    shutil.copytree(FIXTURE_SITE, tmp_path / "content")
+    for case in (REPO / "tests" / "fixtures" / "hostile" / "abgelehnt" / "traeger").glob("*.yml"):
+        shutil.copyfile(case, tmp_path / "content" / "traeger" / case.name)
+    mkdocs_config(tmp_path / "content", tmp_path / "site")
+    monkeypatch.chdir(tmp_path)
+    assert cli.main(command) == commands.PROBLEMS  # before any network is asked
+    out, err = capfd.readouterr()  # mkdocs runs as a process of its own
+    assert "Traceback" not in out + err
+    assert re.search(r"(^|\s)content/traeger/[\w-]+\.yml:\d+:\d+: ", out + err, re.MULTILINE)  # file:line:column
+    assert not (tmp_path / "site").exists()
