@@ -23,6 +23,7 @@ from .form_reading import LABELS, Form, Proposal, propose, read_form
 from .form_texts import comment, pull_request
 from .markup import code_span
 from .problems import field_keys
+from .settings import SettingsError
 
 # Where a problem in the written file came from in the form, by the key it was found at.
 OFFERING_FIELDS = {"name": "angebot_name", "beschreibung": "beschreibung", "leichte_sprache": "leichte_sprache",
@@ -92,12 +93,26 @@ def build(body: str, prepared: pipeline.Prepared, content_dir: Path, schema_dir:
     return result
 
 
+def _body(path: Path) -> str:
+    """The issue's text; a file that is not there or not text is wrong use (exit code 2)."""
+    try:
+        return path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise SettingsError(f"{path}: Datei nicht gefunden.") from None
+    except (OSError, UnicodeDecodeError) as error:
+        reason = "sie ist nicht in UTF-8 gespeichert" if isinstance(error, UnicodeDecodeError) else error.strerror
+        raise SettingsError(f"{path}: Die Datei lässt sich nicht lesen ({reason}).") from None
+
+
 def run(args) -> int:
     sources = commands.sources_of(args)
     content_dir = sources.content_dir
-    body = Path(args.body_file).read_text(encoding="utf-8")
+    body = _body(Path(args.body_file))
+    try:
+        today = dt.date.fromisoformat(args.today) if args.today else freshness.today()
+    except ValueError:
+        raise SettingsError(f"--heute {args.today}: Bitte geben Sie ein Datum wie 2026-12-01 an.") from None
     prepared = pipeline.prepare(sources)
-    today = dt.date.fromisoformat(args.today) if args.today else freshness.today()
     result = build(body, prepared, content_dir, sources.schema_dir, today)
     text = comment(result.problems, result.notes, result.proposal)
     if args.comment_file:

@@ -255,3 +255,17 @@ def test_one_comment_names_missing_and_wrong_answers_together(site_copy, capsys,
     assert "- „Telefon“: `Bitte geben Sie eine Telefonnummer mit Vorwahl an" in comment
     assert "- „Postleitzahl“: `Eine deutsche Postleitzahl hat genau fünf Ziffern" in comment
     assert "wählen Sie unter „Land“ „Tschechien“" in comment and "land: CZ" not in comment
+
+
+@pytest.mark.parametrize(("body", "extra", "said"), [
+    (b"\x9f\x00\xff", [], "nicht in UTF-8"),
+    (None, [], "Datei nicht gefunden"),
+    (b"### x\n", ["--heute", "morgen"], "Datum wie 2026-12-01"),
+])
+def test_an_unreadable_body_or_a_wrong_date_is_wrong_use_with_a_message_not_a_traceback(
+        site_copy, tmp_path, capsys, body, extra, said):
+    path = tmp_path / "issue.md"
+    if body is not None:
+        path.write_bytes(body)
+    assert cli.main(["--content", str(site_copy), "--schemas", str(SCHEMAS), "formular", *extra, str(path)]) == 2
+    assert said in capsys.readouterr().err
