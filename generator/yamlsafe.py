@@ -24,7 +24,10 @@ MAX_DEPTH = 12
 # One parser on every machine: PyYAML's own Python parser gives other verdicts on 25 of the
 # yaml-test-suite's 402 cases, so the same file could pass here and fail there. PyYAML's
 # wheels bring libyaml; yaml_rules refuses what libyaml lets through.
-Parser = yaml.CSafeLoader
+Parser = getattr(yaml, "CSafeLoader", None)
+WITHOUT_LIBYAML = ("Diese Installation von PyYAML bringt libyaml nicht mit, ohne das Wegweiser keine Datei "
+                   "liest (sonst könnte dieselbe Datei hier anders beurteilt werden als anderswo). Bitte "
+                   "installieren Sie neu: make install (oder pip install --force-reinstall pyyaml).")
 
 
 class DocumentError(Exception):
@@ -125,6 +128,8 @@ def _mark(line: int, column: int) -> yaml.error.Mark:
 
 def parse(text: str, path: Path) -> Document:
     """Parse one YAML text; raises DocumentError with a German message."""
+    if Parser is None:
+        raise DocumentError(WITHOUT_LIBYAML)
     if not text.endswith("\n"):
         text += "\n"  # libyaml reads a last line without its line break differently
     if found := yaml_rules.in_the_text(text):

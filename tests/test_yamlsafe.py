@@ -93,3 +93,9 @@ def test_a_problem_is_formatted_as_path_line_column_field_message(tmp_path, monk
     monkeypatch.chdir(tmp_path)
     _, problems = load_text(tmp_path, "a: 1\na: 2\n")
     assert str(problems[0]).startswith("eintrag.yml:2:1: a: Das Feld „a“ steht hier zum zweiten Mal")
+
+
+def test_without_libyaml_every_file_says_how_to_reinstall_instead_of_being_read_differently(tmp_path, monkeypatch):
+    monkeypatch.setattr(yamlsafe, "Parser", None)
+    document, problems = load_text(tmp_path, "a: b\n")
+    assert document is None and "make install" in problems[0].message
