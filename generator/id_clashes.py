@@ -46,7 +46,8 @@ def _age(use: Use) -> tuple:
 def _added(path: Path) -> float:
     """When git first added the file; later than any commit if it is not committed (yet)."""
     try:
-        found = subprocess.run(["git", "log", "--diff-filter=A", "--follow", "--format=%ct", "--", path.name],
+        # Without --follow: a file made from the template or copied is new where it was added.
+        found = subprocess.run(["git", "log", "--diff-filter=A", "--format=%ct", "--", path.name],
                                cwd=path.parent, capture_output=True, text=True, timeout=20, check=False)
         times = found.stdout.split()
         return float(times[-1]) if found.returncode == 0 and times else float("inf")

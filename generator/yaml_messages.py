@@ -14,8 +14,9 @@ INDENTATION = ("Die Einrückung stimmt nicht: Felder, die zusammengehören, müs
 TAB = "Die Zeile enthält ein Tabulatorzeichen. Bitte rücken Sie nur mit Leerzeichen ein."
 QUOTE_OPEN = ("Der Text in Anführungszeichen, der hier beginnt, wird nicht geschlossen. Bitte setzen "
               "Sie an sein Ende das passende schließende Anführungszeichen (\" oder ').")
-FORBIDDEN_SYNTAX = ("Hier steht YAML-Schreibweise, die in Einträgen nicht erlaubt ist (ein Ausrufezeichen "
-                    "!, ein Prozentzeichen % am Zeilenanfang oder spitze Klammern). Bitte setzen Sie den "
+FORBIDDEN_SYNTAX = ("Hier steht am Anfang eines Wertes ein Zeichen, das YAML als Schreibweise für "
+                    "Fortgeschrittene liest (ein Sternchen * oder & wie in Markdown **fett**, ein "
+                    "Ausrufezeichen !, ein Prozentzeichen % oder spitze Klammern). Bitte setzen Sie den ganzen "
                     "Text in Anführungszeichen.")
 GENERAL = ("Diese Zeile kann nicht gelesen werden. Bitte prüfen Sie: Steht nach jedem Feldnamen "
            "ein Doppelpunkt mit einem Leerzeichen? Sind Felder, die zusammengehören, gleich weit "

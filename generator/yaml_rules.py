@@ -116,6 +116,26 @@ def colon_without_space(text: str, line: int) -> Finding | None:
             f"{key.strip()}: {shorten(value.strip())}", line, len(key) + 1)
 
 
+AFTER_CLOSING = re.compile(r"""^(\s*(?:- )?[\w-]+:[ ]+)("[^"]*"|'[^']*'|\[[^\]]*\]|\{[^}]*\})[ ]*([^\s#].*)$""")
+
+
+def text_after_closing(text: str, line: int) -> Finding | None:
+    """``kurzname: "Haus Sonnenschein" gGmbH``: a quoted text (or [list]) ends, and more
+    text follows on the line, which libyaml reports as a matter of indentation."""
+    lines = text.split("\n")
+    found = AFTER_CLOSING.match(lines[line]) if line < len(lines) else None
+    if not found:
+        return None
+    key, closed, _ = found.groups()
+    whole = lines[line][len(key):].strip()  # as typed; quotes around all of it were meant as such
+    if len(whole) > 1 and whole[0] == whole[-1] and whole[0] in "\"'":
+        whole = whole[1:-1]
+    quoted = "'" + whole.replace("'", "''") + "'" if '"' in whole else '"' + whole + '"'
+    return ("Hinter dem schließenden Anführungszeichen (oder der Klammer) steht noch Text. Gehört er "
+            f"zum Wert, setzen Sie den ganzen Wert in Anführungszeichen: {key.strip()} {shorten(quoted, 80)}",
+            line, len(key) + len(closed))
+
+
 def quote_running_on(text: str) -> Finding | None:
     """For a text libyaml refused: a quoted text before the place it stopped that ran on
     into following lines. An unclosed quote is the mistake there, not what libyaml found

@@ -130,6 +130,8 @@ def parse(text: str, path: Path) -> Document:
     """Parse one YAML text; raises DocumentError with a German message."""
     if Parser is None:
         raise DocumentError(WITHOUT_LIBYAML)
+    # Windows line ends are line ends: the rules below look at lines.
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.endswith("\n"):
         text += "\n"  # libyaml reads a last line without its line break differently
     if found := yaml_rules.in_the_text(text):
@@ -137,12 +139,14 @@ def parse(text: str, path: Path) -> Document:
     try:
         events = list(yaml.parse(text, Loader=Parser))
     except yaml.MarkedYAMLError as error:
+        missing_colon = bool(error.context_mark) and (error.problem or "").startswith("could not find expected ':'")
         found = yaml_rules.quote_running_on(text) or (
-            yaml_rules.colon_without_space(text, error.context_mark.line)
-            if error.context_mark and (error.problem or "").startswith("could not find expected ':'") else None)
+            yaml_rules.colon_without_space(text, error.context_mark.line) if missing_colon else None) or (
+            yaml_rules.text_after_closing(text, error.problem_mark.line) if error.problem_mark else None)
         if found:
             raise DocumentError(found[0], _mark(*found[1:])) from None
         message, at_context = yaml_messages.german(error.problem, error.context)
+        at_context = at_context or missing_colon  # the line of the key that lacks it, not the next
         raise DocumentError(message, error.context_mark if at_context else
                             error.problem_mark or error.context_mark) from None
     except yaml.reader.ReaderError as error:  # a character YAML does not allow, unmarked

@@ -79,3 +79,27 @@ def test_a_key_and_value_without_the_space_after_the_colon_is_named_on_its_line_
     assert caught.value.mark.line == 2
     assert caught.value.message == ("Nach dem Doppelpunkt hinter „name“ fehlt ein Leerzeichen. "
                                     "Schreiben Sie: name: Beratung Aue")
+
+
+def test_windows_line_ends_are_line_ends():
+    text = "id: x\r\nbeschreibung: |\r\n  Zeile eins\r\n  Zeile zwei\r\nname: \"a\"\r\n"
+    assert yamlsafe.parse(text, Path("eintrag.yml")).data == {
+        "id": "x", "beschreibung": "Zeile eins\nZeile zwei\n", "name": "a"}
+
+
+@pytest.mark.parametrize(("line", "fix"), [
+    ('kurzname: "Haus Sonnenschein" gGmbH', "kurzname: '\"Haus Sonnenschein\" gGmbH'"),
+    ("kurzname: 'BTZ's Neuwied'", 'kurzname: "BTZ\'s Neuwied"'),
+    ('kurzname: "BTZ "Mitte" Neuwied"', "kurzname: 'BTZ \"Mitte\" Neuwied'"),
+])
+def test_text_after_a_closing_quote_is_named_with_the_whole_value_quoted(line, fix):
+    with pytest.raises(yamlsafe.DocumentError) as caught:
+        yamlsafe.parse(f"id: x\n{line}\nname: y\n", Path("eintrag.yml"))
+    assert caught.value.mark.line == 1 and caught.value.message.endswith(fix)
+    assert "Hinter dem schließenden Anführungszeichen" in caught.value.message
+
+
+def test_a_missing_colon_is_reported_on_the_line_of_its_key():
+    with pytest.raises(yamlsafe.DocumentError) as caught:
+        yamlsafe.parse("id: x\nkurzname BTZ Neuwied\nname: y\n", Path("eintrag.yml"))
+    assert caught.value.mark.line == 1 and "Doppelpunkt" in caught.value.message
