@@ -63,6 +63,15 @@ def _foreign_file(path: Path, relative: str) -> str:
     if suffix.lower() in RECORD_SUFFIXES:
         return (f"Die Dateiendung muss kleingeschrieben sein. Bitte benennen Sie die Datei in "
                 f"„{path.stem}{suffix.lower()}“ um.")
+    # Notepad's habit ("neu.yml.txt"), a backup ("neu.yml~", "neu.yml.bak"): a record under a
+    # second ending, to be renamed, not removed.
+    for ending in RECORD_SUFFIXES:
+        at = path.name.lower().find(ending + ".") if ending + "." in path.name.lower() else \
+            path.name.lower().find(ending + "~")
+        if at > 0:
+            return (f"Diese Datei wird nicht gelesen, weil ihr Name nicht auf {ending} endet. Ist sie ein "
+                    f"Eintrag, benennen Sie sie in „{path.name[:at]}{ending}“ um; ist sie eine "
+                    "Sicherungskopie, löschen Sie sie.")
     return FOREIGN
 
 

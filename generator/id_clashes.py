@@ -4,8 +4,8 @@ told to change.
 Blaming whichever file sorts later told an untouched provider to rename its offering,
 and validating only the new file said it was fine. The use that came later is the one to
 change: the one whose id does not begin with its own provider's id (it was copied), else
-the file git added later or has not committed yet; if nothing tells them apart, both are
-asked to agree.
+the one in a file not named after its provider (a copy), else the file git added later or
+has not committed yet; if nothing tells them apart, both are asked to agree.
 """
 from __future__ import annotations
 
@@ -31,15 +31,17 @@ def offering_ids(organisations: list[Document]) -> list[Problem]:
     for found in uses.values():
         first, *others = sorted(found, key=_age)
         for use in others:
-            problems += _clash(first, use, settled=_age(first)[:2] < _age(use)[:2])
+            problems += _clash(first, use, settled=_age(first)[:3] < _age(use)[:3])
     return problems
 
 
 def _age(use: Use) -> tuple:
-    """Older first: an id that begins with its provider's id, then the file git added first."""
+    """Older first: an id that begins with its provider's id, in a file named after that
+    provider (a copy, "caritas - Kopie.yml", is not), then the file git added first."""
     doc, path, offering_id = use
     own = str(doc.data.get("id") or "")
-    return (not offering_id.startswith(own + "-"), _added(doc.path.resolve()), str(doc.path), path)
+    return (not offering_id.startswith(own + "-"), doc.path.stem != own, _added(doc.path.resolve()),
+            str(doc.path), path)
 
 
 @lru_cache(maxsize=None)

@@ -104,10 +104,17 @@ def ids_match_file_names(docs: Iterable[Document]) -> list[Problem]:
                 f"Bitte wählen Sie eine längere, z. B. „{record_id}-{doc.path.parent.name}“.")))
         # An id of the wrong form is reported by the schema; renaming the file won't help.
         if isinstance(record_id, str) and ID_PATTERN.match(record_id) and record_id != doc.path.stem:
+            # Never advise a name that is taken (renaming would overwrite that entry) or an
+            # id that is no id ("caritas - Kopie", Windows' name for a copy).
+            taken = (doc.path.parent / f"{record_id}{doc.path.suffix}").exists()
+            ways = ([f"benennen Sie die Datei in „{record_id}{doc.path.suffix}“ um"] if not taken else []) + (
+                [f"ändern Sie die Kennung in „{doc.path.stem}“"] if ID_PATTERN.match(doc.path.stem) else [])
+            either = " oder ".join(ways)
+            advice = (either[:1].upper() + either[1:] + "." if ways else
+                      f"Die Datei „{record_id}{doc.path.suffix}“ gibt es schon: Ist dies eine Kopie, geben Sie "
+                      "ihr eine eigene Kennung und benennen Sie die Datei genauso.")
             problems.append(doc.problem(("id",), (
-                f"Die Kennung „{record_id}“ muss genau dem Dateinamen entsprechen. "
-                f"Benennen Sie die Datei in „{record_id}{doc.path.suffix}“ um "
-                f"oder ändern Sie die Kennung in „{doc.path.stem}“.")))
+                f"Die Kennung „{record_id}“ muss genau dem Dateinamen entsprechen. {advice}")))
     return problems
 
 

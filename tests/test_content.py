@@ -90,3 +90,12 @@ def test_a_linked_content_folder_is_refused_whole(tmp_path):
 def test_a_missing_content_folder_is_a_problem(tmp_path):
     _, problems = content.record_files(tmp_path / "fehlt")
     assert "fehlt" in problems[0].message
+
+
+def test_a_record_under_a_second_ending_is_to_be_renamed_not_removed(tmp_path):
+    write(tmp_path, "traeger/neu.yml.txt", "traeger/alt.yml~", "traeger/x.yaml.bak")
+    _, problems = content.record_files(tmp_path)
+    said = {p.path.rsplit("/", 1)[-1]: p.message for p in problems}
+    assert "benennen Sie sie in „neu.yml“ um" in said["neu.yml.txt"]
+    assert "„alt.yml“" in said["alt.yml~"] and "„x.yaml“" in said["x.yaml.bak"]
+    assert all("löschen Sie sie" in message and "entfernen Sie die Datei" not in message for message in said.values())

@@ -48,3 +48,12 @@ def test_an_id_twice_in_one_file_names_the_second_use_only(tmp_path):
     doc = document(tmp_path, "aue", "aue-beratung", "  - id: aue-beratung\n")
     [problem] = id_clashes.offering_ids([doc])
     assert problem.line == 4 and "in dieser Datei (Zeile 3)" in problem.message
+
+
+def test_a_copy_named_unlike_its_provider_is_the_newer_use(tmp_path):
+    original = document(tmp_path, "caritas", "caritas-sucht")
+    copy_path = tmp_path / "caritas - Kopie.yml"
+    copy_path.write_text(original.path.read_text(encoding="utf-8"), encoding="utf-8")
+    copy, _ = yamlsafe.load(copy_path)
+    found = said(id_clashes.offering_ids([copy, original]))
+    assert "andere Kennung" in found["caritas - Kopie"] and "nichts zu tun" in found["caritas"]

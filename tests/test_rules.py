@@ -61,3 +61,10 @@ def test_ids_that_would_replace_an_overview_page_are_reserved(tmp_path):
     doc = document(tmp_path, "index.yml", "id: index\n")
     [problem] = rules.ids_match_file_names([doc])
     assert "reserviert" in problem.message
+
+
+def test_a_copy_of_a_provider_file_is_not_told_to_take_the_name_of_the_original(tmp_path):
+    document(tmp_path, "caritas.yml", "id: caritas\n")
+    copy = document(tmp_path, "caritas - Kopie.yml", "id: caritas\n")
+    [message] = messages(rules.ids_match_file_names([copy]))
+    assert "„caritas.yml“ gibt es schon" in message and "um." not in message and "„caritas - Kopie“" not in message
