@@ -84,7 +84,8 @@ def prepare(sources: Sources) -> Prepared:
         raise InvalidContent(links)
     if not sources.schema_dir.is_dir():  # a wrong setting, not a wrong record
         raise SettingsError(f"{display_path(sources.schema_dir)}: Der Ordner mit den Schemas fehlt. "
-                            "Prüfen Sie „schemas“ in mkdocs.yml (oder --schemas).")
+                            "Prüfen Sie „schemas“ in mkdocs.yml (oder --schemas). Gibt es hier keine mkdocs.yml, "
+                            "rufen Sie „wegweiser“ im Ordner des Verzeichnisses auf (dort, wo mkdocs.yml liegt).")
     missing = [sources.schema_dir / f"{name}.schema.json" for name in SCHEMA_NAMES
                if not (sources.schema_dir / f"{name}.schema.json").is_file()]
     if missing:

@@ -27,6 +27,10 @@ ODD_BREAKS = re.compile("[\u0085\u2028\u2029\ufeff]")
 # A space that looks like a space but is none, where YAML needs a real one: after the colon
 # of a field name, or in the indentation. Word processors and web pages put them there.
 ODD_SPACE = re.compile(r"^[ ]*(?:- )*(?:[^\s:#'\"][^:#]*:)?([\u00a0\u2007\u202f\u3000])", re.MULTILINE)
+# A whole value in a word processor's quotation marks: YAML does not know them as quotes, so
+# they would be published, and a colon inside still breaks the line.
+CURLY_QUOTED = re.compile(r"^[ ]*(?:- )*([A-Za-z_][\w-]*:[ ]+)([„“”‚‘’«»])([^„“”‚‘’«»\n]*)([“”‘’«»])[ ]*$",
+                          re.MULTILINE)
 SPACE_NAMES = {"\u00a0": "geschütztes Leerzeichen", "\u2007": "Ziffernleerzeichen",
                "\u202f": "schmales geschütztes Leerzeichen", "\u3000": "breites Leerzeichen"}
 BREAK_NAMES = {"\u0085": "Zeilenende-Zeichen", "\u2028": "Zeilentrenner", "\u2029": "Absatztrenner",
@@ -54,6 +58,13 @@ def in_the_text(text: str) -> Finding | None:
         findings.append((space.start(1), f"Hier steht ein {SPACE_NAMES[character]} (U+{ord(character):04X}) "
                                          "statt eines normalen Leerzeichens; YAML erkennt es nicht. Bitte "
                                          "löschen Sie es und tippen Sie ein normales Leerzeichen."))
+    if curly := CURLY_QUOTED.search(text):
+        key, inner = curly.group(1).strip(), curly.group(3)
+        straight = f"'{inner}'" if '"' in inner else f'"{inner}"'
+        findings.append((curly.start(2), f"Der Wert steht in typografischen Anführungszeichen ({curly.group(2)}…"
+                                         f"{curly.group(4)}) aus der Textverarbeitung. YAML kennt nur gerade "
+                                         "Anführungszeichen; diese würden mitveröffentlicht. Schreiben Sie: "
+                                         f"{key} {shorten(straight, 80)}"))
     if not findings:
         return None
     at, message = min(findings)

@@ -64,3 +64,9 @@ def test_no_command_shows_a_traceback_for_broken_records_only_located_problems(t
     assert "Traceback" not in out + err
     assert re.search(r"(^|\s)content/traeger/[\w-]+\.yml:\d+:\d+: ", out + err, re.MULTILINE)  # file:line:column
     assert not (tmp_path / "site").exists()
+
+
+def test_outside_any_directory_the_command_says_where_to_run_it(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)  # no mkdocs.yml here or above
+    assert cli.main(["validate"]) == commands.USAGE
+    assert "im Ordner des Verzeichnisses auf (dort, wo mkdocs.yml liegt)" in capsys.readouterr().err

@@ -103,3 +103,18 @@ def test_a_missing_colon_is_reported_on_the_line_of_its_key():
     with pytest.raises(yamlsafe.DocumentError) as caught:
         yamlsafe.parse("id: x\nkurzname BTZ Neuwied\nname: y\n", Path("eintrag.yml"))
     assert caught.value.mark.line == 1 and "Doppelpunkt" in caught.value.message
+
+
+@pytest.mark.parametrize(("text", "fix"), [
+    ("id: x\nkurzname: „BTZ: Neuwied“\n", 'kurzname: "BTZ: Neuwied"'),
+    ("id: x\nadressen:\n  - plz: “09366”\n", 'plz: "09366"'),
+])
+def test_a_value_in_a_word_processors_quotation_marks_is_named_with_straight_ones(text, fix):
+    with pytest.raises(yamlsafe.DocumentError) as caught:
+        yamlsafe.parse(text, Path("eintrag.yml"))
+    assert "typografischen Anführungszeichen" in caught.value.message and caught.value.message.endswith(fix)
+
+
+@pytest.mark.parametrize("value", ["„Haus Sonnenschein“ gGmbH", "Verein „Miteinander“", "„A“ und „B“"])
+def test_quotation_marks_inside_a_text_are_text(value):
+    assert yamlsafe.parse(f"name: {value}\n", Path("eintrag.yml")).data == {"name": value}
