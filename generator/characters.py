@@ -5,8 +5,8 @@ zero-width space in an id makes it a different id that looks the same; a line se
 written as an escape ("C:\\Pfad" in double quotes is "C:" and U+2029) breaks a line where
 none is seen. None of them has a use in a directory entry, so each is refused where it
 stands. Typographic ones that do have a use in text (no-break space in "e. V.", soft
-hyphen, zero-width joiner) are refused only in values that are ids or references apart
-from them.
+hyphen, zero-width joiner) are refused only in values that are ids, references, e-mail or
+web addresses apart from them.
 """
 from __future__ import annotations
 
@@ -27,7 +27,8 @@ NAMES = {
 }
 NEVER = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b\u200e\u200f\u2028-\u202e\u2060-\u2069\ufeff]")
 NOT_IN_IDS = re.compile("[\u00a0\u00ad\u200c\u200d\u2007\u202f]")
-ID_LIKE = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
+# Values that are names for machines: ids and references, e-mail and web addresses.
+ID_LIKE = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*|[\w.%+-]+@[\w-]+(\.[\w-]+)*\.[a-z]{2,}|https://[\w.-]+\.[a-z]{2,}(/\S*)?")
 
 
 def name(character: str) -> str:

@@ -152,7 +152,8 @@ def offering_places(doc: Document) -> list[Problem]:
         # that the reference is wrong.
         unnamed = [n for n, a in enumerate(addresses, 1) if not isinstance(a.get("id"), str)]
         for j, place in enumerate(places):
-            if isinstance(place, str) and place not in address_ids:
+            # A reference that is no id at all ("Neuwied") is the schema's to name, once.
+            if isinstance(place, str) and place not in address_ids and ID_PATTERN.match(place):
                 known = (", ".join(address_ids) if address_ids else "keine" if addresses
                          else "keine (das Feld „adressen“ fehlt)")
                 missing = (f" Der {unnamed[0]}. Adresse fehlt die Kennung: Ist es diese, schreiben Sie dort "

@@ -38,3 +38,9 @@ def test_a_field_name_with_an_invisible_character_is_named_too():
 
 def test_a_line_break_in_a_block_text_is_no_problem():
     assert found("beschreibung: |\n  Zeile eins\n  Zeile zwei\n") == []
+
+
+@pytest.mark.parametrize("value", ['"bera\\u00ADtung@caritas.example"', '"https://www.cari\\u00ADtas.example"'])
+def test_a_soft_hyphen_in_an_e_mail_or_web_address_is_named(value):
+    [problem] = found(f"email: {value}\n")
+    assert "U+00AD (weiches Trennzeichen)" in problem
