@@ -38,7 +38,10 @@ BREAK_NAMES = {"\u0085": "Zeilenende-Zeichen", "\u2028": "Zeilentrenner", "\u202
 BLOCK_HEADER = re.compile(r"[|>]([1-9][+-]?|[+-][1-9]?)?([ \t]+#.*|[ \t]*)$")
 INDICATORS = ("-", "?", ":")
 
-Finding = tuple[str, int, int]
+# What was found, and where: message, line and column (0-based), and where the text it is
+# about began if that is an earlier line.
+Finding = tuple[str, int, int] | tuple[str, int, int, int]
+DIRECTIVE = "Zeilen, die mit % beginnen"
 
 
 def in_the_text(text: str) -> Finding | None:
@@ -91,7 +94,7 @@ def _events(lines: list[str], events: list) -> Finding | None:
     open_collections = []
     for event in events:
         if isinstance(event, yaml.DocumentStartEvent) and (event.version or event.tags):
-            return ("Zeilen, die mit % beginnen (YAML-Direktiven), sind in Einträgen nicht erlaubt. "
+            return (f"{DIRECTIVE} (YAML-Direktiven), sind in Einträgen nicht erlaubt. "
                     "Bitte löschen Sie die Zeile.", event.start_mark.line, 0)
         if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
             open_collections.append(event)
@@ -100,7 +103,7 @@ def _events(lines: list[str], events: list) -> Finding | None:
             if start.flow_style and (line := _runs_on(lines, start.start_mark, event.end_mark)) is not None:
                 return (f"Die Liste in Klammern, die in Zeile {start.start_mark.line + 1} beginnt, geht "
                         "hier weiter, ohne eingerückt zu sein. Bitte schreiben Sie sie in eine Zeile, "
-                        "oder fehlt eine schließende Klammer?", line, _indent(lines[line]))
+                        "oder fehlt eine schließende Klammer?", line, _indent(lines[line]), start.start_mark.line)
         if isinstance(event, (yaml.ScalarEvent, yaml.SequenceStartEvent, yaml.MappingStartEvent)):
             mark = event.start_mark
             if lines[mark.line][:mark.column].rstrip().endswith("?") or (
@@ -147,13 +150,13 @@ def text_after_closing(text: str, line: int) -> Finding | None:
             line, len(key) + len(closed))
 
 
-def quote_running_on(text: str) -> Finding | None:
+def quote_running_on(text: str, parser) -> Finding | None:
     """For a text libyaml refused: a quoted text before the place it stopped that ran on
     into following lines. An unclosed quote is the mistake there, not what libyaml found
     many lines below, where a later quote happened to close it."""
     lines = text.split("\n")
     try:
-        for token in yaml.scan(text, Loader=yaml.CSafeLoader):
+        for token in yaml.scan(text, Loader=parser):
             if isinstance(token, yaml.ScalarToken) and (found := _quoted(lines, token)):
                 return found
     except yaml.YAMLError:
@@ -183,6 +186,15 @@ def _scalar(lines: list[str], event) -> Finding | None:
         if not event.value.strip():
             return ("Nach „|“ oder „>“ folgt kein Text. Bitte schreiben Sie den Text eingerückt in die "
                     "folgenden Zeilen, oder löschen Sie das Feld.", start.line, start.column)
+    elif not event.value and event.implicit[0] and lines[start.line][start.column:].lstrip().startswith("#"):
+        # "kurzname: # BTZ" is an empty field and a comment; the schema would only say "empty".
+        before, comment = lines[start.line][:start.column].strip(), lines[start.line][start.column:].strip()
+        quoted = "'" + comment.replace("'", "''") + "'" if '"' in comment else f'"{comment}"'
+        return (f"Hinter „{shorten(before, 40)}“ steht nur ein Kommentar („{shorten(comment)}“), denn mit „ #“ "
+                "beginnt in YAML ein Kommentar; das Feld ist also leer. Gehört der Text zum Wert, setzen Sie "
+                f"ihn in Anführungszeichen: {shorten(before, 40)} {shorten(quoted, 80)}. Sonst löschen Sie die "
+                "Zeile.", start.line, start.column + len(lines[start.line][start.column:]) -
+                len(lines[start.line][start.column:].lstrip()))
     elif event.value in INDICATORS:
         return (f"Hier steht „{event.value}“ allein als Wert. Ist das gemeint, setzen Sie es in "
                 f"Anführungszeichen: \"{event.value}\".", start.line, start.column)
@@ -219,3 +231,19 @@ def _comments(lines: list[str], events: list) -> Finding | None:
                         "Sie den ganzen Text in Anführungszeichen.", n, column)
             break  # the rest of the line is a comment
     return None
+
+
+def unclosed_flow(text: str, error) -> Finding | None:
+    """For libyaml's "did not find expected ',' or ']'": the list began in the line of
+    ``error.context_mark`` (``themen: [beratung, sucht``) and libyaml noticed only in a
+    later line. Where the list stands alone in its line, the line with the bracket added."""
+    closing = {"while parsing a flow sequence": "]", "while parsing a flow mapping": "}"}.get(error.context or "")
+    if not closing or not error.context_mark:
+        return None
+    line, column = error.context_mark.line, error.context_mark.column
+    typed = text.split("\n")[line]
+    what = "Die Liste in eckigen Klammern" if closing == "]" else "Die Angabe in geschweiften Klammern"
+    message = f"{what}, die hier beginnt, wird nicht geschlossen: Es fehlt „{closing}“ an ihrem Ende."
+    if "#" not in typed and typed[column:].count(typed[column]) == 1 and closing not in typed[column:]:
+        message += f" Schreiben Sie: {shorten(typed.strip() + closing, 80)}"
+    return message, line, column

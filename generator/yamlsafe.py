@@ -15,7 +15,7 @@ from typing import Any
 
 import yaml
 
-from . import yaml_messages, yaml_rules
+from . import yaml_indentation, yaml_messages, yaml_rules
 from .problems import Problem, display_path, field_name, shorten
 
 MAX_FILE_BYTES = 512 * 1024
@@ -31,11 +31,18 @@ WITHOUT_LIBYAML = ("Diese Installation von PyYAML bringt libyaml nicht mit, ohne
 
 
 class DocumentError(Exception):
-    def __init__(self, message: str, mark: Any = None, path: tuple = ()):
+    def __init__(self, message: str, mark: Any = None, path: tuple = (), *, from_line: int | None = None,
+                 with_siblings: bool = False, last: bool = False):
         super().__init__(message)
         self.message = message
         self.mark = mark
         self.path = path
+        # For reading on after it: the line (0-based) where what it is about began, whether it
+        # repeats in the lines after it, or whether nothing after it can be read as meant.
+        self.from_line = mark.line if from_line is None and mark else from_line
+        self.with_siblings = with_siblings
+        self.last = last
+        self.more: list[DocumentError] = []  # the mistakes after this one
 
 
 @dataclass(frozen=True)
@@ -78,7 +85,7 @@ class _EventReader:
         if len(path) > MAX_DEPTH:
             raise DocumentError(
                 f"Die Daten sind tiefer als {MAX_DEPTH} Ebenen verschachtelt. "
-                "Bitte prüfen Sie die Einrückung.", event.start_mark, path)
+                "Bitte prüfen Sie die Einrückung.", event.start_mark, path, last=True)
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
             raise DocumentError(
                 "Anker und Verweise (& und *) sind in Einträgen nicht erlaubt. "
@@ -115,7 +122,7 @@ class _EventReader:
                               "Bitte vergleichen Sie beide Angaben und löschen Sie die überflüssige.")
                     raise DocumentError(
                         f"Das Feld „{shorten(key)}“ steht hier zum zweiten Mal (zuerst in Zeile "
-                        f"{first}). {advice}", key_event.start_mark, path + (key,))
+                        f"{first}). {advice}", key_event.start_mark, path + (key,), with_siblings=True)
                 self.key_positions[path + (key,)] = _position(key_event.start_mark)
                 mapping[key] = self.value(self.next(), path + (key,))
             return mapping
@@ -126,25 +133,78 @@ def _mark(line: int, column: int) -> yaml.error.Mark:
     return yaml.error.Mark("", 0, line, column, None, None)
 
 
+def _mistake(found: yaml_rules.Finding) -> DocumentError:
+    message, line, column, *began = found
+    return DocumentError(message, _mark(line, column), from_line=began[0] if began else None,
+                         last=message.startswith(yaml_rules.DIRECTIVE))
+
+
+# How many mistakes one file reports at most: enough for a first entry typed by hand.
+MAX_MISTAKES = 10
+
+
 def parse(text: str, path: Path) -> Document:
-    """Parse one YAML text; raises DocumentError with a German message."""
+    """Parse one YAML text; raises DocumentError with a German message for the first
+    mistake, and ``more`` for the ones after it."""
     if Parser is None:
         raise DocumentError(WITHOUT_LIBYAML)
     # Windows line ends are line ends: the rules below look at lines.
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.endswith("\n"):
         text += "\n"  # libyaml reads a last line without its line break differently
+    mistakes: list[DocumentError] = []
+    # libyaml stops at the first mistake. With that line (and what belongs to it) left out,
+    # the rest is read again, so a provider learns of every independent mistake in one run;
+    # a mistake in a line already named is a consequence of leaving out, and ends the search.
+    while len(mistakes) < MAX_MISTAKES:
+        try:
+            document = _parse(text, path)
+        except DocumentError as error:
+            if mistakes and (error.mark is None or error.mark.line in {m.mark.line for m in mistakes}):
+                break
+            mistakes.append(error)
+            if error.mark is None or error.last:
+                break
+            text = _leave_out(text, error.from_line, error.mark.line, siblings=error.with_siblings)
+        else:
+            if not mistakes:
+                return document
+            break
+    first, *more = sorted(mistakes, key=lambda mistake: _position(mistake.mark) if mistake.mark else (0, 0))
+    first.more = more
+    raise first
+
+
+def _leave_out(text: str, first: int, line: int, *, siblings: bool) -> str:
+    """The text with the lines ``first`` to ``line`` blank, and the lines that belong to
+    them: the deeper ones after it, a ": value" for a "? key", and its siblings, for a
+    field that came twice (a missing "- " repeats them all)."""
+    lines = text.split("\n")
+    first = min(first, line)
+    if line >= len(lines):
+        return text  # past the end: the same mistake comes again and ends the search
+    indent = len(lines[first]) - len(lines[first].lstrip(" -"))
+    end = line + 1
+    while end < len(lines) and (not lines[end].strip() or lines[end].lstrip().startswith(":") or
+                                len(lines[end]) - len(lines[end].lstrip(" ")) + (0 if siblings else -1) >= indent):
+        end += 1
+    return "\n".join(lines[:first] + [""] * (end - first) + lines[end:])
+
+
+def _parse(text: str, path: Path) -> Document:
     if found := yaml_rules.in_the_text(text):
-        raise DocumentError(found[0], _mark(*found[1:]))
+        raise _mistake(found)
     try:
         events = list(yaml.parse(text, Loader=Parser))
     except yaml.MarkedYAMLError as error:
         missing_colon = bool(error.context_mark) and (error.problem or "").startswith("could not find expected ':'")
-        found = yaml_rules.quote_running_on(text) or (
+        near = {mark.line for mark in (error.problem_mark, error.context_mark) if mark}
+        found = yaml_rules.quote_running_on(text, Parser) or (
             yaml_rules.colon_without_space(text, error.context_mark.line) if missing_colon else None) or (
-            yaml_rules.text_after_closing(text, error.problem_mark.line) if error.problem_mark else None)
+            yaml_rules.text_after_closing(text, error.problem_mark.line) if error.problem_mark else None) or (
+            yaml_rules.unclosed_flow(text, error)) or yaml_indentation.out_of_line(text, near)
         if found:
-            raise DocumentError(found[0], _mark(*found[1:])) from None
+            raise _mistake(found) from None
         message, at_context = yaml_messages.german(error.problem, error.context)
         at_context = at_context or missing_colon  # the line of the key that lacks it, not the next
         raise DocumentError(message, error.context_mark if at_context else
@@ -158,7 +218,7 @@ def parse(text: str, path: Path) -> Document:
             "erlaubt ist. Bitte löschen Sie es; am einfachsten tippen Sie die Zeile neu.",
             _mark(before.count("\n"), len(before) - (before.rfind("\n") + 1))) from None
     if found := yaml_rules.problem(text, events):
-        raise DocumentError(found[0], _mark(*found[1:]))
+        raise _mistake(found)
     reader = _EventReader(events)
     try:
         reader.next()  # StreamStart
@@ -172,7 +232,7 @@ def parse(text: str, path: Path) -> Document:
             raise DocumentError(
                 "Die Datei enthält mehr als ein Dokument (eine Zeile „---“ mitten in der "
                 "Datei). Bitte legen Sie für jeden Eintrag eine eigene Datei an.",
-                event.start_mark)
+                event.start_mark, last=True)
     except StopIteration:  # pragma: no cover - libyaml always ends a stream it accepted
         raise DocumentError("Die Datei ist unvollständig.") from None
     return Document(path, data, reader.positions, reader.key_positions)
@@ -201,8 +261,12 @@ def load(path: Path) -> tuple[Document | None, list[Problem]]:
     try:
         return parse(text, path), []
     except DocumentError as error:
-        line, column = _position(error.mark) if error.mark else (1, 1)
-        # The parser may point past the last line (a file without its final line break).
         last = max(1, len(text.splitlines()))
-        line, column = (line, column) if line <= last else (last, len(text.splitlines()[-1] or " "))
-        return None, [Problem(where, line, column, field_name(error.path), error.message)]
+        return None, [_problem(where, text, last, mistake) for mistake in [error, *error.more]]
+
+
+def _problem(where: str, text: str, last: int, error: DocumentError) -> Problem:
+    line, column = _position(error.mark) if error.mark else (1, 1)
+    # The parser may point past the last line (a file without its final line break).
+    line, column = (line, column) if line <= last else (last, len(text.splitlines()[-1] or " "))
+    return Problem(where, line, column, field_name(error.path), error.message)

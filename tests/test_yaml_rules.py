@@ -10,10 +10,14 @@ import pytest
 from generator import yamlsafe
 
 
-def refused(text: str) -> str:
+def mistake(text: str) -> yamlsafe.DocumentError:
     with pytest.raises(yamlsafe.DocumentError) as caught:
         yamlsafe.parse(text, Path("eintrag.yml"))
-    return caught.value.message
+    return caught.value
+
+
+def refused(text: str) -> str:
+    return mistake(text).message
 
 
 @pytest.mark.parametrize(("text", "said"), [
@@ -68,9 +72,8 @@ def test_what_our_files_use_stays_allowed(text, value):
     ("id: x\n\ufeffname: a\n", 2, "U+FEFF, Byte-Order-Mark"),
 ])
 def test_a_character_yaml_would_misread_is_named_on_its_own_line(text, line, said):
-    with pytest.raises(yamlsafe.DocumentError) as caught:
-        yamlsafe.parse(text, Path("eintrag.yml"))
-    assert caught.value.mark.line + 1 == line and said in caught.value.message
+    found = mistake(text)
+    assert found.mark.line + 1 == line and said in found.message
 
 
 def test_a_key_and_value_without_the_space_after_the_colon_is_named_on_its_line_with_the_fix():
@@ -118,3 +121,29 @@ def test_a_value_in_a_word_processors_quotation_marks_is_named_with_straight_one
 @pytest.mark.parametrize("value", ["„Haus Sonnenschein“ gGmbH", "Verein „Miteinander“", "„A“ und „B“"])
 def test_quotation_marks_inside_a_text_are_text(value):
     assert yamlsafe.parse(f"name: {value}\n", Path("eintrag.yml")).data == {"name": value}
+
+
+@pytest.mark.parametrize(("text", "line", "fix"), [
+    ("id: a\nthemen: [sucht, schulden\nkurzname: b\n", 2, "themen: [sucht, schulden]"),
+    ("id: a\nthemen: [sucht, schulden\n\nangebote:\n  - id: b\n", 2, "themen: [sucht, schulden]"),
+    ("id: a\nort: {de: Aue\nkurzname: b\n", 2, "ort: {de: Aue}"),
+])
+def test_an_unclosed_bracket_is_named_where_it_opens_with_the_closed_line(text, line, fix):
+    found = mistake(text)
+    assert found.mark.line + 1 == line
+    assert "die hier beginnt, wird nicht geschlossen" in found.message
+    assert found.message.endswith(f"Schreiben Sie: {fix}")
+
+
+@pytest.mark.parametrize(("text", "fix"), [
+    ("id: a\nkurzname: # BTZ\n", 'kurzname: "# BTZ"'),
+    ("id: a\nthemen:\n  - #sucht\n", '- "#sucht"'),
+])
+def test_a_field_holding_only_a_comment_says_the_comment_is_not_its_value(text, fix):
+    message = refused(text)
+    assert "steht nur ein Kommentar" in message and fix in message
+
+
+def test_a_comment_after_a_field_that_opens_a_list_or_text_stays_allowed():
+    document = yamlsafe.parse("kontakt: # wer antwortet\n  - rolle: x\ntext: |  # frei\n  y\n", Path("e.yml"))
+    assert document.data == {"kontakt": [{"rolle": "x"}], "text": "y\n"}

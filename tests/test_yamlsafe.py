@@ -40,7 +40,8 @@ def test_positions_of_values_and_keys_are_remembered(tmp_path):
 
 @pytest.mark.parametrize("text, expected", [
     ("a: 1\na: 2\n", "zum zweiten Mal"),
-    ("a: &x [1]\nb: *x\n", "Anker und Verweise"),
+    ("a: &x [1]\nb: 2\n", "Anker und Verweise"),
+    ("a: [1]\nb: *x\n", "Anker und Verweise"),
     ("a: !!python/object/apply:os.system [ls]\n", "Typangaben"),
     ("a: !custom x\n", "Typangaben"),
     ("a: 1\n---\nb: 2\n", "mehr als ein Dokument"),
@@ -99,3 +100,43 @@ def test_without_libyaml_every_file_says_how_to_reinstall_instead_of_being_read_
     monkeypatch.setattr(yamlsafe, "Parser", None)
     document, problems = load_text(tmp_path, "a: b\n")
     assert document is None and "make install" in problems[0].message
+
+
+SEVERAL_MISTAKES = """\
+id: beratung-aue
+name:Beratung Aue
+themen: [sucht, schulden
+adressen:
+  - id: haus
+    strasse: Beispielweg 3 #Hinterhaus
+     plz: "08280"
+    ort: Aue
+angebote:
+  - id: a
+    name: A
+    id: b
+    name: B
+"""
+
+
+def test_every_independent_mistake_of_a_file_is_named_in_one_run(tmp_path):
+    document, problems = load_text(tmp_path, SEVERAL_MISTAKES)
+    assert document is None
+    assert [(p.line, p.message.split(" ")[0:3]) for p in problems] == [
+        (2, ["Nach", "dem", "Doppelpunkt"]),
+        (3, ["Die", "Liste", "in"]),
+        (6, ["Der", "Wert", "endet"]),
+        (7, ["Das", "Feld", "„plz“"]),
+        (12, ["Das", "Feld", "„id“"]),
+    ]
+
+
+@pytest.mark.parametrize("text", [
+    "angebote:\n  - id: a\n    name: A\n    id: b\n    name: B\n    orte: [x]\n",  # a missing "- "
+    "id: a\n---\nid: b\nname: c\n",  # a second document
+    "a: 1\n? [b, c]\n: d\ne: 2\n",  # a "? key" and its value
+    "a: [x,\nb]\nc: 1\n",  # a list running over lines
+])
+def test_what_follows_from_a_mistake_is_not_named_as_a_mistake_of_its_own(tmp_path, text):
+    document, problems = load_text(tmp_path, text)
+    assert document is None and len(problems) == 1, problems
