@@ -37,6 +37,10 @@ BREAK_NAMES = {"\u0085": "Zeilenende-Zeichen", "\u2028": "Zeilentrenner", "\u202
                "\ufeff": "Byte-Order-Mark"}
 BLOCK_HEADER = re.compile(r"[|>]([1-9][+-]?|[+-][1-9]?)?([ \t]+#.*|[ \t]*)$")
 INDICATORS = ("-", "?", ":")
+# A "#" line in a "|" text is text (a Markdown heading), but one with a note to the editor in
+# it was meant as a comment and must not be published.
+NOTE_TO_SELF = re.compile(r"^\s*#+\s*(TODO|FIXME|XXX|TBD|ToDo|Todo|intern\b|Notiz\b|Kommentar\b|"
+                          r"nicht veröffentlich|noch (?:prüfen|klären|ergänzen))", re.IGNORECASE)
 
 # What was found, and where: message, line and column (0-based), and where the text it is
 # about began if that is an earlier line.
@@ -186,6 +190,12 @@ def _scalar(lines: list[str], event) -> Finding | None:
         if not event.value.strip():
             return ("Nach „|“ oder „>“ folgt kein Text. Bitte schreiben Sie den Text eingerückt in die "
                     "folgenden Zeilen, oder löschen Sie das Feld.", start.line, start.column)
+        for n in range(start.line + 1, min(end.line + 1, len(lines))):
+            if NOTE_TO_SELF.match(lines[n]):
+                return ("Diese Zeile sieht aus wie ein Kommentar, gehört aber zum Text darüber und würde "
+                        "veröffentlicht: Innerhalb eines Textes nach „|“ oder „>“ ist „#“ kein Kommentar. "
+                        "Schreiben Sie Notizen in eine eigene Zeile über dem Feld, oder löschen Sie die Zeile.",
+                        n, _indent(lines[n]))
     elif not event.value and event.implicit[0] and lines[start.line][start.column:].lstrip().startswith("#"):
         # "kurzname: # BTZ" is an empty field and a comment; the schema would only say "empty".
         before, comment = lines[start.line][:start.column].strip(), lines[start.line][start.column:].strip()

@@ -147,3 +147,15 @@ def test_a_field_holding_only_a_comment_says_the_comment_is_not_its_value(text, 
 def test_a_comment_after_a_field_that_opens_a_list_or_text_stays_allowed():
     document = yamlsafe.parse("kontakt: # wer antwortet\n  - rolle: x\ntext: |  # frei\n  y\n", Path("e.yml"))
     assert document.data == {"kontakt": [{"rolle": "x"}], "text": "y\n"}
+
+
+@pytest.mark.parametrize("note", ["# TODO Telefonnummer prüfen", "#FIXME", "## intern: Chefin fragen",
+                                  "# noch klären, ob samstags"])
+def test_a_note_to_self_inside_a_text_is_refused_before_it_is_published(note):
+    found = mistake(f"beschreibung: |\n  Wir beraten Sie.\n  {note}\nname: x\n")
+    assert found.mark.line + 1 == 3 and "würde veröffentlicht" in found.message
+
+
+def test_a_heading_inside_a_text_stays_text():
+    text = "beschreibung: |\n  # Unser Angebot\n  Wir beraten Sie.\n"
+    assert yamlsafe.parse(text, Path("e.yml")).data == {"beschreibung": "# Unser Angebot\nWir beraten Sie.\n"}
