@@ -106,12 +106,12 @@ class SchemaSet:
 
 def validate(document: "Document", validator: Draft202012Validator) -> list[Problem]:
     errors = list(validator.iter_errors(document.data))
-    # A value of the wrong form also fails its format check: one message is enough.
+    # A value of the wrong form also fails its format or length check: one message is enough.
     malformed = {tuple(e.absolute_path) for e in errors if e.validator == "pattern"}
     wrong = {tuple(e.absolute_path) for e in errors}
     problems = []
     for error in errors:
-        if error.validator == "format" and tuple(error.absolute_path) in malformed:
+        if error.validator in ("format", "maxLength", "minLength") and tuple(error.absolute_path) in malformed:
             continue
         if error.validator in ("anyOf", "oneOf") and any(
                 tuple(error.absolute_path) + (name,) in wrong for name in _named_in(error.schema[error.validator])):

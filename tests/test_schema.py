@@ -145,6 +145,12 @@ def test_a_too_long_text_says_how_long_it_may_be(tmp_path):
     assert "201 Zeichen lang; erlaubt sind höchstens 200" in message
 
 
+def test_a_value_of_the_wrong_form_is_not_also_told_it_is_too_long(tmp_path):
+    text = "id: t\nname: Träger\nart: verein\ntelefon: \"03733 <script>alert(1)</script>\"\n"
+    [message] = [found for found in check(tmp_path, text) if found.startswith("4:")]
+    assert message.startswith("4:telefon: Bitte geben Sie eine Telefonnummer mit Vorwahl an")
+
+
 def test_a_name_of_the_wrong_form_is_reported_where_it_stands(tmp_path):
     [message] = check(tmp_path, "sucht:\n  de: Sucht\n  cs: Závislost\n  en: Addiction\n"
                                 "Spiel Sucht:\n  de: Spielsucht\n  cs: Gamblerství\n  en: Gambling\n", "vokabular")
