@@ -217,9 +217,17 @@ def read(body: str, fields: Sequence[Field], vocabularies: dict[str, Vocabulary]
             continue
         start = first[item.label]
         end = min((s for s in starts if s > start), default=len(lines))
-        answer = "\n".join(lines[start + 1: end]).strip()
-        reading.answers[item.id] = "" if answer == NO_RESPONSE else answer
-        _check_shape(item, reading, _options(item, vocabularies or {}) if item.vocabulary else list(item.options))
+        # GitHub's placeholder for an empty answer is no answer, also where an answer runs on
+        # over a following section (a heading of the form inside it, or a heading missing).
+        answer = "\n".join(line for line in lines[start + 1: end] if line.strip() != NO_RESPONSE).strip()
+        reading.answers[item.id] = answer
+        options = _options(item, vocabularies or {}) if item.vocabulary else list(item.options)
+        if first[item.label] == last.get(item.label):
+            _check_shape(item, reading, options)
+        else:  # already refused: what runs on into the next section is not also named line by line
+            shape = Reading(answers={item.id: answer})
+            _check_shape(item, shape, options)
+            reading.ticks.update(shape.ticks)
     return reading
 
 

@@ -157,6 +157,17 @@ def test_a_heading_inside_the_description_stays_part_of_it(site_copy, capsys):
     assert organisation.offerings[0].description.de.endswith("### Ablauf\n\nErst ein Termin, dann die Beratung.")
 
 
+@pytest.mark.parametrize("name", sorted(path.stem for path in BODIES.glob("*.md")))
+def test_githubs_placeholder_for_an_empty_answer_is_never_quoted_or_written(content_copy, capsys, tmp_path, name):
+    before = {path: path.read_text(encoding="utf-8") for path in (content_copy / "traeger").iterdir()}
+    code, out, texts = submit_with_texts(content_copy, name, capsys, tmp_path)
+    written = [path.read_text(encoding="utf-8") for path in (content_copy / "traeger").iterdir()
+               if before.get(path) != path.read_text(encoding="utf-8")]
+    assert (code == 0) == bool(written)
+    for text in [out, *texts.values(), *written]:
+        assert "No response" not in text
+
+
 def test_a_provider_id_inside_the_description_cannot_add_to_another_providers_file(content_copy, capsys):
     caritas = (content_copy / "traeger" / "caritas-rhein-berg.yml").read_text(encoding="utf-8")
     code, out = submit(content_copy, "kennung-in-beschreibung", capsys)

@@ -77,6 +77,14 @@ def test_a_heading_of_the_next_field_inside_an_answer_is_reported_not_guessed():
     assert "mehr als einmal" in reading.problems[0][1]
 
 
+def test_a_refused_heading_inside_an_answer_quotes_no_placeholder_for_an_empty_answer():
+    """The description holds the next headings; the real sections after it are empty."""
+    reading = issue_forms.read(body("ueberschrift-der-naechsten-frage"), fields(), vocabularies())
+    assert [field_id for field_id, _ in reading.problems] == ["leichte_sprache", "themen"]
+    assert reading.notes == []  # not the headings or the placeholder as "text not taken over"
+    assert not any(issue_forms.NO_RESPONSE in answer for answer in reading.answers.values())
+
+
 def test_a_body_that_is_not_the_form_is_reported():
     text = body("neuer-traeger").replace("### Themen\n", "### Thema\n")
     reading = issue_forms.read("Vorweg ein Gruß.\n\n" + text, fields(), vocabularies())
