@@ -31,6 +31,7 @@ class Form:
     ticks: dict[str, list[str]]
     problems: list[tuple[str, str]]
     notes: list[str]
+    absent: tuple[str, ...] = ()  # fields the form gained after this issue was filed
 
     def ticked(self, field_id: str, start: str) -> bool:
         return any(option.startswith(start) for option in self.ticks.get(field_id, []))
@@ -120,7 +121,7 @@ def read_form(body: str, prepared: pipeline.Prepared) -> Form:
     fields = [*new_offering_fields(prepared.directory.regions), CONSENT_FIELD]
     reading = read(body, fields, prepared.vocabularies)
     value = {key: _tidy(answer) for key, answer in reading.answers.items()}
-    form = Form(value, reading.ticks, list(reading.problems), list(reading.notes))
+    form = Form(value, reading.ticks, list(reading.problems), list(reading.notes), tuple(reading.absent))
     organisations = {o.id for o in prepared.directory.organisations}
     form.problems.extend(_missing(form, organisations))
     form.notes.extend(_dropped(form, organisations))
@@ -141,6 +142,7 @@ class Proposal:
     address_new: bool = False
     regions: list[Region] = field(default_factory=list)
     regions_derived: bool = False
+    regions_field: bool = True  # the person's form has „Zuständig für (Regionen)“ to tick
     notes: list[str] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
 
@@ -192,17 +194,28 @@ def _completed(form: Form) -> Form:
     return dataclasses.replace(form, value=value)
 
 
+REGIONS_BY_COMMENT = "Schreiben Sie uns bitte in einem Kommentar, für welche Regionen das Angebot zuständig ist."
+
+
 def _regions(form: Form, prepared: pipeline.Prepared, proposal: Proposal) -> list[str]:
-    """The regions the offering is responsible for: as ticked, or those the town lies in."""
+    """The regions the offering is responsible for: as ticked, or those the town lies in
+    (also when the form is older than the field)."""
     regions = prepared.directory.regions
     by_name = {str(region.name.get("de")): region for region in regions}  # as region_options offers them
     chosen = [by_name[name] for name in form.ticks.get("regionen", []) if name in by_name]
+    proposal.regions_field = "regionen" not in form.absent
+    if not proposal.regions_field:
+        then = ("Wir haben die Regionen darum aus dem Ort abgeleitet." if form.has_address
+                else f"Das Angebot ist darum keiner Region zugeordnet. {REGIONS_BY_COMMENT}")
+        proposal.notes.append("Ihr Formular hat noch kein Feld „Zuständig für (Regionen)“ (es kam später dazu). "
+                              + then)
     if not chosen and form.has_address:
         chosen, proposal.regions_derived = regions_of_town(regions, form.value["ort"], form.country), True
         if not chosen:
+            how = ("Unter „Zuständig für (Regionen)“ können Sie Regionen ankreuzen." if proposal.regions_field
+                   else REGIONS_BY_COMMENT)
             proposal.notes.append(f"Der Ort {code_span(form.value['ort'], 60)} liegt in keiner Region des "
-                                  "Wegweisers; das Angebot ist darum keiner Region zugeordnet. Unter „Zuständig "
-                                  "für (Regionen)“ können Sie Regionen ankreuzen.")
+                                  f"Wegweisers; das Angebot ist darum keiner Region zugeordnet. {how}")
     proposal.regions = chosen
     return [region.id for region in chosen]
 

@@ -215,6 +215,33 @@ def test_ticked_regions_are_taken_as_they_are(content_copy, capsys, tmp_path):
     assert list(offering.regions) == ["erzgebirgskreis"]
 
 
+def test_a_form_from_before_the_regions_field_gets_the_regions_from_the_town_and_says_so(content_copy, capsys,
+                                                                                         tmp_path):
+    code, out, texts = submit_with_texts(content_copy, "altes-formular-ohne-regionen", capsys, tmp_path)
+    assert code == 0, texts["kommentar"]
+    offering = next(o for o in prepared(content_copy).directory.offerings if o.id == json.loads(out)["angebot"])
+    assert list(offering.regions) == ["versorgungsregion-aue-schwarzenberg"]
+    said = "Ihr Formular hat noch kein Feld „Zuständig für (Regionen)“ (es kam später dazu)."
+    assert said in texts["kommentar"] and said in texts["beschreibung"]
+    assert "„Versorgungsregion Aue/Schwarzenberg“ (aus dem Ort abgeleitet)" in texts["kommentar"]
+    assert "in einem Kommentar, für welche Regionen" in texts["kommentar"]
+    assert "kreuzen Sie unter „Zuständig für (Regionen)“" not in texts["kommentar"]  # the old form has no boxes
+
+
+def test_a_form_from_before_the_regions_field_without_an_address_is_said_to_have_no_region(site_copy, capsys,
+                                                                                          tmp_path):
+    body = (BODIES / "online-ohne-ort.md").read_text(encoding="utf-8")
+    start, end = body.index("### Zuständig für (Regionen)"), body.index("### Sprechzeiten")
+    body = body[:start] + body[end:]
+    body = body.replace("Musterstraße 5\n", "_No response_\n").replace("09366\n", "_No response_\n")
+    (tmp_path / "formular.md").write_text(body, encoding="utf-8")
+    code = cli.main(["--content", str(site_copy), "--schemas", str(SCHEMAS), "formular", "--heute", "2026-11-22",
+                     str(tmp_path / "formular.md"), "--kommentar", str(tmp_path / "kommentar.md")])
+    comment = (tmp_path / "kommentar.md").read_text(encoding="utf-8")
+    assert code == 0, comment
+    assert "(es kam später dazu). Das Angebot ist darum keiner Region zugeordnet." in comment
+
+
 def test_a_town_in_no_region_is_said(site_copy, capsys, tmp_path):
     code, _, texts = submit_with_texts(site_copy, "neuer-traeger", capsys, tmp_path)
     assert code == 0

@@ -101,3 +101,36 @@ def test_answers_the_form_does_not_offer_are_reported():
     assert reading.ticks["themen"] == ["Schulden", "Existenzsicherung und Sozialleistungen"]
     assert [field_id for field_id, _ in reading.problems] == ["plz", "kosten"]
     assert len(reading.notes) == 2 and "`Astrologie`" in reading.notes[0] and "`irgendwas`" in reading.notes[1]
+
+
+def test_a_body_from_the_form_before_the_regions_field_reads_with_that_answer_empty():
+    reading = issue_forms.read(body("altes-formular-ohne-regionen"), fields(), vocabularies())
+    assert reading.problems == [] and reading.notes == []
+    assert reading.absent == ["regionen"] and reading.answers["regionen"] == ""
+    assert reading.answers["sprechzeiten"] == "Di und Do 9 bis 12 Uhr,\nsonst nach Vereinbarung"
+
+
+def test_a_regions_heading_out_of_its_place_is_no_section_and_is_reported():
+    old = body("altes-formular-ohne-regionen")
+    moved = old.replace("### Kosten\n", "### Zuständig für (Regionen)\n\n- [X] Erzgebirgskreis\n\n### Kosten\n")
+    reading = issue_forms.read(moved, fields(), vocabularies())
+    assert [field_id for field_id, _ in reading.problems] == ["regionen"] and reading.absent == []
+    assert "fehlt oder steht an anderer Stelle" in reading.problems[0][1]
+    assert reading.ticks.get("regionen", []) == []
+
+
+def test_a_regions_heading_inside_an_earlier_answer_stays_text():
+    text = body("neuer-traeger").replace(
+        "Die Beratung ist kostenlos.\n", "Die Beratung ist kostenlos.\n\n### Zuständig für (Regionen)\n\nAue\n")
+    text = text.replace("- [ ] Beispielstadt", "- [X] Erzgebirgskreis")
+    reading = issue_forms.read(text, fields(), vocabularies())
+    assert reading.problems == [] and reading.absent == [] and reading.ticks["regionen"] == ["Erzgebirgskreis"]
+    assert reading.answers["beschreibung"].endswith("### Zuständig für (Regionen)\n\nAue")
+
+
+def test_an_unknown_heading_where_the_regions_section_was_is_answer_text_not_that_section():
+    old = body("altes-formular-ohne-regionen")
+    text = old.replace("### Sprechzeiten\n", "### Regionen\n\n- [X] Erzgebirgskreis\n\n### Sprechzeiten\n")
+    reading = issue_forms.read(text, fields(), vocabularies())
+    assert reading.absent == ["regionen"] and reading.ticks.get("regionen", []) == []
+    assert any("`### Regionen`" in note for note in reading.notes)  # under "Wo findet …", not taken over
