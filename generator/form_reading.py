@@ -10,14 +10,32 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import content, pipeline, yaml_roundtrip, yamlsafe
-from .issue_forms import CONSENT, CONSENT_FIELD, new_offering_fields, read
+from .issue_forms import (CONFIDENTIAL, CONSENT, CONSENT_FIELD, COUNTRIES, ONLINE, OUTREACH, new_offering_fields,
+                          read)
 from .kinds import Kind
 from .markup import code_span
 from .region_towns import regions_of_town
 from .records import Region, Status
 from .text import slug
 
-LABELS = {f.id: f.label for f in [*new_offering_fields(), CONSENT_FIELD]}
+FIELDS = {f.id: f for f in [*new_offering_fields(), CONSENT_FIELD]}
+LABELS = {field_id: f.label for field_id, f in FIELDS.items()}
+# Where each field of the written file comes from in the form, by the section of the file
+# ("" for the provider itself): the form field, and for a value the form writes, the answer
+# that writes it and the word a sentence names it by.
+FROM_FORM = {
+    "angebote": {"name": "angebot_name", "beschreibung": "beschreibung", "leichte_sprache": "leichte_sprache",
+                 "themen": "themen", "zielgruppen": "zielgruppen", "kosten": "kosten", "zugang": "zugang",
+                 "sprachen": "sprachen", "barrierefreiheit": "barrierefreiheit", "telefon": "telefon",
+                 "email": "email", "webseite": "webseite", "rolle": "kontakt_rolle", "regionen": "regionen",
+                 "sprechzeiten_hinweis": "sprechzeiten", "orte": "ort", "online": "wo", "aufsuchend": "wo"},
+    "adressen": {"strasse": "strasse", "plz": "plz", "ort": "ort", "land": "land", "vertraulich": "wo"},
+    "": {"name": "traeger_name", "art": "traeger_art"},
+}
+ANSWERS = {("angebote", "aufsuchend", "ja"): (OUTREACH, "aufsuchend"),
+           ("angebote", "online", "ja"): (ONLINE, "online"),
+           ("adressen", "vertraulich", "ja"): (CONFIDENTIAL, "vertraulich"),
+           **{("adressen", "land", code): (answer, answer) for answer, code in COUNTRIES.items()}}
 NEW_FILE_HEADER = "# Aus dem Formular „Neues Angebot eintragen“ erzeugt.\n"
 PLACEHOLDER_ORGANISATION = "formular-platzhalter"
 
@@ -33,8 +51,8 @@ class Form:
     notes: list[str]
     absent: tuple[str, ...] = ()  # fields the form gained after this issue was filed
 
-    def ticked(self, field_id: str, start: str) -> bool:
-        return any(option.startswith(start) for option in self.ticks.get(field_id, []))
+    def ticked(self, field_id: str, option: str) -> bool:
+        return option in self.ticks.get(field_id, [])
 
     @property
     def consent(self) -> bool:
@@ -42,15 +60,15 @@ class Form:
 
     @property
     def outreach(self) -> bool:
-        return self.ticked("wo", "Die Mitarbeitenden")
+        return self.ticked("wo", OUTREACH)
 
     @property
     def online(self) -> bool:
-        return self.ticked("wo", "Auch online")
+        return self.ticked("wo", ONLINE)
 
     @property
     def confidential(self) -> bool:
-        return self.ticked("wo", "Die Anschrift ist vertraulich")
+        return self.ticked("wo", CONFIDENTIAL)
 
     @property
     def has_address(self) -> bool:
@@ -59,7 +77,7 @@ class Form:
 
     @property
     def country(self) -> str:
-        return "CZ" if self.value["land"] == "Tschechien" else "DE"
+        return COUNTRIES.get(self.value["land"], "DE")
 
 
 def _missing(form: Form, organisations: set[str]) -> list[tuple[str, str]]:

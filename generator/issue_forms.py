@@ -24,6 +24,11 @@ NEW_OFFERING = "neues-angebot.yml"
 CORRECTION = "eintrag-korrigieren.yml"
 BUG = "fehler-melden.yml"
 NO_RESPONSE = "_No response_"
+# The answers of „Wo findet das Angebot außerdem statt?“ and the field of the file each sets.
+OUTREACH = "Die Mitarbeitenden kommen zu den Menschen (aufsuchend)"
+ONLINE = "Auch online oder am Telefon"
+CONFIDENTIAL = "Die Anschrift ist vertraulich (Schutzeinrichtung)"
+COUNTRIES = {"Deutschland": "DE", "Tschechien": "CZ"}  # the answers of „Land“ and the value each writes
 
 
 @dataclass(frozen=True)
@@ -64,11 +69,8 @@ def new_offering_fields(regions: Sequence[Region] = ()) -> list[Field]:
         Field("plz", "Postleitzahl", "input", "Deutschland: fünf Ziffern. Tschechien: z. B. 400 01. "
               "Leer lassen bei einer Schutzeinrichtung mit vertraulicher Anschrift."),
         Field("ort", "Ort", "input", "z. B. Annaberg-Buchholz"),
-        Field("land", "Land", "dropdown", options=("Deutschland", "Tschechien")),
-        Field("wo", "Wo findet das Angebot außerdem statt?", "checkboxes",
-              options=("Die Mitarbeitenden kommen zu den Menschen (aufsuchend)",
-                       "Auch online oder am Telefon",
-                       "Die Anschrift ist vertraulich (Schutzeinrichtung)")),
+        Field("land", "Land", "dropdown", options=tuple(COUNTRIES)),
+        Field("wo", "Wo findet das Angebot außerdem statt?", "checkboxes", options=(OUTREACH, ONLINE, CONFIDENTIAL)),
         Field("regionen", "Zuständig für (Regionen)", "checkboxes",
               "Für welche Gebiete ist das Angebot zuständig? Wenn Sie nichts ankreuzen, nehmen wir das "
               "kleinste Gebiet, in dem der Ort liegt.", options=region_options(regions), added_later=True),

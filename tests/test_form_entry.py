@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import difflib
 import json
+import re
 import shutil
 
 import pytest
 
 from conftest import FIXTURES, REPO, SCHEMAS, prepared, problems_of
 from generator import cli
+from generator.form_entry import in_form_words
+from generator.form_reading import FROM_FORM, LABELS
 from test_reminders import HOSTILE, assert_only_as_code
 
 BODIES = FIXTURES / "formulare"
@@ -307,3 +310,72 @@ def test_an_unreadable_body_or_a_wrong_date_is_wrong_use_with_a_message_not_a_tr
         path.write_bytes(body)
     assert cli.main(["--content", str(site_copy), "--schemas", str(SCHEMAS), "formular", *extra, str(path)]) == 2
     assert said in capsys.readouterr().err
+
+
+def with_answer(body: str, label: str, answer: str) -> str:
+    """The body with the answer under "### <label>" replaced."""
+    start = body.index(f"### {label}\n") + len(f"### {label}\n")
+    end = body.find("\n### ", start)
+    return body[:start] + f"\n{answer}\n" + (body[end:] if end >= 0 else "")
+
+
+LONG = "Sehr viel Text. " * 1300  # longer than any text field of the file allows
+# For each field of the form: an answer, and what the comment says about it.
+EACH_FIELD = {
+    "traeger_kennung": ("gibt-es-nicht", "Einen Träger mit der Kennung `gibt-es-nicht` gibt es nicht."),
+    "traeger_name": ("Verein " * 40, "- „Name der Organisation“: `Der Text ist 279 Zeichen lang; erlaubt sind "
+                                     "höchstens 200."),
+    "traeger_art": ("Astrologie", "Unter „Art der Organisation“ steht `Astrologie`; das bietet das Formular nicht an."),
+    "angebot_name": ("Beratung " * 30, "- „Name des Angebots“: `Der Text ist 269 Zeichen lang"),
+    "beschreibung": (LONG, "- „Beschreibung“: `Der Text ist 20799 Zeichen lang"),
+    "leichte_sprache": (LONG, "- „In Leichter Sprache (freiwillig)“: `Der Text ist 20799 Zeichen lang"),
+    "themen": ("- [ ] Schulden", "Bitte kreuzen Sie bei „Themen“ mindestens eine Antwort an."),
+    "zielgruppen": ("- [ ] Familien", "Bitte kreuzen Sie bei „Zielgruppen“ mindestens eine Antwort an."),
+    "strasse": ("Weg " * 60, "- „Straße und Hausnummer“: `Der Text ist 239 Zeichen lang"),
+    "plz": ("0936", "- „Postleitzahl“: `Eine deutsche Postleitzahl hat genau fünf Ziffern, z. B. „01307“ oder „09366“. "
+                    "Für eine Adresse in Tschechien wählen Sie unter „Land“ „Tschechien“. Gefunden: „0936“.`"),
+    "ort": ("Ort " * 30, "- „Ort“: `Der Text ist 119 Zeichen lang; erlaubt sind höchstens 100."),
+    "land": ("Polen", "Unter „Land“ steht `Polen`; das bietet das Formular nicht an."),
+    "wo": ("- [X] Im Park", "Unter „Wo findet das Angebot außerdem statt?“ ist `Im Park` angekreuzt"),
+    "regionen": ("- [X] Mars", "Unter „Zuständig für (Regionen)“ ist `Mars` angekreuzt"),
+    "sprechzeiten": (LONG, "- „Sprechzeiten“: `Der Text ist 20799 Zeichen lang"),
+    "kosten": ("Gratis", "Unter „Kosten“ steht `Gratis`; das bietet das Formular nicht an."),
+    "zugang": ("- [ ] Mit Termin", "Bitte kreuzen Sie bei „Zugang“ mindestens eine Antwort an."),
+    "sprachen": ("- [X] Klingonisch", "Unter „Sprachen der Beratung“ ist `Klingonisch` angekreuzt"),
+    "barrierefreiheit": ("- [X] Rutsche", "Unter „Barrierefreiheit“ ist `Rutsche` angekreuzt"),
+    "kontakt_rolle": ("Rolle " * 40, "- „Kontakt: wofür“: `Der Text ist 239 Zeichen lang"),
+    "telefon": ("abc", "- „Telefon“: `Bitte geben Sie eine Telefonnummer mit Vorwahl an"),
+    "email": ("x at y", "- „E-Mail“: `Bitte geben Sie eine E-Mail-Adresse wie „beratung@beispiel.de“ an"),
+    "webseite": ("www.x.de", "- „Internetseite des Angebots“: `Bitte geben Sie eine vollständige Internetadresse an"),
+    "einverstaendnis": ("- [ ] Ja", "Bitte bestätigen Sie unter „Veröffentlichung“"),
+}
+FILE_KEYS = sorted({key for keys in FROM_FORM.values() for key in keys})
+
+
+def test_every_field_of_the_form_has_a_message_below():
+    assert set(EACH_FIELD) == set(LABELS)
+
+
+@pytest.mark.parametrize("field_id", sorted(EACH_FIELD))
+def test_a_message_about_each_field_names_it_by_its_form_label_not_the_files_key(site_copy, capsys, tmp_path,
+                                                                                 field_id):
+    answer, said = EACH_FIELD[field_id]
+    body = with_answer((BODIES / "neuer-traeger.md").read_text(encoding="utf-8"), LABELS[field_id], answer)
+    (tmp_path / "formular.md").write_text(body, encoding="utf-8")
+    cli.main(["--content", str(site_copy), "--schemas", str(SCHEMAS), "formular", "--heute", "2026-11-22",
+              str(tmp_path / "formular.md"), "--kommentar", str(tmp_path / "kommentar.md")])
+    comment = (tmp_path / "kommentar.md").read_text(encoding="utf-8")
+    assert said in comment
+    assert not re.search(f"„(?:{'|'.join(FILE_KEYS)})(?:: [^“]*)?“", comment), comment
+
+
+def test_a_field_of_the_file_named_in_a_message_is_said_in_the_forms_words_but_a_typed_value_is_kept():
+    message = "Für eine Adresse in Tschechien ergänzen Sie „land: CZ“. Gefunden: „ergänzen Sie „land: CZ““."
+    assert in_form_words(message, ["adressen", "plz"], ["ergänzen Sie „land: CZ“"]) == (
+        "Für eine Adresse in Tschechien wählen Sie unter „Land“ „Tschechien“. Gefunden: „ergänzen Sie „land: CZ““.")
+    assert in_form_words("Bitte geben Sie an, wo das Angebot stattfindet: „orte“ (Adressen des Trägers), "
+                         "„aufsuchend: ja“ oder „online: ja“.", ["angebote"]) == (
+        "Bitte geben Sie an, wo das Angebot stattfindet: „Ort“ (Adressen des Trägers), „aufsuchend“ oder „online“.")
+    assert in_form_words("Wer „strasse“ angibt, muss auch „plz“ angeben. Bitte schreiben Sie „ja“ oder „nein“.",
+                         ["adressen", "plz"]) == ("Wer „Straße und Hausnummer“ angibt, muss auch „Postleitzahl“ "
+                                                  "angeben. Bitte schreiben Sie „ja“ oder „nein“.")
