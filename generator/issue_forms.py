@@ -90,7 +90,7 @@ def new_offering_fields(regions: Sequence[Region] = ()) -> list[Field]:
 
 CONSENT = ("Ich weiß, dass alles in diesem Formular sofort öffentlich ist, und habe nur Angaben eingetragen, "
            "die veröffentlicht werden dürfen (keine privaten Telefonnummern ohne Einverständnis).")
-CONSENT_FIELD = Field("einverstaendnis", "Veröffentlichung", "checkboxes", options=(CONSENT,))
+CONSENT_FIELD = Field("einverstaendnis", "Veröffentlichung", "checkboxes", required=True, options=(CONSENT,))
 
 
 def _options(field: Field, vocabularies: dict[str, Vocabulary]) -> list[str]:

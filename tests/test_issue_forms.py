@@ -134,3 +134,11 @@ def test_an_unknown_heading_where_the_regions_section_was_is_answer_text_not_tha
     reading = issue_forms.read(text, fields(), vocabularies())
     assert reading.absent == ["regionen"] and reading.ticks.get("regionen", []) == []
     assert any("`### Regionen`" in note for note in reading.notes)  # under "Wo findet …", not taken over
+
+
+def test_contributing_names_every_question_of_the_new_offering_form_and_an_empty_regions_answer():
+    text = " ".join((REPO / "CONTRIBUTING.md").read_text(encoding="utf-8").split())
+    for item in fields():
+        assert f"„{item.label}“" in text, item.label
+    assert "„Zuständig für (Regionen)“:** Kreuzen Sie nichts an, nehmen wir das kleinste Gebiet, in dem der Ort " \
+           "liegt." in text
