@@ -12,30 +12,25 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import shutil
 import sys
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Iterable
 
 from . import commands, freshness, pipeline
-from .form_reading import LABELS, Form, Proposal, propose, read_form
+from .form_reading import ANSWERS, FIELDS, FROM_FORM, LABELS, Form, Proposal, propose, read_form
 from .form_texts import comment, pull_request
 from .markup import code_span
 from .problems import field_keys
+from .schema import MAX_QUOTE
 from .settings import SettingsError
 
-# Where a problem in the written file came from in the form, by the key it was found at.
-OFFERING_FIELDS = {"name": "angebot_name", "beschreibung": "beschreibung", "leichte_sprache": "leichte_sprache",
-                   "themen": "themen", "zielgruppen": "zielgruppen", "kosten": "kosten", "zugang": "zugang",
-                   "sprachen": "sprachen", "barrierefreiheit": "barrierefreiheit", "telefon": "telefon",
-                   "email": "email", "webseite": "webseite", "rolle": "kontakt_rolle", "regionen": "regionen",
-                   "sprechzeiten_hinweis": "sprechzeiten", "orte": "ort", "online": "wo", "aufsuchend": "wo"}
-ADDRESS_FIELDS = {"strasse": "strasse", "plz": "plz", "ort": "ort", "land": "land", "vertraulich": "wo"}
-ORGANISATION_FIELDS = {"name": "traeger_name", "art": "traeger_art"}
-# The validator speaks of file keys; the form has its own words for them.
-IN_FORM_WORDS = {"ergänzen Sie „land: CZ“": "wählen Sie unter „Land“ „Tschechien“",
-                 "„aufsuchend: ja“": "„aufsuchend“", "„online: ja“": "„online“"}
+# A field of the file as the validator's sentences name it: „plz“, or with a value „land: CZ“,
+# after an instruction to write it or not.
+FILE_FIELD = re.compile(r"(?:(?P<verb>ergänzen|schreiben) Sie )?„(?P<key>[a-z_]+)(?:: (?P<value>[^„“:]+))?“")
 
 
 @dataclass
@@ -45,18 +40,51 @@ class FormResult:
     notes: list[str] = field(default_factory=list)
 
 
-def _form_field(problem_field: str) -> str:
-    names = field_keys(problem_field)
-    if not names:
-        return ""
-    table = (OFFERING_FIELDS if names[0] == "angebote" else ADDRESS_FIELDS if names[0] == "adressen"
-             else ORGANISATION_FIELDS)
-    return table.get(names[-1], "")
+def _section(keys: list[str]) -> str:
+    """The section of the written file a field is in: an offering, an address, or "" (the provider)."""
+    return keys[0] if keys and keys[0] in ("angebote", "adressen") else ""
 
 
-def problems_in_copy(proposal: Proposal, content_dir: Path, schema_dir: Path, reported: set[str]) -> list[str]:
-    """Validate the directory as it would be with the written file; messages by form label,
-    leaving out fields the person is already asked to fill in (they hold placeholders)."""
+def _form_field(keys: list[str]) -> str:
+    return FROM_FORM[_section(keys)].get(keys[-1], "") if keys else ""
+
+
+def _in_form(match: re.Match, section: str) -> str:
+    verb, key, value = match.group("verb"), match.group("key"), match.group("value")
+    form_field = FROM_FORM[section].get(key)
+    if form_field is None or (value is not None and (section, key, value) not in ANSWERS):
+        return match.group()
+    label = LABELS[form_field]
+    if value is None:
+        return f"{verb} Sie „{label}“" if verb else f"„{label}“"
+    answer, word = ANSWERS[section, key, value]
+    if FIELDS[form_field].kind == "dropdown":
+        return f"wählen Sie unter „{label}“ „{answer}“" if verb else f"„{answer}“ unter „{label}“"
+    return f"kreuzen Sie „{word}“ an" if verb else f"„{word}“"
+
+
+def in_form_words(message: str, keys: list[str], answers: Iterable[str] = ()) -> str:
+    """A validator's message for the field at ``keys``, with every field of the file it
+    names said as the form asks for it: „land: CZ“ is „Tschechien“ under „Land“. A value
+    the person typed, quoted in the message, stays as typed."""
+    kept: list[str] = []
+
+    def keep(match: re.Match) -> str:
+        kept.append(match.group())
+        return f"\x00{len(kept) - 1}\x00"  # no message holds this character (problems.visible)
+
+    typed = {f"„{a}“" if len(a) <= MAX_QUOTE else f"„{a[:MAX_QUOTE]}…“" for a in answers if a}
+    if typed:
+        message = re.sub("|".join(map(re.escape, sorted(typed, key=len, reverse=True))), keep, message)
+    message = FILE_FIELD.sub(lambda match: _in_form(match, _section(keys)), message)
+    return re.sub(r"\x00(\d+)\x00", lambda match: kept[int(match.group(1))], message)
+
+
+def problems_in_copy(proposal: Proposal, content_dir: Path, schema_dir: Path, reported: set[str],
+                     answers: Iterable[str] = ()) -> list[str]:
+    """Validate the directory as it would be with the written file; messages by form label
+    and in the form's words, leaving out fields the person is already asked to fill in
+    (they hold placeholders)."""
     with tempfile.TemporaryDirectory() as temporary:
         copy = Path(temporary) / "content"
         shutil.copytree(content_dir, copy)
@@ -68,16 +96,14 @@ def problems_in_copy(proposal: Proposal, content_dir: Path, schema_dir: Path, re
             problems = error.problems
     messages = []
     for problem in problems:
-        form_field = _form_field(problem.field)
-        if form_field in reported or (proposal.placeholder_organisation and form_field in ORGANISATION_FIELDS.values()):
+        keys = field_keys(problem.field)
+        form_field = _form_field(keys)
+        if form_field in reported or (proposal.placeholder_organisation and form_field in FROM_FORM[""].values()):
             continue
-        text = problem.message
-        for words, form_words in IN_FORM_WORDS.items():
-            text = text.replace(words, form_words)
         label = LABELS.get(form_field)
         where = f"„{label}“" if label else "Eintrag"
         # The pipeline's messages quote the submitted values, so each is shown as code as a whole.
-        messages.append(f"{where}: {code_span(text)}")
+        messages.append(f"{where}: {code_span(in_form_words(problem.message, keys, answers))}")
     return list(dict.fromkeys(messages))
 
 
@@ -88,7 +114,7 @@ def build(body: str, prepared: pipeline.Prepared, content_dir: Path, schema_dir:
     result = FormResult(proposal, [message for _, message in form.problems], form.notes + proposal.notes)
     if proposal.text:
         reported = {field_id for field_id, _ in form.problems}
-        result.problems += problems_in_copy(proposal, content_dir, schema_dir, reported)
+        result.problems += problems_in_copy(proposal, content_dir, schema_dir, reported, form.value.values())
     result.problems += proposal.problems
     return result
 

@@ -10,14 +10,32 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import content, pipeline, yaml_roundtrip, yamlsafe
-from .issue_forms import CONSENT, CONSENT_FIELD, new_offering_fields, read
+from .issue_forms import (CONFIDENTIAL, CONSENT, CONSENT_FIELD, COUNTRIES, ONLINE, OUTREACH, new_offering_fields,
+                          read)
 from .kinds import Kind
 from .markup import code_span
 from .region_towns import regions_of_town
 from .records import Region, Status
 from .text import slug
 
-LABELS = {f.id: f.label for f in [*new_offering_fields(), CONSENT_FIELD]}
+FIELDS = {f.id: f for f in [*new_offering_fields(), CONSENT_FIELD]}
+LABELS = {field_id: f.label for field_id, f in FIELDS.items()}
+# Where each field of the written file comes from in the form, by the section of the file
+# ("" for the provider itself): the form field, and for a value the form writes, the answer
+# that writes it and the word a sentence names it by.
+FROM_FORM = {
+    "angebote": {"name": "angebot_name", "beschreibung": "beschreibung", "leichte_sprache": "leichte_sprache",
+                 "themen": "themen", "zielgruppen": "zielgruppen", "kosten": "kosten", "zugang": "zugang",
+                 "sprachen": "sprachen", "barrierefreiheit": "barrierefreiheit", "telefon": "telefon",
+                 "email": "email", "webseite": "webseite", "rolle": "kontakt_rolle", "regionen": "regionen",
+                 "sprechzeiten_hinweis": "sprechzeiten", "orte": "ort", "online": "wo", "aufsuchend": "wo"},
+    "adressen": {"strasse": "strasse", "plz": "plz", "ort": "ort", "land": "land", "vertraulich": "wo"},
+    "": {"name": "traeger_name", "art": "traeger_art"},
+}
+ANSWERS = {("angebote", "aufsuchend", "ja"): (OUTREACH, "aufsuchend"),
+           ("angebote", "online", "ja"): (ONLINE, "online"),
+           ("adressen", "vertraulich", "ja"): (CONFIDENTIAL, "vertraulich"),
+           **{("adressen", "land", code): (answer, answer) for answer, code in COUNTRIES.items()}}
 NEW_FILE_HEADER = "# Aus dem Formular „Neues Angebot eintragen“ erzeugt.\n"
 PLACEHOLDER_ORGANISATION = "formular-platzhalter"
 
@@ -31,9 +49,10 @@ class Form:
     ticks: dict[str, list[str]]
     problems: list[tuple[str, str]]
     notes: list[str]
+    absent: tuple[str, ...] = ()  # fields the form gained after this issue was filed
 
-    def ticked(self, field_id: str, start: str) -> bool:
-        return any(option.startswith(start) for option in self.ticks.get(field_id, []))
+    def ticked(self, field_id: str, option: str) -> bool:
+        return option in self.ticks.get(field_id, [])
 
     @property
     def consent(self) -> bool:
@@ -41,15 +60,15 @@ class Form:
 
     @property
     def outreach(self) -> bool:
-        return self.ticked("wo", "Die Mitarbeitenden")
+        return self.ticked("wo", OUTREACH)
 
     @property
     def online(self) -> bool:
-        return self.ticked("wo", "Auch online")
+        return self.ticked("wo", ONLINE)
 
     @property
     def confidential(self) -> bool:
-        return self.ticked("wo", "Die Anschrift ist vertraulich")
+        return self.ticked("wo", CONFIDENTIAL)
 
     @property
     def has_address(self) -> bool:
@@ -58,7 +77,7 @@ class Form:
 
     @property
     def country(self) -> str:
-        return "CZ" if self.value["land"] == "Tschechien" else "DE"
+        return COUNTRIES.get(self.value["land"], "DE")
 
 
 def _missing(form: Form, organisations: set[str]) -> list[tuple[str, str]]:
@@ -120,7 +139,7 @@ def read_form(body: str, prepared: pipeline.Prepared) -> Form:
     fields = [*new_offering_fields(prepared.directory.regions), CONSENT_FIELD]
     reading = read(body, fields, prepared.vocabularies)
     value = {key: _tidy(answer) for key, answer in reading.answers.items()}
-    form = Form(value, reading.ticks, list(reading.problems), list(reading.notes))
+    form = Form(value, reading.ticks, list(reading.problems), list(reading.notes), tuple(reading.absent))
     organisations = {o.id for o in prepared.directory.organisations}
     form.problems.extend(_missing(form, organisations))
     form.notes.extend(_dropped(form, organisations))
@@ -141,6 +160,7 @@ class Proposal:
     address_new: bool = False
     regions: list[Region] = field(default_factory=list)
     regions_derived: bool = False
+    regions_field: bool = True  # the person's form has „Zuständig für (Regionen)“ to tick
     notes: list[str] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
 
@@ -192,17 +212,28 @@ def _completed(form: Form) -> Form:
     return dataclasses.replace(form, value=value)
 
 
+REGIONS_BY_COMMENT = "Schreiben Sie uns bitte in einem Kommentar, für welche Regionen das Angebot zuständig ist."
+
+
 def _regions(form: Form, prepared: pipeline.Prepared, proposal: Proposal) -> list[str]:
-    """The regions the offering is responsible for: as ticked, or those the town lies in."""
+    """The regions the offering is responsible for: as ticked, or those the town lies in
+    (also when the form is older than the field)."""
     regions = prepared.directory.regions
     by_name = {str(region.name.get("de")): region for region in regions}  # as region_options offers them
     chosen = [by_name[name] for name in form.ticks.get("regionen", []) if name in by_name]
+    proposal.regions_field = "regionen" not in form.absent
+    if not proposal.regions_field:
+        then = ("Wir haben die Regionen darum aus dem Ort abgeleitet." if form.has_address
+                else f"Das Angebot ist darum keiner Region zugeordnet. {REGIONS_BY_COMMENT}")
+        proposal.notes.append("Ihr Formular hat noch kein Feld „Zuständig für (Regionen)“ (es kam später dazu). "
+                              + then)
     if not chosen and form.has_address:
         chosen, proposal.regions_derived = regions_of_town(regions, form.value["ort"], form.country), True
         if not chosen:
+            how = ("Unter „Zuständig für (Regionen)“ können Sie Regionen ankreuzen." if proposal.regions_field
+                   else REGIONS_BY_COMMENT)
             proposal.notes.append(f"Der Ort {code_span(form.value['ort'], 60)} liegt in keiner Region des "
-                                  "Wegweisers; das Angebot ist darum keiner Region zugeordnet. Unter „Zuständig "
-                                  "für (Regionen)“ können Sie Regionen ankreuzen.")
+                                  f"Wegweisers; das Angebot ist darum keiner Region zugeordnet. {how}")
     proposal.regions = chosen
     return [region.id for region in chosen]
 

@@ -35,8 +35,9 @@ def comment(problems: list[str], notes: list[str], proposal: Proposal | None) ->
     text = ("Vielen Dank für Ihren Eintrag! Wir haben daraus einen Vorschlag für den Wegweiser gemacht. "
             "Die Redaktion sieht ihn sich an und nimmt ihn dann auf.\n")
     if proposal is not None and proposal.regions:
-        text += f"\n{_regions(proposal)} Wenn das nicht stimmt, kreuzen Sie unter „Zuständig für (Regionen)“ " \
-                "die richtigen Regionen an.\n"
+        how = ("kreuzen Sie unter „Zuständig für (Regionen)“ die richtigen Regionen an." if proposal.regions_field
+               else "schreiben Sie uns bitte in einem Kommentar, für welche Regionen das Angebot zuständig ist.")
+        text += f"\n{_regions(proposal)} Wenn das nicht stimmt, {how}\n"
     if notes:
         text += "\nBitte beachten Sie:\n\n" + _list(notes)
     return text + "\nWenn Sie etwas ändern möchten, bearbeiten Sie Ihr Formular oben (⋯ → „Edit“); der Vorschlag " \

@@ -4,7 +4,9 @@ and the turning of a submitted "Neues Angebot eintragen" form into a provider fi
 GitHub renders a submitted form as Markdown: a "### <label>" heading per field, then the
 answer ("_No response_" when empty, "- [X] <option>" for ticked checkboxes). We read that
 back by the form's own labels in the form's order; any other line, "### " or not, is
-answer text, so an answer cannot start a field of its own.
+answer text, so an answer cannot start a field of its own. A field the form gained later
+(``added_later``) has no section in issues filed before; edited, they still read, with
+that answer empty.
 """
 from __future__ import annotations
 
@@ -22,6 +24,11 @@ NEW_OFFERING = "neues-angebot.yml"
 CORRECTION = "eintrag-korrigieren.yml"
 BUG = "fehler-melden.yml"
 NO_RESPONSE = "_No response_"
+# The answers of „Wo findet das Angebot außerdem statt?“ and the field of the file each sets.
+OUTREACH = "Die Mitarbeitenden kommen zu den Menschen (aufsuchend)"
+ONLINE = "Auch online oder am Telefon"
+CONFIDENTIAL = "Die Anschrift ist vertraulich (Schutzeinrichtung)"
+COUNTRIES = {"Deutschland": "DE", "Tschechien": "CZ"}  # the answers of „Land“ and the value each writes
 
 
 @dataclass(frozen=True)
@@ -33,6 +40,7 @@ class Field:
     required: bool = False
     vocabulary: str = ""  # options from this vocabulary (labels in German)
     options: tuple[str, ...] = ()
+    added_later: bool = False  # issues filed with the form before have no section for it
 
 
 def region_options(regions: Sequence[Region]) -> tuple[str, ...]:
@@ -61,14 +69,11 @@ def new_offering_fields(regions: Sequence[Region] = ()) -> list[Field]:
         Field("plz", "Postleitzahl", "input", "Deutschland: fünf Ziffern. Tschechien: z. B. 400 01. "
               "Leer lassen bei einer Schutzeinrichtung mit vertraulicher Anschrift."),
         Field("ort", "Ort", "input", "z. B. Annaberg-Buchholz"),
-        Field("land", "Land", "dropdown", options=("Deutschland", "Tschechien")),
-        Field("wo", "Wo findet das Angebot außerdem statt?", "checkboxes",
-              options=("Die Mitarbeitenden kommen zu den Menschen (aufsuchend)",
-                       "Auch online oder am Telefon",
-                       "Die Anschrift ist vertraulich (Schutzeinrichtung)")),
+        Field("land", "Land", "dropdown", options=tuple(COUNTRIES)),
+        Field("wo", "Wo findet das Angebot außerdem statt?", "checkboxes", options=(OUTREACH, ONLINE, CONFIDENTIAL)),
         Field("regionen", "Zuständig für (Regionen)", "checkboxes",
               "Für welche Gebiete ist das Angebot zuständig? Wenn Sie nichts ankreuzen, nehmen wir das "
-              "kleinste Gebiet, in dem der Ort liegt.", options=region_options(regions)),
+              "kleinste Gebiet, in dem der Ort liegt.", options=region_options(regions), added_later=True),
         Field("sprechzeiten", "Sprechzeiten", "textarea", "z. B. „Di und Do 9 bis 12 Uhr, sonst nach Vereinbarung“."),
         Field("kosten", "Kosten", "dropdown", vocabulary="kosten"),
         Field("zugang", "Zugang", "checkboxes", "Wie bekommt man das Angebot? Mindestens eine Antwort.",
@@ -85,7 +90,7 @@ def new_offering_fields(regions: Sequence[Region] = ()) -> list[Field]:
 
 CONSENT = ("Ich weiß, dass alles in diesem Formular sofort öffentlich ist, und habe nur Angaben eingetragen, "
            "die veröffentlicht werden dürfen (keine privaten Telefonnummern ohne Einverständnis).")
-CONSENT_FIELD = Field("einverstaendnis", "Veröffentlichung", "checkboxes", options=(CONSENT,))
+CONSENT_FIELD = Field("einverstaendnis", "Veröffentlichung", "checkboxes", required=True, options=(CONSENT,))
 
 
 def _options(field: Field, vocabularies: dict[str, Vocabulary]) -> list[str]:
@@ -173,6 +178,7 @@ class Reading:
     ticks: dict[str, list[str]] = field(default_factory=dict)
     problems: list[tuple[str, str]] = field(default_factory=list)  # field id, message
     notes: list[str] = field(default_factory=list)
+    absent: list[str] = field(default_factory=list)  # fields added later, without a section in this body
 
 
 def _headings(lines: list[str], labels: list[str], backwards: bool = False) -> dict[str, int]:
@@ -190,6 +196,27 @@ def _headings(lines: list[str], labels: list[str], backwards: bool = False) -> d
     return found
 
 
+def _placed(lines: list[str], fields: Sequence[Field]) -> tuple[dict[str, int], dict[str, int]]:
+    """The headings placed as early and as late as the form's order allows. A field added
+    later is placed only between the headings around it, so that a body without its
+    section reads as before and an answer cannot move the sections it lies between."""
+    labels = [f.label for f in fields if not f.added_later]
+    first, last = _headings(lines, labels), _headings(lines, labels, backwards=True)
+    for n, item in enumerate(fields):
+        if not item.added_later:
+            continue
+        before = [f.label for f in fields[:n] if not f.added_later]
+        after = [f.label for f in fields[n + 1:] if not f.added_later]
+        for placed, backwards in ((first, False), (last, True)):
+            low = max((placed[label] for label in before if label in placed), default=-1)
+            high = min((placed[label] for label in after if label in placed), default=len(lines))
+            span = range(high - 1, low, -1) if backwards else range(low + 1, high)
+            at = next((i for i in span if lines[i].rstrip() == f"### {item.label}"), None)
+            if at is not None:
+                placed[item.label] = at
+    return first, last
+
+
 def read(body: str, fields: Sequence[Field], vocabularies: dict[str, Vocabulary] | None = None) -> Reading:
     """Read a submitted body by the form's fields, exactly and in their order.
 
@@ -197,12 +224,14 @@ def read(body: str, fields: Sequence[Field], vocabularies: dict[str, Vocabulary]
     line that is exactly a heading of the form; then it cannot be told which is which,
     and the person is asked to change that line."""
     lines = body.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    labels = [f.label for f in fields]
-    first, last = _headings(lines, labels), _headings(lines, labels, backwards=True)
+    first, last = _placed(lines, fields)
     reading = Reading()
     for item in fields:
         label = item.label
-        if label not in first:
+        if item.added_later and label not in first and label not in last and \
+                not any(line.rstrip() == f"### {label}" for line in lines):
+            reading.absent.append(item.id)  # a form from before the field: an empty answer
+        elif label not in first:
             reading.problems.append((item.id, f"Die Überschrift „### {label}“ fehlt oder steht an anderer Stelle. "
                                     "Bitte nutzen Sie das Formular, wie es ist, und ändern Sie nur Ihre Antworten."))
         elif first[label] != last.get(label):
@@ -217,9 +246,17 @@ def read(body: str, fields: Sequence[Field], vocabularies: dict[str, Vocabulary]
             continue
         start = first[item.label]
         end = min((s for s in starts if s > start), default=len(lines))
-        answer = "\n".join(lines[start + 1: end]).strip()
-        reading.answers[item.id] = "" if answer == NO_RESPONSE else answer
-        _check_shape(item, reading, _options(item, vocabularies or {}) if item.vocabulary else list(item.options))
+        # GitHub's placeholder for an empty answer is no answer, also where an answer runs on
+        # over a following section (a heading of the form inside it, or a heading missing).
+        answer = "\n".join(line for line in lines[start + 1: end] if line.strip() != NO_RESPONSE).strip()
+        reading.answers[item.id] = answer
+        options = _options(item, vocabularies or {}) if item.vocabulary else list(item.options)
+        if first[item.label] == last.get(item.label):
+            _check_shape(item, reading, options)
+        else:  # already refused: what runs on into the next section is not also named line by line
+            shape = Reading(answers={item.id: answer})
+            _check_shape(item, shape, options)
+            reading.ticks.update(shape.ticks)
     return reading
 
 

@@ -7,7 +7,7 @@ import pytest
 from markupsafe import escape
 
 from conftest import REPO, prepared
-from generator import field_docs
+from generator import field_docs, issue_forms
 from generator.freshness import Limits
 from generator.render.listings import Listings
 from generator.render.pages import ContributionLinks, PageRenderer
@@ -175,3 +175,10 @@ def test_the_contribution_page_says_for_every_field_whether_it_is_required(secti
             said = ("ja" if documented.required else f"<span>{escape(documented.condition)}</span>"
                     if documented.condition else "nein")
             assert f'<code>{documented.name}</code></th><td data-spalte="Pflicht">{said}</td>' in table
+
+
+def test_the_contribution_page_describes_every_question_of_the_new_offering_form(page):
+    for item in [*issue_forms.new_offering_fields(), issue_forms.CONSENT_FIELD]:
+        assert f"<span>{escape(item.label)}</span>{' (Pflicht)' if item.required else ''}</dt>" in page
+        assert not item.description or f"<dd>{escape(item.description)}</dd>" in page
+    assert "Kreuzen Sie bei „Zuständig für (Regionen)“ nichts an, nehmen wir das kleinste Gebiet" in page

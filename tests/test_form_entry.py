@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import difflib
 import json
+import re
 import shutil
 
 import pytest
 
 from conftest import FIXTURES, REPO, SCHEMAS, prepared, problems_of
 from generator import cli
+from generator.form_entry import in_form_words
+from generator.form_reading import FROM_FORM, LABELS
 from test_reminders import HOSTILE, assert_only_as_code
 
 BODIES = FIXTURES / "formulare"
@@ -157,6 +160,17 @@ def test_a_heading_inside_the_description_stays_part_of_it(site_copy, capsys):
     assert organisation.offerings[0].description.de.endswith("### Ablauf\n\nErst ein Termin, dann die Beratung.")
 
 
+@pytest.mark.parametrize("name", sorted(path.stem for path in BODIES.glob("*.md")))
+def test_githubs_placeholder_for_an_empty_answer_is_never_quoted_or_written(content_copy, capsys, tmp_path, name):
+    before = {path: path.read_text(encoding="utf-8") for path in (content_copy / "traeger").iterdir()}
+    code, out, texts = submit_with_texts(content_copy, name, capsys, tmp_path)
+    written = [path.read_text(encoding="utf-8") for path in (content_copy / "traeger").iterdir()
+               if before.get(path) != path.read_text(encoding="utf-8")]
+    assert (code == 0) == bool(written)
+    for text in [out, *texts.values(), *written]:
+        assert "No response" not in text
+
+
 def test_a_provider_id_inside_the_description_cannot_add_to_another_providers_file(content_copy, capsys):
     caritas = (content_copy / "traeger" / "caritas-rhein-berg.yml").read_text(encoding="utf-8")
     code, out = submit(content_copy, "kennung-in-beschreibung", capsys)
@@ -202,6 +216,33 @@ def test_ticked_regions_are_taken_as_they_are(content_copy, capsys, tmp_path):
     offering_id = json.loads(capsys.readouterr().out)["angebot"]
     offering = next(o for o in prepared(content_copy).directory.offerings if o.id == offering_id)
     assert list(offering.regions) == ["erzgebirgskreis"]
+
+
+def test_a_form_from_before_the_regions_field_gets_the_regions_from_the_town_and_says_so(content_copy, capsys,
+                                                                                         tmp_path):
+    code, out, texts = submit_with_texts(content_copy, "altes-formular-ohne-regionen", capsys, tmp_path)
+    assert code == 0, texts["kommentar"]
+    offering = next(o for o in prepared(content_copy).directory.offerings if o.id == json.loads(out)["angebot"])
+    assert list(offering.regions) == ["versorgungsregion-aue-schwarzenberg"]
+    said = "Ihr Formular hat noch kein Feld „Zuständig für (Regionen)“ (es kam später dazu)."
+    assert said in texts["kommentar"] and said in texts["beschreibung"]
+    assert "„Versorgungsregion Aue/Schwarzenberg“ (aus dem Ort abgeleitet)" in texts["kommentar"]
+    assert "in einem Kommentar, für welche Regionen" in texts["kommentar"]
+    assert "kreuzen Sie unter „Zuständig für (Regionen)“" not in texts["kommentar"]  # the old form has no boxes
+
+
+def test_a_form_from_before_the_regions_field_without_an_address_is_said_to_have_no_region(site_copy, capsys,
+                                                                                          tmp_path):
+    body = (BODIES / "online-ohne-ort.md").read_text(encoding="utf-8")
+    start, end = body.index("### Zuständig für (Regionen)"), body.index("### Sprechzeiten")
+    body = body[:start] + body[end:]
+    body = body.replace("Musterstraße 5\n", "_No response_\n").replace("09366\n", "_No response_\n")
+    (tmp_path / "formular.md").write_text(body, encoding="utf-8")
+    code = cli.main(["--content", str(site_copy), "--schemas", str(SCHEMAS), "formular", "--heute", "2026-11-22",
+                     str(tmp_path / "formular.md"), "--kommentar", str(tmp_path / "kommentar.md")])
+    comment = (tmp_path / "kommentar.md").read_text(encoding="utf-8")
+    assert code == 0, comment
+    assert "(es kam später dazu). Das Angebot ist darum keiner Region zugeordnet." in comment
 
 
 def test_a_town_in_no_region_is_said(site_copy, capsys, tmp_path):
@@ -269,3 +310,72 @@ def test_an_unreadable_body_or_a_wrong_date_is_wrong_use_with_a_message_not_a_tr
         path.write_bytes(body)
     assert cli.main(["--content", str(site_copy), "--schemas", str(SCHEMAS), "formular", *extra, str(path)]) == 2
     assert said in capsys.readouterr().err
+
+
+def with_answer(body: str, label: str, answer: str) -> str:
+    """The body with the answer under "### <label>" replaced."""
+    start = body.index(f"### {label}\n") + len(f"### {label}\n")
+    end = body.find("\n### ", start)
+    return body[:start] + f"\n{answer}\n" + (body[end:] if end >= 0 else "")
+
+
+LONG = "Sehr viel Text. " * 1300  # longer than any text field of the file allows
+# For each field of the form: an answer, and what the comment says about it.
+EACH_FIELD = {
+    "traeger_kennung": ("gibt-es-nicht", "Einen Träger mit der Kennung `gibt-es-nicht` gibt es nicht."),
+    "traeger_name": ("Verein " * 40, "- „Name der Organisation“: `Der Text ist 279 Zeichen lang; erlaubt sind "
+                                     "höchstens 200."),
+    "traeger_art": ("Astrologie", "Unter „Art der Organisation“ steht `Astrologie`; das bietet das Formular nicht an."),
+    "angebot_name": ("Beratung " * 30, "- „Name des Angebots“: `Der Text ist 269 Zeichen lang"),
+    "beschreibung": (LONG, "- „Beschreibung“: `Der Text ist 20799 Zeichen lang"),
+    "leichte_sprache": (LONG, "- „In Leichter Sprache (freiwillig)“: `Der Text ist 20799 Zeichen lang"),
+    "themen": ("- [ ] Schulden", "Bitte kreuzen Sie bei „Themen“ mindestens eine Antwort an."),
+    "zielgruppen": ("- [ ] Familien", "Bitte kreuzen Sie bei „Zielgruppen“ mindestens eine Antwort an."),
+    "strasse": ("Weg " * 60, "- „Straße und Hausnummer“: `Der Text ist 239 Zeichen lang"),
+    "plz": ("0936", "- „Postleitzahl“: `Eine deutsche Postleitzahl hat genau fünf Ziffern, z. B. „01307“ oder „09366“. "
+                    "Für eine Adresse in Tschechien wählen Sie unter „Land“ „Tschechien“. Gefunden: „0936“.`"),
+    "ort": ("Ort " * 30, "- „Ort“: `Der Text ist 119 Zeichen lang; erlaubt sind höchstens 100."),
+    "land": ("Polen", "Unter „Land“ steht `Polen`; das bietet das Formular nicht an."),
+    "wo": ("- [X] Im Park", "Unter „Wo findet das Angebot außerdem statt?“ ist `Im Park` angekreuzt"),
+    "regionen": ("- [X] Mars", "Unter „Zuständig für (Regionen)“ ist `Mars` angekreuzt"),
+    "sprechzeiten": (LONG, "- „Sprechzeiten“: `Der Text ist 20799 Zeichen lang"),
+    "kosten": ("Gratis", "Unter „Kosten“ steht `Gratis`; das bietet das Formular nicht an."),
+    "zugang": ("- [ ] Mit Termin", "Bitte kreuzen Sie bei „Zugang“ mindestens eine Antwort an."),
+    "sprachen": ("- [X] Klingonisch", "Unter „Sprachen der Beratung“ ist `Klingonisch` angekreuzt"),
+    "barrierefreiheit": ("- [X] Rutsche", "Unter „Barrierefreiheit“ ist `Rutsche` angekreuzt"),
+    "kontakt_rolle": ("Rolle " * 40, "- „Kontakt: wofür“: `Der Text ist 239 Zeichen lang"),
+    "telefon": ("abc", "- „Telefon“: `Bitte geben Sie eine Telefonnummer mit Vorwahl an"),
+    "email": ("x at y", "- „E-Mail“: `Bitte geben Sie eine E-Mail-Adresse wie „beratung@beispiel.de“ an"),
+    "webseite": ("www.x.de", "- „Internetseite des Angebots“: `Bitte geben Sie eine vollständige Internetadresse an"),
+    "einverstaendnis": ("- [ ] Ja", "Bitte bestätigen Sie unter „Veröffentlichung“"),
+}
+FILE_KEYS = sorted({key for keys in FROM_FORM.values() for key in keys})
+
+
+def test_every_field_of_the_form_has_a_message_below():
+    assert set(EACH_FIELD) == set(LABELS)
+
+
+@pytest.mark.parametrize("field_id", sorted(EACH_FIELD))
+def test_a_message_about_each_field_names_it_by_its_form_label_not_the_files_key(site_copy, capsys, tmp_path,
+                                                                                 field_id):
+    answer, said = EACH_FIELD[field_id]
+    body = with_answer((BODIES / "neuer-traeger.md").read_text(encoding="utf-8"), LABELS[field_id], answer)
+    (tmp_path / "formular.md").write_text(body, encoding="utf-8")
+    cli.main(["--content", str(site_copy), "--schemas", str(SCHEMAS), "formular", "--heute", "2026-11-22",
+              str(tmp_path / "formular.md"), "--kommentar", str(tmp_path / "kommentar.md")])
+    comment = (tmp_path / "kommentar.md").read_text(encoding="utf-8")
+    assert said in comment
+    assert not re.search(f"„(?:{'|'.join(FILE_KEYS)})(?:: [^“]*)?“", comment), comment
+
+
+def test_a_field_of_the_file_named_in_a_message_is_said_in_the_forms_words_but_a_typed_value_is_kept():
+    message = "Für eine Adresse in Tschechien ergänzen Sie „land: CZ“. Gefunden: „ergänzen Sie „land: CZ““."
+    assert in_form_words(message, ["adressen", "plz"], ["ergänzen Sie „land: CZ“"]) == (
+        "Für eine Adresse in Tschechien wählen Sie unter „Land“ „Tschechien“. Gefunden: „ergänzen Sie „land: CZ““.")
+    assert in_form_words("Bitte geben Sie an, wo das Angebot stattfindet: „orte“ (Adressen des Trägers), "
+                         "„aufsuchend: ja“ oder „online: ja“.", ["angebote"]) == (
+        "Bitte geben Sie an, wo das Angebot stattfindet: „Ort“ (Adressen des Trägers), „aufsuchend“ oder „online“.")
+    assert in_form_words("Wer „strasse“ angibt, muss auch „plz“ angeben. Bitte schreiben Sie „ja“ oder „nein“.",
+                         ["adressen", "plz"]) == ("Wer „Straße und Hausnummer“ angibt, muss auch „Postleitzahl“ "
+                                                  "angeben. Bitte schreiben Sie „ja“ oder „nein“.")

@@ -3,6 +3,7 @@ and note, and a pull request whose title and description name the change."""
 from __future__ import annotations
 
 from pathlib import Path
+from types import SimpleNamespace
 
 from generator.form_reading import Proposal
 from generator.form_texts import comment, pull_request
@@ -38,3 +39,12 @@ def test_problems_and_notes_come_in_one_comment():
 def test_an_accepted_form_gets_its_notes_too():
     text = comment([], ["Hinweis."], existing())
     assert "einen Vorschlag" in text and "Bitte beachten Sie:\n\n- Hinweis.\n" in text
+
+
+def test_regions_from_the_town_for_a_form_without_the_regions_field_are_corrected_by_a_comment():
+    proposal = existing()
+    proposal.regions = [SimpleNamespace(id="erzgebirgskreis", name={"de": "Erzgebirgskreis"})]
+    proposal.regions_derived, proposal.regions_field = True, False
+    text = comment([], [], proposal)
+    assert "Zuständig für: „Erzgebirgskreis“ (aus dem Ort abgeleitet). Wenn das nicht stimmt, schreiben Sie uns " \
+           "bitte in einem Kommentar" in text and "ankreuzen" not in text and "kreuzen Sie" not in text

@@ -77,6 +77,14 @@ def test_a_heading_of_the_next_field_inside_an_answer_is_reported_not_guessed():
     assert "mehr als einmal" in reading.problems[0][1]
 
 
+def test_a_refused_heading_inside_an_answer_quotes_no_placeholder_for_an_empty_answer():
+    """The description holds the next headings; the real sections after it are empty."""
+    reading = issue_forms.read(body("ueberschrift-der-naechsten-frage"), fields(), vocabularies())
+    assert [field_id for field_id, _ in reading.problems] == ["leichte_sprache", "themen"]
+    assert reading.notes == []  # not the headings or the placeholder as "text not taken over"
+    assert not any(issue_forms.NO_RESPONSE in answer for answer in reading.answers.values())
+
+
 def test_a_body_that_is_not_the_form_is_reported():
     text = body("neuer-traeger").replace("### Themen\n", "### Thema\n")
     reading = issue_forms.read("Vorweg ein Gruß.\n\n" + text, fields(), vocabularies())
@@ -93,3 +101,44 @@ def test_answers_the_form_does_not_offer_are_reported():
     assert reading.ticks["themen"] == ["Schulden", "Existenzsicherung und Sozialleistungen"]
     assert [field_id for field_id, _ in reading.problems] == ["plz", "kosten"]
     assert len(reading.notes) == 2 and "`Astrologie`" in reading.notes[0] and "`irgendwas`" in reading.notes[1]
+
+
+def test_a_body_from_the_form_before_the_regions_field_reads_with_that_answer_empty():
+    reading = issue_forms.read(body("altes-formular-ohne-regionen"), fields(), vocabularies())
+    assert reading.problems == [] and reading.notes == []
+    assert reading.absent == ["regionen"] and reading.answers["regionen"] == ""
+    assert reading.answers["sprechzeiten"] == "Di und Do 9 bis 12 Uhr,\nsonst nach Vereinbarung"
+
+
+def test_a_regions_heading_out_of_its_place_is_no_section_and_is_reported():
+    old = body("altes-formular-ohne-regionen")
+    moved = old.replace("### Kosten\n", "### Zuständig für (Regionen)\n\n- [X] Erzgebirgskreis\n\n### Kosten\n")
+    reading = issue_forms.read(moved, fields(), vocabularies())
+    assert [field_id for field_id, _ in reading.problems] == ["regionen"] and reading.absent == []
+    assert "fehlt oder steht an anderer Stelle" in reading.problems[0][1]
+    assert reading.ticks.get("regionen", []) == []
+
+
+def test_a_regions_heading_inside_an_earlier_answer_stays_text():
+    text = body("neuer-traeger").replace(
+        "Die Beratung ist kostenlos.\n", "Die Beratung ist kostenlos.\n\n### Zuständig für (Regionen)\n\nAue\n")
+    text = text.replace("- [ ] Beispielstadt", "- [X] Erzgebirgskreis")
+    reading = issue_forms.read(text, fields(), vocabularies())
+    assert reading.problems == [] and reading.absent == [] and reading.ticks["regionen"] == ["Erzgebirgskreis"]
+    assert reading.answers["beschreibung"].endswith("### Zuständig für (Regionen)\n\nAue")
+
+
+def test_an_unknown_heading_where_the_regions_section_was_is_answer_text_not_that_section():
+    old = body("altes-formular-ohne-regionen")
+    text = old.replace("### Sprechzeiten\n", "### Regionen\n\n- [X] Erzgebirgskreis\n\n### Sprechzeiten\n")
+    reading = issue_forms.read(text, fields(), vocabularies())
+    assert reading.absent == ["regionen"] and reading.ticks.get("regionen", []) == []
+    assert any("`### Regionen`" in note for note in reading.notes)  # under "Wo findet …", not taken over
+
+
+def test_contributing_names_every_question_of_the_new_offering_form_and_an_empty_regions_answer():
+    text = " ".join((REPO / "CONTRIBUTING.md").read_text(encoding="utf-8").split())
+    for item in fields():
+        assert f"„{item.label}“" in text, item.label
+    assert "„Zuständig für (Regionen)“:** Kreuzen Sie nichts an, nehmen wir das kleinste Gebiet, in dem der Ort " \
+           "liegt." in text

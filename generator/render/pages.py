@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from ..field_docs import example_entries
+from ..issue_forms import CONSENT_FIELD, new_offering_fields
 from ..markup import mailto_href
 from ..opening_hours import SITE_TIME_ZONE, said_in_the_browser
 from ..records import Offering, Organisation, Text
@@ -183,7 +184,8 @@ class PageRenderer:
                          "stimmt und wie es richtig ist:"), "", "")
         return self.render("contribute.html", self.site_map.contribute(),
                            self.gettext(N_("Mitmachen: Einträge anlegen und ändern")), sections=self.provider_docs,
-                           mail=mail, examples={entry.file_name: entry for entry in example_entries()})
+                           mail=mail, examples={entry.file_name: entry for entry in example_entries()},
+                           form_fields=[*new_offering_fields(), CONSENT_FIELD])
 
     def search_messages(self) -> dict:
         """What suche.js says, in the page's language; ``%(num)s`` and ``%(place)s`` it fills
