@@ -20,6 +20,7 @@ from .problems import shorten
 # A line that begins a field ("name:"), a list item ("- ", "- name:"), or both.
 STRUCTURE = re.compile(r"^(?P<indent> *)(?P<dashes>(?:-(?: +|$))*)(?P<key>[^\s#'\"\[\]{}|>&*!%@`-][^:#]*?:(?= |$))?"
                        r"(?P<rest>.*)$")
+FIELD_NAME_FIRST = re.compile(r"[a-z_][a-z0-9_]*( |$)")
 BLOCK_TEXT = re.compile(r"[|>][0-9+-]*\s*(#.*)?$")
 
 Finding = tuple[str, int, int]
@@ -39,18 +40,26 @@ def out_of_line(text: str, near: set[int]) -> Finding | None:
     open_levels: list[_Level] = []
     opens_block = True  # the line before ended in "name:" or "-": a deeper column may start
     deeper: tuple[int, bool] | None = None  # a value that may go on in deeper lines: (column, is "|" text)
+    text_field: _Level | None = None  # the line before holds "name: a text" (no "|"): lines may belong to it
     for n, line in enumerate(lines):
         if not line.strip() or line.lstrip().startswith("#"):
             continue
+        if line.startswith(("---", "...")) or line.lstrip().startswith(("? ", ": ", "&", "!", "*", "%")):
+            return None  # a second document, a "? key", an anchor or tag: not a matter of indentation
         indent = len(line) - len(line.lstrip(" "))
         found = STRUCTURE.match(line)
         if deeper and indent > deeper[0]:
+            if n in near and not deeper[1] and found and found.group("dashes") and text_field:
+                return _text_over_lines(lines, n, text_field)  # a bulleted list under "name: a text"
             # "strasse: x" and, one space deeper, "plz: 1" reads as the text "x plz" and a colon
             if n in near and not deeper[1] and found and found.group("key"):
                 return _finding(lines, n, _columns(found)[0], open_levels)
             continue
         deeper = None
         if not found or not (found.group("dashes") or found.group("key")):
+            # The text's next line, at the start of the line; "kurzname BTZ" lacks its colon instead.
+            if n in near and text_field and not FIELD_NAME_FIRST.match(line.strip()):
+                return _text_over_lines(lines, n, text_field)
             if n in near or not opens_block:
                 return None  # a value running on over lines: nothing to judge
             deeper = (indent - 1, False)
@@ -60,6 +69,8 @@ def out_of_line(text: str, near: set[int]) -> Finding | None:
         if not (opens_block and column > (open_levels[-1].column if open_levels else -1)
                 or opens_block and name == "-" and open_levels and column == open_levels[-1].column
                 or any(level.column == column and (level.name == "-") == (name == "-") for level in open_levels)):
+            if n in near and text_field and name == "-" and column >= text_field.column:
+                return _text_over_lines(lines, n, text_field)
             return _finding(lines, n, columns[0], open_levels) if n in near else None
         while open_levels and open_levels[-1].column >= column and not (
                 open_levels[-1].column == column and name == "-" and open_levels[-1].name != "-"):
@@ -67,10 +78,22 @@ def out_of_line(text: str, near: set[int]) -> Finding | None:
         open_levels += [_Level(at, n, named) for at, named in columns]
         rest = found.group("rest").strip()
         opens_block = not rest or rest.startswith(("#", "&", "!"))
+        text_field = None
         if not opens_block:
             # Deeper lines go on with the value; in a "|" text or an open [list] they may hold anything.
             deeper = (columns[-1][0], bool(BLOCK_TEXT.match(rest)) or _open_bracket(rest))
+            if found.group("key") and not deeper[1] and not rest.startswith(("[", "{")):
+                text_field = open_levels[-1]
     return None
+
+
+def _text_over_lines(lines: list[str], n: int, field: _Level) -> Finding:
+    """A text typed over several lines without "|": the next line at the start of the
+    line, or a bulleted list below it, which YAML reads as fields or list items."""
+    return (f"Diese Zeile gehört wohl zum Text von „{shorten(field.name, 40)}“ in Zeile {field.line + 1}. Für einen "
+            f"Text über mehrere Zeilen schreiben Sie „{shorten(field.name, 40)}: |“ (ohne Anführungszeichen) und "
+            f"darunter jede Zeile des Textes mit {field.column + 2} Leerzeichen davor.", n,
+            len(lines[n]) - len(lines[n].lstrip(" ")))
 
 
 def _open_bracket(value: str) -> bool:

@@ -65,6 +65,8 @@ def in_the_text(text: str) -> Finding | None:
         findings.append((space.start(1), f"Hier steht ein {SPACE_NAMES[character]} (U+{ord(character):04X}) "
                                          "statt eines normalen Leerzeichens; YAML erkennt es nicht. Bitte "
                                          "löschen Sie es und tippen Sie ein normales Leerzeichen."))
+    if dash := _dash_without_space(text):
+        findings.append(dash)
     if curly := CURLY_QUOTED.search(text):
         key, inner = curly.group(1).strip(), curly.group(3)
         straight = f"'{inner}'" if '"' in inner else f'"{inner}"'
@@ -77,6 +79,30 @@ def in_the_text(text: str) -> Finding | None:
     at, message = min(findings)
     line = text.count("\n", 0, at)
     return message, line, at - (text.rfind("\n", 0, at) + 1)
+
+
+DASH_WITHOUT_SPACE = re.compile(r"^( *)-([A-Za-z_][\w-]*:(?: .*)?)$")
+BLOCK_TEXT_START = re.compile(r"^( *)(?:- )*[^#\s][^:#]*:[ ]+[|>][-+0-9]*[ ]*(?:#.*)?$")
+
+
+def _dash_without_space(text: str) -> tuple[int, str] | None:
+    """``-id: hauptsitz`` is a field named "-id", not a list item: "- id: hauptsitz"."""
+    text_deeper_than = None  # inside a "|" text, where a line may be anything
+    at = 0
+    for line in text.split("\n"):
+        indent = len(line) - len(line.lstrip(" "))
+        if text_deeper_than is not None and (not line.strip() or indent > text_deeper_than):
+            at += len(line) + 1
+            continue
+        text_deeper_than = None
+        if block := BLOCK_TEXT_START.match(line):
+            text_deeper_than = len(block.group(1))
+        elif dash := DASH_WITHOUT_SPACE.match(line):
+            return at + len(dash.group(1)) + 1, (
+                "Nach dem Strich „-“ fehlt ein Leerzeichen; ohne es ist „-" + shorten(dash.group(2).split(":")[0], 40)
+                + "“ ein Feldname und kein Listenpunkt. Schreiben Sie: - " + shorten(dash.group(2).strip(), 80))
+        at += len(line) + 1
+    return None
 
 
 def problem(text: str, events: list) -> Finding | None:
@@ -117,41 +143,6 @@ def _events(lines: list[str], events: list) -> Finding | None:
         if isinstance(event, yaml.ScalarEvent) and (found := _scalar(lines, event)):
             return found
     return None
-
-
-KEY_WITHOUT_SPACE = re.compile(r"^(\s*(?:- )?[A-Za-z_][\w-]*):(\S.*)$")
-
-
-def colon_without_space(text: str, line: int) -> Finding | None:
-    """For a text libyaml refused at a missing ":" after a key it began at ``line``:
-    ``name:Beratung`` is a key, a colon and a value without the space YAML needs."""
-    lines = text.split("\n")
-    found = KEY_WITHOUT_SPACE.match(lines[line]) if line < len(lines) else None
-    if not found:
-        return None
-    key, value = found.groups()
-    return (f"Nach dem Doppelpunkt hinter „{key.strip(' -')}“ fehlt ein Leerzeichen. Schreiben Sie: "
-            f"{key.strip()}: {shorten(value.strip())}", line, len(key) + 1)
-
-
-AFTER_CLOSING = re.compile(r"""^(\s*(?:- )?[\w-]+:[ ]+)("[^"]*"|'[^']*'|\[[^\]]*\]|\{[^}]*\})[ ]*([^\s#].*)$""")
-
-
-def text_after_closing(text: str, line: int) -> Finding | None:
-    """``kurzname: "Haus Sonnenschein" gGmbH``: a quoted text (or [list]) ends, and more
-    text follows on the line, which libyaml reports as a matter of indentation."""
-    lines = text.split("\n")
-    found = AFTER_CLOSING.match(lines[line]) if line < len(lines) else None
-    if not found:
-        return None
-    key, closed, _ = found.groups()
-    whole = lines[line][len(key):].strip()  # as typed; quotes around all of it were meant as such
-    if len(whole) > 1 and whole[0] == whole[-1] and whole[0] in "\"'":
-        whole = whole[1:-1]
-    quoted = "'" + whole.replace("'", "''") + "'" if '"' in whole else '"' + whole + '"'
-    return ("Hinter dem schließenden Anführungszeichen (oder der Klammer) steht noch Text. Gehört er "
-            f"zum Wert, setzen Sie den ganzen Wert in Anführungszeichen: {key.strip()} {shorten(quoted, 80)}",
-            line, len(key) + len(closed))
 
 
 def quote_running_on(text: str, parser) -> Finding | None:
@@ -196,6 +187,9 @@ def _scalar(lines: list[str], event) -> Finding | None:
                         "veröffentlicht: Innerhalb eines Textes nach „|“ oder „>“ ist „#“ kein Kommentar. "
                         "Schreiben Sie Notizen in eine eigene Zeile über dem Feld, oder löschen Sie die Zeile.",
                         n, _indent(lines[n]))
+    elif start.line < end.line and (bullet := next((n for n in range(start.line + 1, min(end.line + 1, len(lines)))
+                                                    if lines[n].lstrip().startswith(BULLETS)), None)):
+        return _joined_bullet(lines, start, bullet, event.value)
     elif not event.value and event.implicit[0] and lines[start.line][start.column:].lstrip().startswith("#"):
         # "kurzname: # BTZ" is an empty field and a comment; the schema would only say "empty".
         before, comment = lines[start.line][:start.column].strip(), lines[start.line][start.column:].strip()
@@ -220,6 +214,27 @@ def _scalar(lines: list[str], event) -> Finding | None:
     return None
 
 
+BULLETS = ("- ", "• ", "* ", "– ", "· ")
+KEY_BEFORE = re.compile(r"([^\s:#'\"-][^:#]*):\s*$")
+
+
+def _joined_bullet(lines: list[str], start, n: int, value: str) -> Finding:
+    """A text without "|" runs on over deeper lines, joined into one: a bulleted list in it
+    loses its lines, and a list item indented deeper than the one before becomes its text."""
+    before = lines[start.line][:start.column]
+    if before.rstrip().endswith("-"):
+        dash = before.rstrip().rfind("-")
+        return (f"Diese Zeile ist tiefer eingerückt als der Listenpunkt in Zeile {start.line + 1} und wird darum an "
+                f"dessen Text angehängt („{shorten(value)}“). Ist sie ein eigener Listenpunkt, beginnen Sie sie "
+                f"genau unter dessen Strich, also mit {dash} Leerzeichen davor.", n, _indent(lines[n]), start.line)
+    key = KEY_BEFORE.search(before)
+    name = key.group(1).strip() if key else "…"
+    return (f"Diese Aufzählung wird an den Text in Zeile {start.line + 1} angehängt und verliert ihre Zeilen "
+            f"(„{shorten(value)}“). Für einen Text über mehrere Zeilen schreiben Sie „{shorten(name, 40)}: |“ und "
+            f"darunter jede Zeile des Textes mit {_indent(lines[start.line]) + 2} Leerzeichen davor.",
+            n, _indent(lines[n]), start.line)
+
+
 def _comments(lines: list[str], events: list) -> Finding | None:
     """A ``#`` outside every value that follows a character: libyaml takes it as a comment
     (``"Beratung"# Sucht``), the specification does not."""
@@ -241,19 +256,3 @@ def _comments(lines: list[str], events: list) -> Finding | None:
                         "Sie den ganzen Text in Anführungszeichen.", n, column)
             break  # the rest of the line is a comment
     return None
-
-
-def unclosed_flow(text: str, error) -> Finding | None:
-    """For libyaml's "did not find expected ',' or ']'": the list began in the line of
-    ``error.context_mark`` (``themen: [beratung, sucht``) and libyaml noticed only in a
-    later line. Where the list stands alone in its line, the line with the bracket added."""
-    closing = {"while parsing a flow sequence": "]", "while parsing a flow mapping": "}"}.get(error.context or "")
-    if not closing or not error.context_mark:
-        return None
-    line, column = error.context_mark.line, error.context_mark.column
-    typed = text.split("\n")[line]
-    what = "Die Liste in eckigen Klammern" if closing == "]" else "Die Angabe in geschweiften Klammern"
-    message = f"{what}, die hier beginnt, wird nicht geschlossen: Es fehlt „{closing}“ an ihrem Ende."
-    if "#" not in typed and typed[column:].count(typed[column]) == 1 and closing not in typed[column:]:
-        message += f" Schreiben Sie: {shorten(typed.strip() + closing, 80)}"
-    return message, line, column

@@ -9,13 +9,14 @@ so that every later problem can name its line and column.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from . import yaml_indentation, yaml_messages, yaml_rules
+from . import yaml_fixes, yaml_indentation, yaml_messages, yaml_rules
 from .problems import Problem, display_path, field_name, shorten
 
 MAX_FILE_BYTES = 512 * 1024
@@ -156,13 +157,17 @@ def parse(text: str, path: Path) -> Document:
     # libyaml stops at the first mistake. With that line (and what belongs to it) left out,
     # the rest is read again, so a provider learns of every independent mistake in one run;
     # a mistake in a line already named is a consequence of leaving out, and ends the search.
+    named_lines: set[int] = set()
     while len(mistakes) < MAX_MISTAKES:
         try:
             document = _parse(text, path)
         except DocumentError as error:
-            if mistakes and (error.mark is None or error.mark.line in {m.mark.line for m in mistakes}):
+            if mistakes and (error.mark is None or error.mark.line in named_lines):
                 break
-            mistakes.append(error)
+            named_lines.add(error.mark.line if error.mark else -1)
+            # The same words about the same earlier line (a text's every line): once.
+            if not (re.search(r"Zeile \d", error.message) and error.message in {m.message for m in mistakes}):
+                mistakes.append(error)
             if error.mark is None or error.last:
                 break
             text = _leave_out(text, error.from_line, error.mark.line, siblings=error.with_siblings)
@@ -183,7 +188,8 @@ def _leave_out(text: str, first: int, line: int, *, siblings: bool) -> str:
     first = min(first, line)
     if line >= len(lines):
         return text  # past the end: the same mistake comes again and ends the search
-    indent = len(lines[first]) - len(lines[first].lstrip(" -"))
+    # A list item's dash: the whole item; a tab: as deep as it looks, at most.
+    indent = len(lines[first].expandtabs(8)) - len(lines[first].expandtabs(8).lstrip(" "))
     end = line + 1
     while end < len(lines) and (not lines[end].strip() or lines[end].lstrip().startswith(":") or
                                 len(lines[end]) - len(lines[end].lstrip(" ")) + (0 if siblings else -1) >= indent):
@@ -200,9 +206,11 @@ def _parse(text: str, path: Path) -> Document:
         missing_colon = bool(error.context_mark) and (error.problem or "").startswith("could not find expected ':'")
         near = {mark.line for mark in (error.problem_mark, error.context_mark) if mark}
         found = yaml_rules.quote_running_on(text, Parser) or (
-            yaml_rules.colon_without_space(text, error.context_mark.line) if missing_colon else None) or (
-            yaml_rules.text_after_closing(text, error.problem_mark.line) if error.problem_mark else None) or (
-            yaml_rules.unclosed_flow(text, error)) or yaml_indentation.out_of_line(text, near)
+            yaml_fixes.colon_without_space(text, error.context_mark.line) if missing_colon else None) or (
+            yaml_fixes.text_after_closing(text, error.problem_mark.line) if error.problem_mark else None) or (
+            yaml_fixes.colon_in_value(text, error.problem_mark.line, error.problem_mark.column)
+            if (error.problem or "").startswith("mapping values are not allowed") else None) or (
+            yaml_fixes.unclosed_flow(text, error)) or yaml_indentation.out_of_line(text, near)
         if found:
             raise _mistake(found) from None
         message, at_context = yaml_messages.german(error.problem, error.context)

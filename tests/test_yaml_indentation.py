@@ -69,3 +69,17 @@ def test_valid_files_are_never_said_to_be_out_of_line():
 def test_a_line_running_on_a_value_is_not_judged():
     text = "beschreibung: Ein langer\n  Text, der weitergeht\nname: x\n"
     assert yaml_indentation.out_of_line(text, {1}) is None
+
+
+@pytest.mark.parametrize("text", [
+    "angebote:\n  - id: a\n    beschreibung: \"Wir beraten zu:\"\n      - Sprachkursen\n      - Wohnen\n    name: b\n",
+    "angebote:\n  - id: a\n    beschreibung: \"Wir beraten zu:\"\n    - Sprachkursen\n    - Wohnen\n    name: b\n",
+    "beschreibung: Wir beraten\nSie gern, montags.\nname: b\n",
+])
+def test_a_text_typed_over_lines_without_its_bar_is_told_to_use_one_once(tmp_path, text):
+    (tmp_path / "e.yml").write_text(text, encoding="utf-8")
+    document, problems = yamlsafe.load(tmp_path / "e.yml")
+    assert document is None
+    [problem] = problems
+    assert "Diese Zeile gehört wohl zum Text von „beschreibung“" in problem.message
+    assert "schreiben Sie „beschreibung: |“" in problem.message
