@@ -1,10 +1,12 @@
-"""An offering id used twice: reported in both files, and the newer use is told to change."""
+"""An id used twice (an offering's, or a record's in two files): reported in both files, and
+the newer use is told to change."""
 from __future__ import annotations
 
 import subprocess
 from pathlib import Path
 
 from generator import id_clashes, yamlsafe
+from generator.kinds import Kind
 
 
 def document(folder: Path, provider: str, offering_id: str, extra: str = "") -> yamlsafe.Document:
@@ -13,6 +15,19 @@ def document(folder: Path, provider: str, offering_id: str, extra: str = "") -> 
     doc, problems = yamlsafe.load(path)
     assert problems == []
     return doc
+
+
+def record(folder: Path, name: str, record_id: str) -> yamlsafe.Document:
+    path = folder / f"{name}.yml"
+    path.write_text(f"id: {record_id}\nname: Test\n", encoding="utf-8")
+    doc, problems = yamlsafe.load(path)
+    assert problems == []
+    return doc
+
+
+def git(folder: Path, *args: str) -> None:
+    subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@t.example", *args], cwd=folder, check=True,
+                   capture_output=True)
 
 
 def said(problems) -> dict[str, str]:
@@ -28,12 +43,10 @@ def test_a_copied_id_is_to_be_changed_in_the_file_whose_provider_it_does_not_nam
 
 
 def test_the_file_git_added_later_is_the_newer_one(tmp_path):
-    def git(*args):
-        subprocess.run(["git", *args], cwd=tmp_path, check=True, capture_output=True)
-    git("init", "-q")
+    git(tmp_path, "init", "-q")
     older = document(tmp_path, "aue", "beratung")
-    git("add", "aue.yml")
-    git("-c", "user.name=t", "-c", "user.email=t@t.example", "commit", "-qm", "aue")
+    git(tmp_path, "add", "aue.yml")
+    git(tmp_path, "commit", "-qm", "aue")
     newer = document(tmp_path, "stollberg", "beratung")  # not committed yet
     found = said(id_clashes.offering_ids([newer, older]))
     assert "andere Kennung" in found["stollberg"] and "nichts zu tun" in found["aue"]
@@ -57,3 +70,28 @@ def test_a_copy_named_unlike_its_provider_is_the_newer_use(tmp_path):
     copy, _ = yamlsafe.load(copy_path)
     found = said(id_clashes.offering_ids([copy, original]))
     assert "andere Kennung" in found["caritas - Kopie"] and "nichts zu tun" in found["caritas"]
+
+
+def test_a_record_id_in_two_files_is_to_be_changed_in_the_file_not_named_after_it(tmp_path):
+    original = record(tmp_path, "caritas", "caritas")
+    copy = record(tmp_path, "caritas-kopie", "caritas")
+    found = said(id_clashes.record_ids([copy, original], Kind.ORGANISATIONS))
+    assert found["caritas-kopie"].startswith("Die Kennung „caritas“ hat schon ein anderer Eintrag (Träger) in ")
+    assert "eigene Kennung" in found["caritas-kopie"] and "in dieser Datei ist nichts zu tun" in found["caritas"]
+
+
+def test_a_network_id_in_two_files_is_reported_in_both_and_the_one_git_added_later_is_to_change(tmp_path):
+    git(tmp_path, "init", "-q")
+    older = record(tmp_path, "kreis-a", "kreis")
+    git(tmp_path, "add", "kreis-a.yml")
+    git(tmp_path, "commit", "-qm", "kreis-a")
+    newer = record(tmp_path, "kreis-b", "kreis")  # not committed yet
+    found = said(id_clashes.record_ids([newer, older], Kind.NETWORKS))
+    assert "(Netzwerk)" in found["kreis-b"] and "eigene Kennung" in found["kreis-b"]
+    assert "nichts zu tun" in found["kreis-a"]
+
+
+def test_when_nothing_tells_two_records_apart_both_are_asked_to_agree(tmp_path):
+    found = said(id_clashes.record_ids([record(tmp_path, "a", "treffen"), record(tmp_path, "b", "treffen")],
+                                       Kind.EVENTS))
+    assert set(found) == {"a", "b"} and all("bitte einigen Sie sich, welcher Eintrag" in m for m in found.values())
