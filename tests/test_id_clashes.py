@@ -2,11 +2,13 @@
 the newer use is told to change."""
 from __future__ import annotations
 
+import os
 import subprocess
 from pathlib import Path
 
 from generator import id_clashes, yamlsafe
 from generator.kinds import Kind
+from generator.template import TEMPLATE, provider_template
 
 
 def document(folder: Path, provider: str, offering_id: str, extra: str = "") -> yamlsafe.Document:
@@ -95,3 +97,31 @@ def test_when_nothing_tells_two_records_apart_both_are_asked_to_agree(tmp_path):
     found = said(id_clashes.record_ids([record(tmp_path, "a", "treffen"), record(tmp_path, "b", "treffen")],
                                        Kind.EVENTS))
     assert set(found) == {"a", "b"} and all("bitte einigen Sie sich, welcher Eintrag" in m for m in found.values())
+
+
+def test_a_file_made_from_the_committed_template_is_new_where_git_added_it(tmp_path):
+    """The template is older than every provider file; a file made from it (``wegweiser new``)
+    is as new as the commit that added it, however alike the two are (no --follow)."""
+    def commit(path: Path, text: str, day: int) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        git(tmp_path, "add", str(path.relative_to(tmp_path)))
+        stamp = f"2026-01-{day:02d}T12:00:00+00:00"
+        subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@t.example", "commit", "-qm", path.name],
+                       cwd=tmp_path, check=True, capture_output=True,
+                       env={**os.environ, "GIT_AUTHOR_DATE": stamp, "GIT_COMMITTER_DATE": stamp})
+
+    git(tmp_path, "init", "-q")
+    commit(tmp_path / "generator" / "templates" / TEMPLATE.name, TEMPLATE.read_text(encoding="utf-8"), 1)
+    folder = tmp_path / "content" / "traeger"
+    # Both offering ids begin with their provider's id and both files are named after their
+    # provider: only git can tell which came first.
+    commit(folder / "aue.yml", "id: aue\nangebote:\n  - id: aue-nord-beratung\n", 2)
+    commit(folder / "aue-nord.yml", provider_template("aue-nord"), 3)
+    older, newer = (yamlsafe.load(folder / name)[0] for name in ("aue.yml", "aue-nord.yml"))
+    assert [o["id"] for o in newer.data["angebote"]] == ["aue-nord-beratung"]
+
+    found = said(id_clashes.offering_ids([newer, older]))
+
+    assert "andere Kennung" in found["aue-nord"] and "„aue-nord-…“" in found["aue-nord"]
+    assert "nichts zu tun" in found["aue"]
