@@ -153,7 +153,8 @@ def test_a_name_of_the_wrong_form_is_reported_where_it_stands(tmp_path):
 
 OFFERING = ("id: t\nname: Träger\nart: verein\nangebote:\n  - id: t-a\n    name: Beratung\n    beschreibung: x\n"
             "    themen: [sucht]\n    zielgruppen: [alle]\n    zugang: [termin]\n    kontakt:\n"
-            "      - rolle: Sekretariat\n    status: aktiv\n    zuletzt_geprueft: 2026-01-01\n")
+            "      - rolle: Sekretariat\n        telefon: 03733 000009\n    status: aktiv\n"
+            "    zuletzt_geprueft: 2026-01-01\n")
 WHERE = ("5:1. Angebot: Bitte geben Sie an, wo das Angebot stattfindet: „orte“ (Adressen des Trägers), "
          "„aufsuchend: ja“ oder „online: ja“.")
 
@@ -167,10 +168,35 @@ def test_an_offering_says_where_it_takes_place(tmp_path, place, found):
     assert check(tmp_path, OFFERING + place) == found
 
 
+REACH = ("Bitte geben Sie an, wie man diesen Kontakt erreicht: „telefon“ (eine allgemeine Nummer) oder „email“ "
+         "(eine Funktionsadresse), gern beides. Eine persönliche „durchwahl“ zählt nur, wenn sie veröffentlicht "
+         "werden darf.")
+
+
+@pytest.mark.parametrize("ways, found", [
+    ("", [f"12:1. Angebot › 1. Kontakt: {REACH}"]),
+    ("        ansprechperson: Erika Beispiel\n", [f"12:1. Angebot › 1. Kontakt: {REACH}"]),
+    ("        email: info@beispiel.example\n", []),
+    ("        ansprechperson: Erika Beispiel\n        durchwahl: 03733 000002\n"
+     "        durchwahl_veroeffentlichen: ja\n", []),
+])
+def test_a_contact_says_how_to_reach_it_not_only_what_it_is_for(tmp_path, ways, found):
+    offering = OFFERING.replace("        telefon: 03733 000009\n", ways) + "    online: ja\n"
+    assert check(tmp_path, offering) == found
+
+
+def test_a_network_coordination_and_an_event_registration_need_a_way_to_reach_them_too(tmp_path):
+    network = ("id: n\nname: Netz\nart: netzwerk\nbeschreibung: x\nzuletzt_geprueft: 2026-01-01\nregionen: [r]\n"
+               "koordination:\n  - rolle: Koordination\n")
+    assert check(tmp_path, network, "netzwerk") == [f"8:koordination, 1. Eintrag: {REACH}"]
+    event = "id: e\ntitel: Treffen\ndatum: 2026-01-01\nonline: ja\nanmeldung:\n  rolle: Anmeldung\n"
+    assert check(tmp_path, event, "termin") == [f"6:anmeldung: {REACH}"]
+
+
 def test_a_closure_says_when(tmp_path):
     closure = "    online: ja\n    schliesszeiten:\n      - hinweis: Umzug\n"
     assert check(tmp_path, OFFERING + closure) == [
-        "17:1. Angebot › 1. Schließzeit: Bitte geben Sie an, wann geschlossen ist: „datum“ für einen Tag, "
+        "18:1. Angebot › 1. Schließzeit: Bitte geben Sie an, wann geschlossen ist: „datum“ für einen Tag, "
         "„von“ und „bis“ für einen Zeitraum oder nur „bis“ für „geschlossen bis einschließlich“."]
 
 
