@@ -150,6 +150,7 @@ def offering_places(doc: Document) -> list[Problem]:
             # A reference that is no id at all ("Neuwied") is the schema's to name, once.
             if isinstance(place, str) and place not in address_ids and ID_PATTERN.match(place):
                 known = (", ".join(address_ids) if address_ids else "keine" if addresses
+                         else "keine (die Liste „adressen“ ist leer)" if "adressen" in doc.data
                          else "keine (das Feld „adressen“ fehlt)")
                 missing = (f" Der {unnamed[0]}. Adresse fehlt die Kennung: Ist es diese, schreiben Sie dort "
                            f"„id: {place}“." if unnamed else "")

@@ -120,10 +120,10 @@ def validate(document: "Document", validator: Draft202012Validator) -> list[Prob
     return problems
 
 
-def _named_in(branches) -> set[str]:
-    """The fields the branches of an anyOf or oneOf ask for."""
-    return {name for branch in branches if isinstance(branch, Mapping)
-            for name in (*branch.get("required", ()), *branch.get("properties", {}))}
+def _named_in(branches) -> list[str]:
+    """The fields the branches of an anyOf or oneOf ask for, in their order."""
+    return list(dict.fromkeys(name for branch in branches if isinstance(branch, Mapping)
+                              for name in (*branch.get("required", ()), *branch.get("properties", {}))))
 
 
 def _title(schema: Mapping, name: str) -> str:
@@ -156,6 +156,11 @@ def _problems_for(error: ValidationError, document: "Document") -> list[Problem]
             f"Wer „{present}“ angibt, muss auch „{missing}“ angeben."), key=True)]
     if list(error.absolute_schema_path)[-2:-1] == ["propertyNames"] and isinstance(instance, str):
         return [document.problem(path + (instance,), _message(error), key=True)]  # where the name stands
+    if kind in ("anyOf", "oneOf") and isinstance(instance, dict):
+        # "orte: []" or "online: nein" is where the offering fails to say where it takes place.
+        given = [name for name in _named_in(schema[kind]) if name in instance]
+        if given:
+            return [document.problem(path + (given[0],), _message(error), key=True)]
     return [document.problem(path, _message(error))]
 
 

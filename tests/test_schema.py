@@ -159,12 +159,18 @@ WHERE = ("5:1. Angebot: Bitte geben Sie an, wo das Angebot stattfindet: „orte�
          "„aufsuchend: ja“ oder „online: ja“.")
 
 
+ALL_WHERE = WHERE.split(": ", 1)[1]
+
+
 @pytest.mark.parametrize("place, found", [
-    ("", [WHERE]), ("    orte: []\n", [WHERE]), ("    aufsuchend: nein\n", [WHERE]),
+    ("", [WHERE]), ("    orte: []\n", [f"16:1. Angebot › orte: {ALL_WHERE}"]),
+    ("    aufsuchend: nein\n", [f"16:1. Angebot › aufsuchend: {ALL_WHERE}"]),
+    ("    orte: []\n    online: nein\n", [f"16:1. Angebot › orte: {ALL_WHERE}"]),
     ("    orte: [haus]\n", []), ("    aufsuchend: ja\n", []), ("    online: \"true\"\n", []),
 ])
 def test_an_offering_says_where_it_takes_place(tmp_path, place, found):
-    """The rule of at least one place is in the schema, where the documentation reads it."""
+    """The rule of at least one place is in the schema, where the documentation reads it. A
+    field that is there but says nothing ("orte: []") is where the message points."""
     assert check(tmp_path, OFFERING + place) == found
 
 
