@@ -8,6 +8,7 @@ sentence shown when a value does not match its pattern or format.
 """
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import json
 import re
@@ -34,6 +35,8 @@ FORMAT_CHECKER = Draft202012Validator.FORMAT_CHECKER
 
 
 def _suggestion(value: str, candidates: Iterable[str]) -> str:
+    """" Meinten Sie „…“?" with the closest candidate, or nothing. Pass only values the
+    validator accepts: a suggestion is followed as it stands."""
     candidates = list(candidates)
     lowered = {c.lower(): c for c in candidates}
     close = difflib.get_close_matches(value.lower(), list(lowered), n=1, cutoff=0.6)
@@ -53,6 +56,7 @@ class SchemaSet:
     registry: Registry
     vocabularies: Mapping[str, "Vocabulary"]
     known_ids: Mapping[str, frozenset[str]]
+    reserved_ids: frozenset[str] = frozenset()  # refused as a record's id: never suggested
 
     @classmethod
     def load(cls, folder: Path) -> "SchemaSet":
@@ -62,16 +66,16 @@ class SchemaSet:
             registry = registry.with_resource(contents["$id"], Resource.from_contents(contents))
         return cls(registry.crawl(), {}, {})
 
-    def with_context(self, vocabularies: Mapping[str, "Vocabulary"],
-                     known_ids: Mapping[str, frozenset[str]]) -> "SchemaSet":
+    def with_context(self, vocabularies: Mapping[str, "Vocabulary"], known_ids: Mapping[str, frozenset[str]],
+                     reserved_ids: frozenset[str] = frozenset()) -> "SchemaSet":
         """The same schemas, checking terms and references against this directory."""
-        return SchemaSet(self.registry, vocabularies, known_ids)
+        return SchemaSet(self.registry, vocabularies, known_ids, reserved_ids)
 
     def schema(self, name: str) -> dict:
         return self.registry.contents(URN + name)
 
     def validator(self, name: str) -> Draft202012Validator:
-        vocabularies, known_ids = self.vocabularies, self.known_ids
+        vocabularies, known_ids, reserved_ids = self.vocabularies, self.known_ids, self.reserved_ids
 
         def vocabulary_term(validator, vocabulary_name, instance, schema):
             if not isinstance(instance, str):
@@ -85,12 +89,16 @@ class SchemaSet:
                 f"{_suggestion(instance, vocabulary.terms)} Erlaubt sind: {allowed}."
                 f" Die Liste steht in schemas/vokabulare/{vocabulary_name}.yml.")
 
+        is_id = Draft202012Validator(self.schema("common")["$defs"]["kennung"]).is_valid
+
         def record_reference(validator, kind, instance, schema):
             if not isinstance(instance, str) or kind not in known_ids:
                 return
-            ids = known_ids[kind]
-            if instance in ids:
+            if instance in known_ids[kind]:
                 return
+            # A record whose id is refused ("-acord-cz", "suche") is named neither as a
+            # suggestion nor as existing: its own file is told to change the id.
+            ids = {i for i in known_ids[kind] if is_id(i) and i not in reserved_ids}
             noun, folder = Kind.of_folder(kind).none_such, f"content/{kind}/"
             listing = f" Vorhanden sind: {', '.join(sorted(ids))}." if 0 < len(ids) <= MAX_LISTED else ""
             yield ValidationError(
@@ -223,4 +231,7 @@ def _german_date_hint(value: Any) -> str:
     if not match:
         return ""
     day, month, year = match.groups()
-    return f" Meinten Sie „{year}-{int(month):02d}-{int(day):02d}“?"
+    try:  # "31.02.2026" is no day: no suggestion the validator would refuse in turn
+        return f" Meinten Sie „{dt.date(int(year), int(month), int(day)).isoformat()}“?"
+    except ValueError:
+        return ""

@@ -44,7 +44,7 @@ def check(tmp_path, text: str, name="traeger", **context) -> list[str]:
     document, problems = yamlsafe.load(path)
     assert problems == []
     schemas = schema.SchemaSet.load(SCHEMAS).with_context(
-        context.get("vocabularies", {}), context.get("known_ids", {}))
+        context.get("vocabularies", {}), context.get("known_ids", {}), context.get("reserved_ids", frozenset()))
     return [f"{p.line}:{p.field}: {p.message}" for p in schema.validate(document, schemas.validator(name))]
 
 
@@ -210,3 +210,24 @@ def test_an_event_has_a_place_or_is_online(tmp_path):
     event = "id: e\ntitel: Treffen\ndatum: 2026-01-01\n"
     assert check(tmp_path, event, "termin") == ["1:: Bitte geben Sie einen „ort“ an oder „online: ja“."]
     assert check(tmp_path, event + "online: ja\n", "termin") == []
+
+
+def test_a_reference_never_suggests_an_id_the_validator_refuses(tmp_path):
+    network = ("id: n\nname: Netz\nart: netzwerk\nbeschreibung: x\nregionen: [r]\nzuletzt_geprueft: 2026-01-01\n"
+               "mitglieder: [acord-cz]\n")
+    [message] = check(tmp_path, network, "netzwerk",
+                      known_ids={"traeger": frozenset({"-acord-cz", "Acord CZ", "suche", "caritas"})},
+                      reserved_ids=frozenset({"suche"}))
+    assert message == ("7:mitglieder, 1. Eintrag: Es gibt keinen Träger mit der Kennung „acord-cz“. Vorhanden sind: "
+                       "caritas. Die Kennungen sind die Dateinamen in content/traeger/.")
+    [message] = check(tmp_path, network.replace("acord-cz", "such"), "netzwerk",
+                      known_ids={"traeger": frozenset({"suche"})}, reserved_ids=frozenset({"suche"}))
+    assert "Meinten Sie" not in message and "Vorhanden" not in message
+
+
+def test_a_german_date_is_answered_with_the_same_day_only_if_there_is_such_a_day(tmp_path):
+    closure = "    online: ja\n    schliesszeiten:\n      - datum: {}\n"
+    [message] = check(tmp_path, OFFERING + closure.format("24.12.2026"))
+    assert message.endswith("Meinten Sie „2026-12-24“?")
+    [message] = check(tmp_path, OFFERING + closure.format("31.02.2026"))
+    assert "Gefunden: „31.02.2026“." in message and "Meinten Sie" not in message
