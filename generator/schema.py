@@ -199,7 +199,7 @@ def _message(error: ValidationError) -> str:
     if kind == "format" and schema.get("format") == "date":
         return f"{_quote(instance)} ist kein gültiges Datum: Diesen Tag gibt es nicht im Kalender."
     if kind in ("pattern", "format", "enum", "const") and custom:
-        return f"{custom} Gefunden: {_quote(instance)}.{_german_date_hint(instance)}"
+        return f"{custom} Gefunden: {_quote(instance)}.{_german_date_hint(instance)}{_time_hint(instance, schema)}"
     if kind in ("anyOf", "oneOf") and custom:  # a rule over several fields says itself what is missing
         return custom
     if kind == "enum":
@@ -235,3 +235,20 @@ def _german_date_hint(value: Any) -> str:
         return f" Meinten Sie „{dt.date(int(year), int(month), int(day)).isoformat()}“?"
     except ValueError:
         return ""
+
+
+def _time_hint(value: Any, schema: Mapping) -> str:
+    """"9:00", "9.00", "9 Uhr" -> „09:00“; "24:00" -> „00:00“ (the end of a day). Only a
+    suggestion the same pattern accepts is made."""
+    if not isinstance(value, str) or "pattern" not in schema:
+        return ""
+    if value.strip() in ("24:00", "24.00", "24 Uhr"):
+        suggestion, note = "00:00", " Als Ende um Mitternacht schreiben Sie „00:00“."
+    else:
+        match = re.fullmatch(r"(\d{1,2})(?:[:.](\d{2}))?(?: ?Uhr)?", value.strip())
+        if not match or not (match[2] or "Uhr" in value):
+            return ""
+        suggestion, note = f"{int(match[1]):02d}:{match[2] or '00'}", ""
+    if suggestion == value or not re.search(schema["pattern"], suggestion):
+        return ""
+    return note or f" Meinten Sie „{suggestion}“?"

@@ -231,3 +231,18 @@ def test_a_german_date_is_answered_with_the_same_day_only_if_there_is_such_a_day
     assert message.endswith("Meinten Sie „2026-12-24“?")
     [message] = check(tmp_path, OFFERING + closure.format("31.02.2026"))
     assert "Gefunden: „31.02.2026“." in message and "Meinten Sie" not in message
+
+
+@pytest.mark.parametrize("written, hint", [
+    ("9:00", " Meinten Sie „09:00“?"), ("\"12.30\"", " Meinten Sie „12:30“?"), ("9 Uhr", " Meinten Sie „09:00“?"),
+    ("\"24:00\"", " Als Ende um Mitternacht schreiben Sie „00:00“."), ("\"25:00\"", ""), ("abends", ""),
+])
+def test_a_time_of_another_form_is_answered_with_the_form_the_schema_accepts(tmp_path, written, hint):
+    hours = f"    online: ja\n    sprechzeiten:\n      - tage: [mo]\n        von: \"18:00\"\n        bis: {written}\n"
+    [message] = check(tmp_path, OFFERING + hours)
+    assert message.endswith(f"Gefunden: „{written.strip(chr(34))}“.{hint}")
+
+
+def test_an_unquoted_time_is_text_and_accepted(tmp_path):
+    hours = "    online: ja\n    sprechzeiten:\n      - tage: [mo]\n        von: 22:00\n        bis: 01:00\n"
+    assert check(tmp_path, OFFERING + hours) == []
