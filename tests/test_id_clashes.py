@@ -27,9 +27,18 @@ def record(folder: Path, name: str, record_id: str) -> yamlsafe.Document:
     return doc
 
 
-def git(folder: Path, *args: str) -> None:
+def git(folder: Path, *args: str, date: str | None = None) -> None:
+    dates = {"GIT_AUTHOR_DATE": date, "GIT_COMMITTER_DATE": date} if date else {}
     subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@t.example", *args], cwd=folder, check=True,
-                   capture_output=True)
+                   capture_output=True, env={**os.environ, **dates})
+
+
+def committed(doc: yamlsafe.Document) -> yamlsafe.Document:
+    """The file, committed in a new repository in its folder."""
+    git(doc.path.parent, "init", "-q")
+    git(doc.path.parent, "add", doc.path.name)
+    git(doc.path.parent, "commit", "-qm", doc.path.stem)
+    return doc
 
 
 def said(problems) -> dict[str, str]:
@@ -45,10 +54,7 @@ def test_a_copied_id_is_to_be_changed_in_the_file_whose_provider_it_does_not_nam
 
 
 def test_the_file_git_added_later_is_the_newer_one(tmp_path):
-    git(tmp_path, "init", "-q")
-    older = document(tmp_path, "aue", "beratung")
-    git(tmp_path, "add", "aue.yml")
-    git(tmp_path, "commit", "-qm", "aue")
+    older = committed(document(tmp_path, "aue", "beratung"))
     newer = document(tmp_path, "stollberg", "beratung")  # not committed yet
     found = said(id_clashes.offering_ids([newer, older]))
     assert "andere Kennung" in found["stollberg"] and "nichts zu tun" in found["aue"]
@@ -83,10 +89,7 @@ def test_a_record_id_in_two_files_is_to_be_changed_in_the_file_not_named_after_i
 
 
 def test_a_network_id_in_two_files_is_reported_in_both_and_the_one_git_added_later_is_to_change(tmp_path):
-    git(tmp_path, "init", "-q")
-    older = record(tmp_path, "kreis-a", "kreis")
-    git(tmp_path, "add", "kreis-a.yml")
-    git(tmp_path, "commit", "-qm", "kreis-a")
+    older = committed(record(tmp_path, "kreis-a", "kreis"))
     newer = record(tmp_path, "kreis-b", "kreis")  # not committed yet
     found = said(id_clashes.record_ids([newer, older], Kind.NETWORKS))
     assert "(Netzwerk)" in found["kreis-b"] and "eigene Kennung" in found["kreis-b"]
@@ -106,10 +109,7 @@ def test_a_file_made_from_the_committed_template_is_new_where_git_added_it(tmp_p
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
         git(tmp_path, "add", str(path.relative_to(tmp_path)))
-        stamp = f"2026-01-{day:02d}T12:00:00+00:00"
-        subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@t.example", "commit", "-qm", path.name],
-                       cwd=tmp_path, check=True, capture_output=True,
-                       env={**os.environ, "GIT_AUTHOR_DATE": stamp, "GIT_COMMITTER_DATE": stamp})
+        git(tmp_path, "commit", "-qm", path.name, date=f"2026-01-{day:02d}T12:00:00+00:00")
 
     git(tmp_path, "init", "-q")
     commit(tmp_path / "generator" / "templates" / TEMPLATE.name, TEMPLATE.read_text(encoding="utf-8"), 1)
