@@ -1,23 +1,51 @@
-"""An offering id used in two providers' files: reported in both, and the newer use is
-told to change.
+"""An id used twice where it must be unique in the whole directory: a record's id (two
+providers' files, two networks, two events) or an offering's id in two providers' files.
+Reported in both files, and the newer use is told to change.
 
-Blaming whichever file sorts later told an untouched provider to rename its offering,
-and validating only the new file said it was fine. The use that came later is the one to
-change: the one whose id does not begin with its own provider's id (it was copied), else
-the one in a file not named after its provider (a copy), else the file git added later or
-has not committed yet; if nothing tells them apart, both are asked to agree.
+Blaming whichever file sorts later told an untouched provider to change its id, and
+validating only the new file said it was fine. The use that came later is the one to
+change: for an offering, the one whose id does not begin with its own provider's id (it
+was copied); then, for both, the one in a file not named after its record (a copy,
+"caritas - Kopie.yml"), else the file git added later or has not committed yet; if
+nothing tells them apart, both are asked to agree.
 """
 from __future__ import annotations
 
 import subprocess
 from collections import defaultdict
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Callable
 
+from .kinds import Kind
 from .problems import Problem, display_path
 from .yamlsafe import Document
 
-Use = tuple[Document, tuple, str]  # the file, the id's path in it, the offering id
+Use = tuple[Document, tuple, str]  # the file, the id's path in it, the id
+
+
+@dataclass(frozen=True)
+class Wording:
+    """How the messages name what has the id: „ein Angebot“, „ein Eintrag (Träger)“."""
+
+    one: str  # "ein Angebot", "ein anderer Eintrag (Träger)"
+    newer: str  # "ein neueres Angebot"
+    which: str  # "welches Angebot"
+    rule: str  # why one must change
+    change: Callable[[Document], str]  # what the newer use is to do
+
+
+def record_ids(docs: list[Document], kind: Kind) -> list[Problem]:
+    """Two records of one kind with the same id (a copied file whose id was kept)."""
+    uses: dict[str, list[Use]] = defaultdict(list)
+    for doc in docs:
+        if isinstance(doc.data.get("id"), str):
+            uses[doc.data["id"]].append((doc, ("id",), doc.data["id"]))
+    wording = Wording(f"ein anderer Eintrag ({kind.noun})", f"ein neuerer Eintrag ({kind.noun})", "welcher Eintrag",
+                      "Zwei Einträge dürfen nicht dieselbe Kennung haben", lambda _: (
+                          "Bitte geben Sie diesem Eintrag eine eigene Kennung und benennen Sie die Datei genauso."))
+    return _clashes(uses, _record_age, wording)
 
 
 def offering_ids(organisations: list[Document]) -> list[Problem]:
@@ -27,21 +55,34 @@ def offering_ids(organisations: list[Document]) -> list[Problem]:
         for i, offering in enumerate(offerings):
             if isinstance(offering, dict) and isinstance(offering.get("id"), str):
                 uses[offering["id"]].append((doc, ("angebote", i, "id"), offering["id"]))
+    wording = Wording("ein Angebot", "ein neueres Angebot", "welches Angebot",
+                      "Angebotskennungen müssen im ganzen Verzeichnis einmalig sein", lambda doc: (
+                          "Bitte geben Sie Ihrem Angebot eine andere Kennung, am besten mit der Kennung Ihres "
+                          f"Trägers davor, z. B. „{doc.data.get('id') or ''}-…“."))
+    return _clashes(uses, _offering_age, wording)
+
+
+def _clashes(uses: dict[str, list[Use]], age: Callable[[Use], tuple], wording: Wording) -> list[Problem]:
     problems = []
     for found in uses.values():
-        first, *others = sorted(found, key=_age)
+        first, *others = sorted(found, key=lambda use: (age(use), str(use[0].path), use[1]))
         for use in others:
-            problems += _clash(first, use, settled=_age(first)[:3] < _age(use)[:3])
+            problems += _clash(first, use, age(first) < age(use), wording)
     return problems
 
 
-def _age(use: Use) -> tuple:
+def _record_age(use: Use) -> tuple:
+    """Older first: the file named after the id, then the file git added first."""
+    doc, _, record_id = use
+    return doc.path.stem != record_id, _added(doc.path.resolve())
+
+
+def _offering_age(use: Use) -> tuple:
     """Older first: an id that begins with its provider's id, in a file named after that
     provider (a copy, "caritas - Kopie.yml", is not), then the file git added first."""
-    doc, path, offering_id = use
+    doc, _, offering_id = use
     own = str(doc.data.get("id") or "")
-    return (not offering_id.startswith(own + "-"), doc.path.stem != own, _added(doc.path.resolve()),
-            str(doc.path), path)
+    return not offering_id.startswith(own + "-"), doc.path.stem != own, _added(doc.path.resolve())
 
 
 @lru_cache(maxsize=None)
@@ -62,27 +103,24 @@ def _where(use: Use) -> tuple[str, int]:
     return display_path(doc.path), doc.position(path)[0]
 
 
-def _clash(older: Use, newer: Use, settled: bool) -> list[Problem]:
-    (old_doc, old_path, offering_id), (new_doc, new_path, _) = older, newer
+def _clash(older: Use, newer: Use, settled: bool, wording: Wording) -> list[Problem]:
+    (old_doc, old_path, given), (new_doc, new_path, _) = older, newer
     if old_doc is new_doc:  # one file: the second use is the slip
         return [new_doc.problem(new_path, (
-            f"Die Kennung „{offering_id}“ hat schon ein anderes Angebot in dieser Datei (Zeile "
+            f"Die Kennung „{given}“ hat schon ein anderes Angebot in dieser Datei (Zeile "
             f"{_where(older)[1]}). Bitte geben Sie diesem Angebot eine eigene Kennung."))]
     old_file, old_line = _where(older)
     new_file, new_line = _where(newer)
-    own = str(new_doc.data.get("id") or "")
-    change = (f"Bitte geben Sie Ihrem Angebot eine andere Kennung, am besten mit der Kennung Ihres Trägers davor, "
-              f"z. B. „{own}-…“.")
     if not settled:
         return [doc.problem(path, (
-            f"Die Kennung „{offering_id}“ hat auch ein Angebot in {file}, Zeile {line}. Kennungen müssen im "
-            "ganzen Verzeichnis einmalig sein; bitte einigen Sie sich, welches Angebot eine andere bekommt."))
+            f"Die Kennung „{given}“ hat auch {wording.one} in {file}, Zeile {line}. {wording.rule}; "
+            f"bitte einigen Sie sich, {wording.which} eine andere bekommt."))
             for (doc, path, _), (file, line) in ((older, (new_file, new_line)), (newer, (old_file, old_line)))]
     return [
         new_doc.problem(new_path, (
-            f"Die Kennung „{offering_id}“ hat schon ein Angebot in {old_file}, Zeile {old_line}. Angebotskennungen "
-            f"müssen im ganzen Verzeichnis einmalig sein. {change}")),
+            f"Die Kennung „{given}“ hat schon {wording.one} in {old_file}, Zeile {old_line}. "
+            f"{wording.rule}. {wording.change(new_doc)}")),
         old_doc.problem(old_path, (
-            f"Diese Kennung hat jetzt auch ein neueres Angebot in {new_file}, Zeile {new_line}. Dort muss sie "
+            f"Diese Kennung hat jetzt auch {wording.newer} in {new_file}, Zeile {new_line}. Dort muss sie "
             "geändert werden; in dieser Datei ist nichts zu tun.")),
     ]

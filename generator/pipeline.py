@@ -151,7 +151,7 @@ def _validate(documents: dict[Kind, list[yamlsafe.Document]], schemas: schema.Sc
                                if isinstance(d.data, dict) and isinstance(d.data.get("id"), str))
         for kind, docs in documents.items()
     }
-    checking = schemas.with_context(vocabularies, known_ids)
+    checking = schemas.with_context(vocabularies, known_ids, RESERVED_IDS)
     problems: list[Problem] = []
     for kind, docs in documents.items():
         validator = checking.validator(kind.schema)

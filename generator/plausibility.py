@@ -1,10 +1,12 @@
 """Values that are well-formed but cannot be meant: a last check in the future (the entry
-would never count as old), opening hours that end long before they begin, and the
+would never count as old), opening hours that end before they begin and are no night's
+hours, and the
 template's example values left in place (they would be published as the provider's).
 """
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Iterator
 
 from .kinds import Kind
@@ -12,9 +14,13 @@ from .problems import Problem, shorten
 from .template import TEMPLATE
 from .yamlsafe import Document, parse
 
-# Hours may run past midnight (a night shelter 22:00 to 06:00); a span of more than this
-# many hours across midnight is a slip of the two times (18:00 to 14:00).
-MAX_HOURS_PAST_MIDNIGHT = 12
+# Hours may run past midnight: from the afternoon or evening into the next morning, as a
+# night shelter's (18:00 to 09:00) or a crisis service's outside office hours (16:00 to
+# 07:30). A span that ends before it begins otherwise is a slip (18:00 to 14:00, or 08:00
+# to 04:00 for 16:00); one that truly runs longer is split at midnight ("bis: 00:00").
+NOON = 12 * 60
+TIME = re.compile(r"([01][0-9]|2[0-3]):([0-5][0-9])")  # as schemas/common.schema.json#/$defs/uhrzeit
+
 # Fields whose example value in the template is the template's, not anybody's.
 TEMPLATE_FIELDS = frozenset({"name", "kurzname", "beschreibung", "leichte_sprache", "webseite", "email",
                              "telefon", "strasse"})
@@ -60,11 +66,14 @@ def future_checks(doc: Document, today: dt.date) -> list[Problem]:
 
 
 def _minutes(value) -> int | None:
-    try:
-        hours, minutes = str(value).split(":")
-        return int(hours) * 60 + int(minutes)
-    except ValueError:
-        return None  # the schema names a malformed time
+    """Minutes since midnight of a time the schema accepts; None for any other value (the
+    schema names it, and a time that is none is never suggested back)."""
+    match = TIME.fullmatch(value) if isinstance(value, str) else None
+    return int(match[1]) * 60 + int(match[2]) if match else None
+
+
+def _time(minutes: int) -> str:
+    return f"{minutes // 60:02d}:{minutes % 60:02d}"
 
 
 def backwards_hours(doc: Document) -> list[Problem]:
@@ -80,11 +89,15 @@ def backwards_hours(doc: Document) -> list[Problem]:
                 f"Beginn und Ende sind gleich ({value['von']}). Ist das Angebot rund um die Uhr "
                 "erreichbar, schreiben Sie „rund_um_die_uhr: ja“ beim Angebot; sonst prüfen Sie bitte "
                 "die Zeiten.")))
-        elif end < start and (end + 24 * 60 - start) > MAX_HOURS_PAST_MIDNIGHT * 60:
+        elif end < start and end != 0 and not (start >= NOON and end <= NOON):
+            # 08:00 to 04:00 is 08:00 to 16:00 on a twelve-hour clock; 18:00 to 14:00 is swapped.
+            meant = (start, end + NOON) if start < NOON and end + NOON > start else (end, start)
             problems.append(doc.problem(path + ("bis",), (
-                f"Die Sprechzeit endet vor ihrem Beginn ({value['von']} bis {value['bis']}). Über "
-                f"Mitternacht hinweg sind höchstens {MAX_HOURS_PAST_MIDNIGHT} Stunden möglich (z. B. "
-                f"22:00 bis 06:00). Meinten Sie {value['bis']} bis {value['von']}?")))
+                f"Die Sprechzeit endet vor ihrem Beginn ({value['von']} bis {value['bis']}). Meinten Sie "
+                f"{_time(meant[0])} bis {_time(meant[1])}? Über Mitternacht kann eine Sprechzeit gehen, die "
+                "frühestens um 12:00 beginnt und spätestens um 12:00 am nächsten Tag endet (z. B. 18:00 bis "
+                "09:00). Ist das Angebot anders über Mitternacht offen, teilen Sie die Zeit in zwei "
+                "Sprechzeiten: eine bis „00:00“ und eine am nächsten Tag ab „00:00“.")))
     return problems
 
 

@@ -22,10 +22,7 @@ def check(documents: dict[Kind, list[Document]]) -> list[Problem]:
     problems: list[Problem] = []
     for kind, docs in documents.items():
         problems += ids_match_file_names(docs)
-        problems += unique(
-            ((doc, ("id",), doc.data.get("id")) for doc in docs),
-            f"Die Kennung „{{value}}“ hat schon ein anderer Eintrag ({kind.noun}) in {{other}}.",
-        )
+        problems += id_clashes.record_ids(docs, kind)
     organisations = documents.get(Kind.ORGANISATIONS, [])
     for doc in organisations:
         for i, offering in enumerate(_list(doc.data, "angebote")):
@@ -118,21 +115,19 @@ def ids_match_file_names(docs: Iterable[Document]) -> list[Problem]:
     return problems
 
 
-def unique(entries, template: str) -> list[Problem]:
-    """One problem for every repeat of a value, naming where it first stood."""
-    first: dict[str, tuple[Document, tuple]] = {}
+def unique(doc: Document, entries, template: str) -> list[Problem]:
+    """One problem for every repeat of a value in one file, naming the line where it first
+    stood (ids that are unique across files are ``id_clashes``')."""
+    first: dict[str, tuple] = {}
     problems = []
-    for doc, path, value in entries:
+    for path, value in entries:
         if not isinstance(value, str):
             continue
         if value in first:
-            other_doc, other_path = first[value]
-            line = other_doc.position(other_path)[0]
-            other = f"Zeile {line}" if other_doc is doc else \
-                f"{other_doc.problem(other_path, '').path}, Zeile {line}"
+            other = f"Zeile {doc.position(first[value])[0]}"
             problems.append(doc.problem(path, template.format(value=value, other=other)))
         else:
-            first[value] = (doc, path)
+            first[value] = path
     return problems
 
 
@@ -140,7 +135,7 @@ def offering_places(doc: Document) -> list[Problem]:
     problems = []
     addresses = _list(doc.data, "adressen")
     problems += unique(
-        ((doc, ("adressen", i, "id"), a.get("id")) for i, a in enumerate(addresses)),
+        doc, ((("adressen", i, "id"), a.get("id")) for i, a in enumerate(addresses)),
         "Die Adresskennung „{value}“ steht schon bei einer anderen Adresse ({other}).",
     )
     for i, address in enumerate(addresses):
@@ -155,6 +150,7 @@ def offering_places(doc: Document) -> list[Problem]:
             # A reference that is no id at all ("Neuwied") is the schema's to name, once.
             if isinstance(place, str) and place not in address_ids and ID_PATTERN.match(place):
                 known = (", ".join(address_ids) if address_ids else "keine" if addresses
+                         else "keine (die Liste „adressen“ ist leer)" if "adressen" in doc.data
                          else "keine (das Feld „adressen“ fehlt)")
                 missing = (f" Der {unnamed[0]}. Adresse fehlt die Kennung: Ist es diese, schreiben Sie dort "
                            f"„id: {place}“." if unnamed else "")

@@ -8,6 +8,7 @@ sentence shown when a value does not match its pattern or format.
 """
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import json
 import re
@@ -34,6 +35,8 @@ FORMAT_CHECKER = Draft202012Validator.FORMAT_CHECKER
 
 
 def _suggestion(value: str, candidates: Iterable[str]) -> str:
+    """" Meinten Sie „…“?" with the closest candidate, or nothing. Pass only values the
+    validator accepts: a suggestion is followed as it stands."""
     candidates = list(candidates)
     lowered = {c.lower(): c for c in candidates}
     close = difflib.get_close_matches(value.lower(), list(lowered), n=1, cutoff=0.6)
@@ -53,6 +56,7 @@ class SchemaSet:
     registry: Registry
     vocabularies: Mapping[str, "Vocabulary"]
     known_ids: Mapping[str, frozenset[str]]
+    reserved_ids: frozenset[str] = frozenset()  # refused as a record's id: never suggested
 
     @classmethod
     def load(cls, folder: Path) -> "SchemaSet":
@@ -62,16 +66,16 @@ class SchemaSet:
             registry = registry.with_resource(contents["$id"], Resource.from_contents(contents))
         return cls(registry.crawl(), {}, {})
 
-    def with_context(self, vocabularies: Mapping[str, "Vocabulary"],
-                     known_ids: Mapping[str, frozenset[str]]) -> "SchemaSet":
+    def with_context(self, vocabularies: Mapping[str, "Vocabulary"], known_ids: Mapping[str, frozenset[str]],
+                     reserved_ids: frozenset[str] = frozenset()) -> "SchemaSet":
         """The same schemas, checking terms and references against this directory."""
-        return SchemaSet(self.registry, vocabularies, known_ids)
+        return SchemaSet(self.registry, vocabularies, known_ids, reserved_ids)
 
     def schema(self, name: str) -> dict:
         return self.registry.contents(URN + name)
 
     def validator(self, name: str) -> Draft202012Validator:
-        vocabularies, known_ids = self.vocabularies, self.known_ids
+        vocabularies, known_ids, reserved_ids = self.vocabularies, self.known_ids, self.reserved_ids
 
         def vocabulary_term(validator, vocabulary_name, instance, schema):
             if not isinstance(instance, str):
@@ -85,12 +89,16 @@ class SchemaSet:
                 f"{_suggestion(instance, vocabulary.terms)} Erlaubt sind: {allowed}."
                 f" Die Liste steht in schemas/vokabulare/{vocabulary_name}.yml.")
 
+        is_id = Draft202012Validator(self.schema("common")["$defs"]["kennung"]).is_valid
+
         def record_reference(validator, kind, instance, schema):
             if not isinstance(instance, str) or kind not in known_ids:
                 return
-            ids = known_ids[kind]
-            if instance in ids:
+            if instance in known_ids[kind]:
                 return
+            # A record whose id is refused ("-acord-cz", "suche") is named neither as a
+            # suggestion nor as existing: its own file is told to change the id.
+            ids = {i for i in known_ids[kind] if is_id(i) and i not in reserved_ids}
             noun, folder = Kind.of_folder(kind).none_such, f"content/{kind}/"
             listing = f" Vorhanden sind: {', '.join(sorted(ids))}." if 0 < len(ids) <= MAX_LISTED else ""
             yield ValidationError(
@@ -120,10 +128,10 @@ def validate(document: "Document", validator: Draft202012Validator) -> list[Prob
     return problems
 
 
-def _named_in(branches) -> set[str]:
-    """The fields the branches of an anyOf or oneOf ask for."""
-    return {name for branch in branches if isinstance(branch, Mapping)
-            for name in (*branch.get("required", ()), *branch.get("properties", {}))}
+def _named_in(branches) -> list[str]:
+    """The fields the branches of an anyOf or oneOf ask for, in their order."""
+    return list(dict.fromkeys(name for branch in branches if isinstance(branch, Mapping)
+                              for name in (*branch.get("required", ()), *branch.get("properties", {}))))
 
 
 def _title(schema: Mapping, name: str) -> str:
@@ -156,6 +164,11 @@ def _problems_for(error: ValidationError, document: "Document") -> list[Problem]
             f"Wer „{present}“ angibt, muss auch „{missing}“ angeben."), key=True)]
     if list(error.absolute_schema_path)[-2:-1] == ["propertyNames"] and isinstance(instance, str):
         return [document.problem(path + (instance,), _message(error), key=True)]  # where the name stands
+    if kind in ("anyOf", "oneOf") and isinstance(instance, dict):
+        # "orte: []" or "online: nein" is where the offering fails to say where it takes place.
+        given = [name for name in _named_in(schema[kind]) if name in instance]
+        if given:
+            return [document.problem(path + (given[0],), _message(error), key=True)]
     return [document.problem(path, _message(error))]
 
 
@@ -186,7 +199,7 @@ def _message(error: ValidationError) -> str:
     if kind == "format" and schema.get("format") == "date":
         return f"{_quote(instance)} ist kein gültiges Datum: Diesen Tag gibt es nicht im Kalender."
     if kind in ("pattern", "format", "enum", "const") and custom:
-        return f"{custom} Gefunden: {_quote(instance)}.{_german_date_hint(instance)}"
+        return f"{custom} Gefunden: {_quote(instance)}.{_german_date_hint(instance)}{_time_hint(instance, schema)}"
     if kind in ("anyOf", "oneOf") and custom:  # a rule over several fields says itself what is missing
         return custom
     if kind == "enum":
@@ -218,4 +231,24 @@ def _german_date_hint(value: Any) -> str:
     if not match:
         return ""
     day, month, year = match.groups()
-    return f" Meinten Sie „{year}-{int(month):02d}-{int(day):02d}“?"
+    try:  # "31.02.2026" is no day: no suggestion the validator would refuse in turn
+        return f" Meinten Sie „{dt.date(int(year), int(month), int(day)).isoformat()}“?"
+    except ValueError:
+        return ""
+
+
+def _time_hint(value: Any, schema: Mapping) -> str:
+    """"9:00", "9.00", "9 Uhr" -> „09:00“; "24:00" -> „00:00“ (the end of a day). Only a
+    suggestion the same pattern accepts is made."""
+    if not isinstance(value, str) or "pattern" not in schema:
+        return ""
+    if value.strip() in ("24:00", "24.00", "24 Uhr"):
+        suggestion, note = "00:00", " Als Ende um Mitternacht schreiben Sie „00:00“."
+    else:
+        match = re.fullmatch(r"(\d{1,2})(?:[:.](\d{2}))?(?: ?Uhr)?", value.strip())
+        if not match or not (match[2] or "Uhr" in value):
+            return ""
+        suggestion, note = f"{int(match[1]):02d}:{match[2] or '00'}", ""
+    if suggestion == value or not re.search(schema["pattern"], suggestion):
+        return ""
+    return note or f" Meinten Sie „{suggestion}“?"

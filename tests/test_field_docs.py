@@ -131,6 +131,8 @@ def test_required_fields_are_taken_from_where_a_section_is_used(sections):
         assert field(sections, "Angebot", name).condition == (
             "mindestens eines von „orte“, „aufsuchend: ja“ oder „online: ja“")
     assert field(sections, "Termin", "ort").condition == "mindestens eines von „ort“ oder „online: ja“"
+    for name in ("telefon", "email", "durchwahl"):  # a contact says how it is reached
+        assert field(sections, "Kontakt", name).condition == "mindestens eines von „telefon“, „email“ oder „durchwahl“"
 
 
 @pytest.fixture(scope="module")
@@ -152,6 +154,7 @@ def test_the_contribution_page_states_every_rule_over_several_fields(sections, p
                  "„aufsuchend: ja“ oder „online: ja“.",
                  "Mindestens eine dieser Angaben ist Pflicht: „datum“, „von“ oder „bis“.",
                  "Mindestens eine dieser Angaben ist Pflicht: „ort“ oder „online: ja“.",
+                 "Mindestens eine dieser Angaben ist Pflicht: „telefon“, „email“ oder „durchwahl“.",
                  "„id“ ist Pflicht unter „adressen“ (Träger); unter „ort“ (Termin) ist es freiwillig.",
                  "„plz“ ist Pflicht, außer bei „vertraulich: ja“.",
                  "Wer „durchwahl“ angibt, muss auch „ansprechperson“ und „durchwahl_veroeffentlichen“ angeben.",

@@ -19,13 +19,30 @@ def test_a_last_check_after_tomorrow_is_in_the_future_today_and_tomorrow_are_not
         assert bool(found) is refused and all("in der Zukunft" in p.message for p in found)
 
 
-def test_hours_may_run_past_midnight_but_not_round_most_of_the_clock():
-    def found(start, end):
-        text = f"angebote:\n  - sprechzeiten:\n      - tage: [mo]\n        von: \"{start}\"\n        bis: \"{end}\"\n"
-        return [p.message for p in plausibility.backwards_hours(document(text))]
-    assert found("22:00", "06:00") == [] and found("09:00", "12:00") == []
-    assert "Meinten Sie 14:00 bis 18:00?" in found("18:00", "14:00")[0]
-    assert "Beginn und Ende sind gleich" in found("09:00", "09:00")[0]
+def hours(start: str, end: str) -> list[str]:
+    text = f"angebote:\n  - sprechzeiten:\n      - tage: [mo]\n        von: {start}\n        bis: {end}\n"
+    return [p.message for p in plausibility.backwards_hours(document(text))]
+
+
+def test_night_hours_run_from_the_afternoon_or_evening_into_the_next_morning():
+    # A night shelter, a crisis service outside office hours, a night café; a day's hours.
+    for start, end in (("22:00", "06:00"), ("18:00", "09:00"), ("16:00", "07:30"), ("22:00", "01:00"),
+                       ("12:00", "11:30"), ("09:00", "12:00"), ("08:00", "00:00")):
+        assert hours(f'"{start}"', f'"{end}"') == [], (start, end)
+    assert hours('"22:00"', "01:00") == []  # unquoted: the loader keeps every value as text
+
+
+def test_hours_ending_before_they_begin_otherwise_suggest_what_was_meant_and_how_to_split_at_midnight():
+    [swapped] = hours('"18:00"', '"14:00"')
+    assert "(18:00 bis 14:00)" in swapped and "Meinten Sie 14:00 bis 18:00?" in swapped
+    [twelve_hour_clock] = hours('"08:00"', '"04:00"')
+    assert "Meinten Sie 08:00 bis 16:00?" in twelve_hour_clock
+    assert "eine bis „00:00“ und eine am nächsten Tag ab „00:00“" in twelve_hour_clock
+    assert "Beginn und Ende sind gleich" in hours('"09:00"', '"09:00"')[0]
+
+
+def test_a_malformed_time_is_the_schemas_to_name_and_never_suggested_back():
+    assert hours("9:00", "1:30") == [] and hours('"18:00"', '"24:00"') == []
 
 
 def test_the_templates_example_values_are_named_its_generic_offering_name_is_not():

@@ -68,3 +68,12 @@ def test_a_copy_of_a_provider_file_is_not_told_to_take_the_name_of_the_original(
     copy = document(tmp_path, "caritas - Kopie.yml", "id: caritas\n")
     [message] = messages(rules.ids_match_file_names([copy]))
     assert "„caritas.yml“ gibt es schon" in message and "um." not in message and "„caritas - Kopie“" not in message
+
+
+def test_a_place_reference_says_whether_the_address_list_is_empty_or_missing(tmp_path):
+    empty = document(tmp_path, "a.yml", "id: a\nadressen: []\nangebote:\n  - id: a-b\n    orte: [haus]\n")
+    missing = document(tmp_path, "b.yml", "id: b\nangebote:\n  - id: b-b\n    orte: [haus]\n")
+    [said_empty] = rules.offering_places(empty)
+    [said_missing] = rules.offering_places(missing)
+    assert said_empty.message.endswith("Vorhandene Adresskennungen: keine (die Liste „adressen“ ist leer).")
+    assert said_missing.message.endswith("Vorhandene Adresskennungen: keine (das Feld „adressen“ fehlt).")

@@ -44,7 +44,7 @@ def check(tmp_path, text: str, name="traeger", **context) -> list[str]:
     document, problems = yamlsafe.load(path)
     assert problems == []
     schemas = schema.SchemaSet.load(SCHEMAS).with_context(
-        context.get("vocabularies", {}), context.get("known_ids", {}))
+        context.get("vocabularies", {}), context.get("known_ids", {}), context.get("reserved_ids", frozenset()))
     return [f"{p.line}:{p.field}: {p.message}" for p in schema.validate(document, schemas.validator(name))]
 
 
@@ -159,24 +159,56 @@ def test_a_name_of_the_wrong_form_is_reported_where_it_stands(tmp_path):
 
 OFFERING = ("id: t\nname: Träger\nart: verein\nangebote:\n  - id: t-a\n    name: Beratung\n    beschreibung: x\n"
             "    themen: [sucht]\n    zielgruppen: [alle]\n    zugang: [termin]\n    kontakt:\n"
-            "      - rolle: Sekretariat\n    status: aktiv\n    zuletzt_geprueft: 2026-01-01\n")
+            "      - rolle: Sekretariat\n        telefon: 03733 000009\n    status: aktiv\n"
+            "    zuletzt_geprueft: 2026-01-01\n")
 WHERE = ("5:1. Angebot: Bitte geben Sie an, wo das Angebot stattfindet: „orte“ (Adressen des Trägers), "
          "„aufsuchend: ja“ oder „online: ja“.")
 
 
+ALL_WHERE = WHERE.split(": ", 1)[1]
+
+
 @pytest.mark.parametrize("place, found", [
-    ("", [WHERE]), ("    orte: []\n", [WHERE]), ("    aufsuchend: nein\n", [WHERE]),
+    ("", [WHERE]), ("    orte: []\n", [f"16:1. Angebot › orte: {ALL_WHERE}"]),
+    ("    aufsuchend: nein\n", [f"16:1. Angebot › aufsuchend: {ALL_WHERE}"]),
+    ("    orte: []\n    online: nein\n", [f"16:1. Angebot › orte: {ALL_WHERE}"]),
     ("    orte: [haus]\n", []), ("    aufsuchend: ja\n", []), ("    online: \"true\"\n", []),
 ])
 def test_an_offering_says_where_it_takes_place(tmp_path, place, found):
-    """The rule of at least one place is in the schema, where the documentation reads it."""
+    """The rule of at least one place is in the schema, where the documentation reads it. A
+    field that is there but says nothing ("orte: []") is where the message points."""
     assert check(tmp_path, OFFERING + place) == found
+
+
+REACH = ("Bitte geben Sie an, wie man diesen Kontakt erreicht: „telefon“ (eine allgemeine Nummer) oder „email“ "
+         "(eine Funktionsadresse), gern beides. Eine persönliche „durchwahl“ zählt nur, wenn sie veröffentlicht "
+         "werden darf.")
+
+
+@pytest.mark.parametrize("ways, found", [
+    ("", [f"12:1. Angebot › 1. Kontakt: {REACH}"]),
+    ("        ansprechperson: Erika Beispiel\n", [f"12:1. Angebot › 1. Kontakt: {REACH}"]),
+    ("        email: info@beispiel.example\n", []),
+    ("        ansprechperson: Erika Beispiel\n        durchwahl: 03733 000002\n"
+     "        durchwahl_veroeffentlichen: ja\n", []),
+])
+def test_a_contact_says_how_to_reach_it_not_only_what_it_is_for(tmp_path, ways, found):
+    offering = OFFERING.replace("        telefon: 03733 000009\n", ways) + "    online: ja\n"
+    assert check(tmp_path, offering) == found
+
+
+def test_a_network_coordination_and_an_event_registration_need_a_way_to_reach_them_too(tmp_path):
+    network = ("id: n\nname: Netz\nart: netzwerk\nbeschreibung: x\nzuletzt_geprueft: 2026-01-01\nregionen: [r]\n"
+               "koordination:\n  - rolle: Koordination\n")
+    assert check(tmp_path, network, "netzwerk") == [f"8:koordination, 1. Eintrag: {REACH}"]
+    event = "id: e\ntitel: Treffen\ndatum: 2026-01-01\nonline: ja\nanmeldung:\n  rolle: Anmeldung\n"
+    assert check(tmp_path, event, "termin") == [f"6:anmeldung: {REACH}"]
 
 
 def test_a_closure_says_when(tmp_path):
     closure = "    online: ja\n    schliesszeiten:\n      - hinweis: Umzug\n"
     assert check(tmp_path, OFFERING + closure) == [
-        "17:1. Angebot › 1. Schließzeit: Bitte geben Sie an, wann geschlossen ist: „datum“ für einen Tag, "
+        "18:1. Angebot › 1. Schließzeit: Bitte geben Sie an, wann geschlossen ist: „datum“ für einen Tag, "
         "„von“ und „bis“ für einen Zeitraum oder nur „bis“ für „geschlossen bis einschließlich“."]
 
 
@@ -184,3 +216,39 @@ def test_an_event_has_a_place_or_is_online(tmp_path):
     event = "id: e\ntitel: Treffen\ndatum: 2026-01-01\n"
     assert check(tmp_path, event, "termin") == ["1:: Bitte geben Sie einen „ort“ an oder „online: ja“."]
     assert check(tmp_path, event + "online: ja\n", "termin") == []
+
+
+def test_a_reference_never_suggests_an_id_the_validator_refuses(tmp_path):
+    network = ("id: n\nname: Netz\nart: netzwerk\nbeschreibung: x\nregionen: [r]\nzuletzt_geprueft: 2026-01-01\n"
+               "mitglieder: [acord-cz]\n")
+    [message] = check(tmp_path, network, "netzwerk",
+                      known_ids={"traeger": frozenset({"-acord-cz", "Acord CZ", "suche", "caritas"})},
+                      reserved_ids=frozenset({"suche"}))
+    assert message == ("7:mitglieder, 1. Eintrag: Es gibt keinen Träger mit der Kennung „acord-cz“. Vorhanden sind: "
+                       "caritas. Die Kennungen sind die Dateinamen in content/traeger/.")
+    [message] = check(tmp_path, network.replace("acord-cz", "such"), "netzwerk",
+                      known_ids={"traeger": frozenset({"suche"})}, reserved_ids=frozenset({"suche"}))
+    assert "Meinten Sie" not in message and "Vorhanden" not in message
+
+
+def test_a_german_date_is_answered_with_the_same_day_only_if_there_is_such_a_day(tmp_path):
+    closure = "    online: ja\n    schliesszeiten:\n      - datum: {}\n"
+    [message] = check(tmp_path, OFFERING + closure.format("24.12.2026"))
+    assert message.endswith("Meinten Sie „2026-12-24“?")
+    [message] = check(tmp_path, OFFERING + closure.format("31.02.2026"))
+    assert "Gefunden: „31.02.2026“." in message and "Meinten Sie" not in message
+
+
+@pytest.mark.parametrize("written, hint", [
+    ("9:00", " Meinten Sie „09:00“?"), ("\"12.30\"", " Meinten Sie „12:30“?"), ("9 Uhr", " Meinten Sie „09:00“?"),
+    ("\"24:00\"", " Als Ende um Mitternacht schreiben Sie „00:00“."), ("\"25:00\"", ""), ("abends", ""),
+])
+def test_a_time_of_another_form_is_answered_with_the_form_the_schema_accepts(tmp_path, written, hint):
+    hours = f"    online: ja\n    sprechzeiten:\n      - tage: [mo]\n        von: \"18:00\"\n        bis: {written}\n"
+    [message] = check(tmp_path, OFFERING + hours)
+    assert message.endswith(f"Gefunden: „{written.strip(chr(34))}“.{hint}")
+
+
+def test_an_unquoted_time_is_text_and_accepted(tmp_path):
+    hours = "    online: ja\n    sprechzeiten:\n      - tage: [mo]\n        von: 22:00\n        bis: 01:00\n"
+    assert check(tmp_path, OFFERING + hours) == []
