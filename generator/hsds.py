@@ -119,10 +119,14 @@ class _Export:
 
     def place(self, organisation: Organisation, place: Address) -> None:
         location_id = hsds_ids.location(organisation.id, place.id)
-        point = place.location if not place.confidential else None
+        # A shelter: its town only, whatever else the record might hold (from_yaml keeps no
+        # more; this is the second lock).
+        public = None if place.confidential else place
+        point = public.location if public else None
         self.add("location", {
             "id": location_id, "location_type": "physical", "organization_id": hsds_ids.organisation(organisation.id),
-            "name": place.label.de if place.label else None, "description": place.note.de if place.note else None,
+            "name": public.label.de if public and public.label else None,
+            "description": public.note.de if public and public.note else None,
             "latitude": round(point.latitude, 5) if point else None,
             "longitude": round(point.longitude, 5) if point else None})
         if point:
@@ -130,10 +134,8 @@ class _Export:
                             [point.precision.value])
         self.add("address", {
             "id": hsds_ids.address(organisation.id, place.id), "location_id": location_id,
-            # A shelter: its town only, whatever else the record might hold.
-            "address_1": "" if place.confidential else place.street, "city": place.town,
-            "state_province": self.state(place),
-            "postal_code": "" if place.confidential else place.postcode,
+            "address_1": public.street if public else "", "city": place.town, "state_province": self.state(place),
+            "postal_code": public.postcode if public else "",
             "country": place.country, "address_type": "physical"})
 
     def state(self, place: Address) -> str:
