@@ -177,12 +177,13 @@ def test_a_point_says_how_exact_it_is():
     assert term["name"] == "ungefähr (Ortsmitte)"
 
 
-def test_every_exported_object_of_the_example_validates_against_its_hsds_schema():
-    tables = example_export()
+@pytest.mark.parametrize("content", ["example", "fixture"])  # the fixture has hostile values
+def test_every_exported_object_validates_against_its_hsds_schema(content):
+    tables = example_export() if content == "example" else fixture_export(site_url=SITE_URL)
     assert set(tables) == set(hsds.TABLE_FILES)
     assert all(tables[name] for name in ("organization", "service", "service_at_location", "location", "address",
                                          "contact", "phone", "schedule", "language", "accessibility", "taxonomy",
-                                         "taxonomy_term", "attribute"))
+                                         "taxonomy_term", "attribute", "service_area", "cost_option"))
     found = {f"{name} {r['id']}: {error}" for name, rows in tables.items() for r in rows
              for error in errors(object_validator(name), r)}
     assert not found, sorted(found)[:20]
