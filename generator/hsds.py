@@ -1,0 +1,227 @@
+"""The directory as Open Referral HSDS 3.0 data (Human Services Data Specification).
+
+``export`` is a pure function of the loaded directory and its vocabularies: the same
+records give the same export, byte for byte once serialised, with UUIDs derived from our
+ids (``hsds_ids``). Its shape is HSDS's tabular one, as the specification's JSON schema
+``schema/compiled/tabular.json`` has it: one list of flat objects per HSDS object, keyed
+by the object's name ("organization", "service", …), related through ``…_id`` fields.
+``TABLE_FILES`` names each list's CSV file of the HSDS datapackage; ``hsds_nested`` builds
+the nested documents of HSDS's API from it.
+
+Texts are German (HSDS has one value per field, no translations). A confidential address
+(a shelter) is a location and an address of its town only: no street, no postcode, no
+point, as on the pages and maps.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+from . import gazetteer, hsds_ids, hsds_schedules, public_holidays
+from .directory import Directory
+from .geocode import PRECISION_WORDS
+from .records import OFFERING_TERMS, Address, Contact, Offering, Organisation, Precision, Status
+from .render.urls import TERM_FOLDERS, SiteMap
+from .vocab import Vocabulary
+
+# Every HSDS object the export fills, in the order of the specification's datapackage.
+TABLE_FILES = {
+    "organization": "organizations.csv", "service": "services.csv", "attribute": "attributes.csv",
+    "service_at_location": "service_at_location.csv", "location": "locations.csv", "phone": "phones.csv",
+    "contact": "contacts.csv", "address": "addresses.csv", "schedule": "schedules.csv",
+    "service_area": "service_areas.csv", "language": "languages.csv", "accessibility": "accessibility.csv",
+    "taxonomy_term": "taxonomy_terms.csv", "cost_option": "cost_options.csv", "taxonomy": "taxonomies.csv",
+}
+STATUS = {Status.ACTIVE: "active", Status.TEMPORARILY_CLOSED: "temporarily closed", Status.ENDED: "defunct"}
+# How exact a location's point is: a taxonomy of our own, linked to each location.
+PRECISION = "genauigkeit"
+PRECISION_TERMS = {precision.value: PRECISION_WORDS[precision] for precision in Precision}
+TAXONOMY_WORDS = {
+    "themen": "Themen (Arbeitsfelder): wofür ein Angebot da ist", "zielgruppen": "Zielgruppen eines Angebots",
+    "sprachen": "Sprachen der Beratung (ISO 639)", "barrierefreiheit": "Barrierefreiheit eines Angebots",
+    "zugangswege": "Wie man zu einem Angebot kommt", "rechtsgrundlagen": "Rechtsgrundlagen eines Angebots",
+    "kosten": "Kosten für die Menschen, die ein Angebot nutzen", "status": "Ob ein Angebot gerade besteht",
+    "traegerarten": "Arten von Trägern (Organisationen)", PRECISION: "Wie genau der Punkt eines Ortes ist",
+}
+GERMAN = "de"
+
+
+# The fields HSDS requires that our records may leave empty: kept, as "", where they are.
+REQUIRED = {"organization": {"description"}, "address": {"address_1", "postal_code", "state_province"}}
+
+
+def _clean(table: str, row: dict) -> dict:
+    """Without empty optional fields."""
+    keep = REQUIRED.get(table, set())
+    return {key: value for key, value in row.items() if value not in (None, "") or key in keep}
+
+
+class _Export:
+    def __init__(self, directory: Directory, vocabularies: dict[str, Vocabulary], site_url: str | None,
+                 site_map: SiteMap, today: dt.date | None):
+        self.directory, self.vocabularies, self.today = directory, vocabularies, today
+        self.site_url, self.site_map = (site_url or "").rstrip("/"), site_map
+        self.tables: dict[str, list[dict]] = {name: [] for name in TABLE_FILES}
+        self.seen: set[str] = set()  # accessibility of a place, named by several of its offerings
+
+    def add(self, table: str, row: dict) -> None:
+        self.tables[table].append(_clean(table, row))
+
+    def page(self, src: str) -> str | None:
+        return f"{self.site_url}/{self.site_map.url(src)}" if self.site_url else None
+
+    # --- taxonomies ---------------------------------------------------------------
+
+    def taxonomies(self) -> None:
+        terms = {name: {t.id: (t.de, t.explanation) for t in vocabulary.terms.values()}
+                 for name, vocabulary in sorted(self.vocabularies.items())}
+        terms[PRECISION] = {term_id: (words, "") for term_id, words in PRECISION_TERMS.items()}
+        for name, entries in terms.items():
+            taxonomy_id = hsds_ids.taxonomy(name)
+            self.add("taxonomy", {"id": taxonomy_id, "name": name,
+                                  "description": TAXONOMY_WORDS.get(name, f"Vokabular „{name}“ des Wegweisers"),
+                                  "uri": self.page(self.site_map.terms(name)) if name in TERM_FOLDERS else None})
+            for term_id, (label, explanation) in entries.items():
+                self.add("taxonomy_term", {
+                    "id": hsds_ids.term(name, term_id), "code": term_id, "name": label,
+                    "description": explanation or label, "taxonomy": name, "taxonomy_id": taxonomy_id,
+                    "language": GERMAN,
+                    "term_uri": self.page(self.site_map.term(name, term_id)) if name in TERM_FOLDERS else None})
+
+    def attributes(self, entity: str, our_id: str, link_id: str, vocabulary: str, term_ids) -> None:
+        known = PRECISION_TERMS if vocabulary == PRECISION else (
+            self.vocabularies[vocabulary].terms if vocabulary in self.vocabularies else {})
+        for term_id in dict.fromkeys(term_ids):
+            if term_id in known:
+                self.add("attribute", {
+                    "id": hsds_ids.uuid_of("attribute", entity, our_id, vocabulary, term_id), "link_id": link_id,
+                    "link_entity": entity, "link_type": vocabulary,
+                    "taxonomy_term_id": hsds_ids.term(vocabulary, term_id)})
+
+    def label(self, vocabulary: str, term_id: str) -> str:
+        vocabulary_ = self.vocabularies.get(vocabulary)
+        return vocabulary_.label(term_id) if vocabulary_ and term_id in vocabulary_ else term_id
+
+    # --- organisations and their places -------------------------------------------
+
+    def organisation(self, organisation: Organisation) -> None:
+        organisation_id = hsds_ids.organisation(organisation.id)
+        self.add("organization", {
+            "id": organisation_id, "name": organisation.name.de, "alternate_name": organisation.short_name,
+            "description": organisation.description.de if organisation.description else "",
+            "email": organisation.email, "website": organisation.website,
+            "uri": self.page(self.site_map.organisation(organisation.id))})
+        self.attributes("organization", organisation.id, organisation_id, "traegerarten", [organisation.kind])
+        if organisation.phone:
+            self.add("phone", {"id": hsds_ids.uuid_of("phone", "organisation", organisation.id),
+                               "organization_id": organisation_id, "number": organisation.phone, "type": "voice"})
+        for place in organisation.addresses:
+            self.place(organisation, place)
+
+    def place(self, organisation: Organisation, place: Address) -> None:
+        location_id = hsds_ids.location(organisation.id, place.id)
+        # A shelter: its town only, whatever else the record might hold (from_yaml keeps no
+        # more; this is the second lock).
+        public = None if place.confidential else place
+        point = public.location if public else None
+        self.add("location", {
+            "id": location_id, "location_type": "physical", "organization_id": hsds_ids.organisation(organisation.id),
+            "name": public.label.de if public and public.label else None,
+            "description": public.note.de if public and public.note else None,
+            "latitude": round(point.latitude, 5) if point else None,
+            "longitude": round(point.longitude, 5) if point else None})
+        if point:
+            self.attributes("location", f"{organisation.id}/{place.id}", location_id, PRECISION,
+                            [point.precision.value])
+        self.add("address", {
+            "id": hsds_ids.address(organisation.id, place.id), "location_id": location_id,
+            "address_1": public.street if public else "", "city": place.town, "state_province": self.state(place),
+            "postal_code": public.postcode if public else "",
+            "country": place.country, "address_type": "physical"})
+
+    def state(self, place: Address) -> str:
+        """The German Land of a place (from the offline gazetteer); "" where unknown."""
+        area = public_holidays.address_area(place, gazetteer.load)
+        codes = {code: name for name, code in _land_names().items()}
+        return codes.get(area.partition("-")[2], "")
+
+    # --- offerings ------------------------------------------------------------------
+
+    def offering(self, offering: Offering) -> None:
+        service_id = hsds_ids.offering(offering.id)
+        closures = [c for c in offering.closures if self.today is None or c.end >= self.today]
+        email = next((c.email for c in offering.contacts if c.email), "")
+        cost = self.label("kosten", offering.cost) if offering.cost else ""
+        fees = ". ".join(text for text in (cost, offering.cost_note.de if offering.cost_note else "") if text)
+        self.add("service", {
+            "id": service_id, "organization_id": hsds_ids.organisation(offering.organisation_id),
+            "name": offering.name.de, "description": offering.description.de, "url": offering.website,
+            "email": email, "status": STATUS.get(offering.status, "inactive"), "fees_description": fees,
+            "assured_date": offering.last_checked.isoformat(), "alert": hsds_schedules.alert(closures)})
+        for vocabulary in (*OFFERING_TERMS, "kosten", "status"):
+            term_ids = {"kosten": [offering.cost], "status": [offering.status],
+                        "zugangswege": [*offering.access, *sorted(offering.ways_in - set(offering.access))]}.get(
+                vocabulary) or offering.terms(vocabulary)
+            self.attributes("service", offering.id, service_id, vocabulary, term_ids)
+        if offering.cost == "kostenlos":
+            self.add("cost_option", {"id": hsds_ids.uuid_of("cost", offering.id), "service_id": service_id,
+                                     "option": cost, "amount": 0, "currency": "EUR"})
+        for place in offering.places:
+            self.service_at_location(offering, service_id, place)
+        for index, contact in enumerate(offering.contacts):
+            self.contact(offering, service_id, index, contact)
+        for schedule in hsds_schedules.schedules(offering, service_id, closures):
+            self.add("schedule", schedule)
+        for code in offering.languages:
+            self.add("language", {"id": hsds_ids.uuid_of("language", offering.id, code), "service_id": service_id,
+                                  "name": self.label("sprachen", code), "code": code})
+        for region_id in offering.regions:
+            self.add("service_area", {
+                "id": hsds_ids.uuid_of("service-area", offering.id, region_id), "service_id": service_id,
+                "name": self.directory.region(region_id).name.de,
+                "uri": self.page(self.site_map.region(region_id))})
+
+    def service_at_location(self, offering: Offering, service_id: str, place: Address) -> None:
+        location_id = hsds_ids.location(offering.organisation_id, place.id)
+        self.add("service_at_location", {
+            "id": hsds_ids.service_at_location(offering.id, offering.organisation_id, place.id),
+            "service_id": service_id, "location_id": location_id})
+        for term_id in offering.accessibility:  # HSDS keeps accessibility with the place
+            row_id = hsds_ids.uuid_of("accessibility", offering.organisation_id, place.id, term_id)
+            if row_id not in self.seen:
+                self.seen.add(row_id)
+                self.add("accessibility", {"id": row_id, "location_id": location_id,
+                                           "description": self.label("barrierefreiheit", term_id)})
+
+    def contact(self, offering: Offering, service_id: str, index: int, contact: Contact) -> None:
+        contact_id = hsds_ids.uuid_of("contact", offering.id, str(index))
+        self.add("contact", {"id": contact_id, "service_id": service_id, "name": contact.person,
+                             "title": contact.role.de, "email": contact.email})
+        numbers = [("telefon", contact.phone, contact.role.de),
+                   ("durchwahl", contact.direct_line, f"Durchwahl {contact.person}".strip())]
+        for kind, number, words in numbers:
+            if number:
+                self.add("phone", {"id": hsds_ids.uuid_of("phone", kind, offering.id, str(index)),
+                                   "service_id": service_id, "contact_id": contact_id, "number": number,
+                                   "type": "voice", "description": words})
+
+
+def _land_names() -> dict[str, str]:
+    import holidays  # noqa: PLC0415 (as in public_holidays)
+
+    return holidays.Germany.subdivisions_aliases
+
+
+def export(directory: Directory, vocabularies: dict[str, Vocabulary], *, site_url: str | None = None,
+           site_map: SiteMap | None = None, today: dt.date | None = None) -> dict[str, list[dict]]:
+    """The directory as HSDS tables: ``{"organization": [...], "service": [...], …}`` with
+    every name of ``TABLE_FILES`` (a table may be empty). ``site_url``: the site's address,
+    for the links to its pages (organisations' ``uri``, term and region pages); without it,
+    none; ``site_map``: how those pages are named (``use_directory_urls``).
+    ``today``: closures that ended before it are left out (without: all)."""
+    built = _Export(directory, vocabularies, site_url, site_map or SiteMap(), today)
+    built.taxonomies()
+    for organisation in directory.organisations:
+        built.organisation(organisation)
+    for offering in directory.offerings:
+        built.offering(offering)
+    return built.tables
