@@ -2,15 +2,14 @@
 (``compiletojsonschema --set-additional-properties-false-everywhere``: every schema with
 ``properties`` gets ``additionalProperties: false``), as validators.
 
-The schemas are Open Referral's (CC BY-SA 4.0), kept outside the repository; ``HSDS``
-is the one place that says where.
+The schemas are Open Referral's (CC BY-SA 4.0), kept as test data in
+tests/fixtures/hsds-3.0 (see its README); ``HSDS`` is the one place that says where.
 """
 from __future__ import annotations
 
 import datetime as dt
 import functools
 import json
-import os
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -21,8 +20,7 @@ from referencing.jsonschema import DRAFT202012
 
 from conftest import REPO
 
-# Beside the repository (../shared/hsds-3.0), or where HSDS_SCHEMAS says (a clone elsewhere).
-HSDS = Path(os.environ.get("HSDS_SCHEMAS") or REPO.parent / "shared" / "hsds-3.0" / "schema")
+HSDS = REPO / "tests" / "fixtures" / "hsds-3.0" / "schema"
 BASE = "https://hsds.invalid/schema/"  # the per-object files refer to each other by file name
 
 
