@@ -67,7 +67,7 @@ class _Export:
         self.tables[table].append(_clean(table, row))
 
     def page(self, src: str) -> str | None:
-        return f"{self.site_url}/{self.site_map.url(src)}" if self.site_url else None
+        return page_url(self.site_url, self.site_map, src)
 
     # --- taxonomies ---------------------------------------------------------------
 
@@ -203,6 +203,12 @@ class _Export:
                 self.add("phone", {"id": hsds_ids.uuid_of("phone", kind, offering.id, str(index)),
                                    "service_id": service_id, "contact_id": contact_id, "number": number,
                                    "type": "voice", "description": words})
+
+
+def page_url(site_url: str | None, site_map: SiteMap, src: str) -> str | None:
+    """The address of a page of the site (``src``: its MkDocs source path) for data that
+    leaves the site, so absolute; None without the site's address."""
+    return f"{site_url.rstrip('/')}/{site_map.url(src)}" if site_url else None
 
 
 def _land_names() -> dict[str, str]:
