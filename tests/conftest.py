@@ -1,6 +1,7 @@
 """Shared test helpers: paths, copies of the fixture site, and real MkDocs builds."""
 from __future__ import annotations
 
+import functools
 import shutil
 import socket
 from html.parser import HTMLParser
@@ -30,6 +31,12 @@ def prepared(content: Path = FIXTURE_SITE):
     from generator import pipeline
 
     return pipeline.prepare(pipeline.Sources(content, SCHEMAS))
+
+
+@functools.cache
+def prepared_once(content: Path = FIXTURE_SITE):
+    """``prepared``, once per content folder and test run, for tests that only read it."""
+    return prepared(content)
 
 
 def problems_of(content: Path):

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import functools
 import json
 
 import jsonschema
 
-from conftest import FIXTURE_SITE, FIXTURES, REPO, prepared
+from conftest import FIXTURE_SITE, FIXTURES, REPO, prepared, prepared_once
 from generator import geojson_export
 from generator.freshness import Limits
 from generator.records import Location, LocationSource, Precision, Text
@@ -24,14 +23,12 @@ MEMBERS = {"FeatureCollection": {"type", "features", "bbox"}, "Feature": {"type"
                                                                          "bbox"}, "Point": {"type", "coordinates"}}
 
 
-@functools.cache
 def example():
-    return prepared(REPO / "content")
+    return prepared_once(REPO / "content")
 
 
-@functools.cache
 def fixture():
-    return prepared(FIXTURE_SITE)
+    return prepared_once(FIXTURE_SITE)
 
 
 def parsed(directory, **options) -> dict:
