@@ -13,13 +13,13 @@ import functools
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import (characters, content, field_docs, freshness, from_yaml, geocache, geocode, legal, plausibility, rules,
-               schema, synonyms, vocab, yamlsafe)
+from . import (characters, content, field_docs, freshness, from_yaml, geocache, geocode, legal, open_data, plausibility,
+               rules, schema, synonyms, vocab, yamlsafe)
 from .kinds import Kind
 from .problems import Problem, display_path, summary
 from .records import OFFERING_TERMS
 from .directory import Directory
-from .render import VOCABULARIES, Site, render_site
+from .render import VOCABULARIES, Additions, Site, render_site
 from .render.urls import RESERVED_IDS
 from .render.pages import ContributionLinks
 from .render.search_index import facet_keys
@@ -193,12 +193,21 @@ def _limits(settings: Settings) -> freshness.Limits:
         raise SettingsError(f"wegweiser: stale_after/hide_after: {error}") from error
 
 
-def build(prepared: Prepared, settings: Settings, language: str = "de") -> Site:
-    """Pages, maps and search files of a prepared directory, in one language."""
+def open_data_files(prepared: Prepared, settings: Settings) -> tuple[open_data.DataFile, ...]:
+    """The open data files of a prepared directory (the same for every language's site)."""
+    return open_data.data_files(prepared.directory, prepared.vocabularies, settings, _limits(settings))
+
+
+def build(prepared: Prepared, settings: Settings, language: str = "de",
+          data_files: tuple[open_data.DataFile, ...] | None = None) -> Site:
+    """Pages, maps and search files of a prepared directory, in one language; with the open
+    data files (made here unless a build in another language already made them)."""
     check_buildable(prepared, settings)
     limits = _limits(settings)
     provider_docs = field_docs.documentation(
         prepared.schemas, prepared.vocabularies, field_docs.examples_from(prepared.documents))
     links = ContributionLinks(settings.repository, settings.editorial_email, settings.site_url)
-    return render_site(prepared.directory, prepared.vocabularies, settings, limits, provider_docs, links, language,
-                       prepared.synonyms)
+    if data_files is None:
+        data_files = open_data_files(prepared, settings)
+    return render_site(prepared.directory, prepared.vocabularies, settings, limits, language,
+                       Additions(provider_docs, links, prepared.synonyms, data_files))

@@ -80,7 +80,9 @@ class WegweiserPlugin(BasePlugin[WegweiserConfig]):
     def site(self) -> Site:
         """The site in the language of the build under way, rendered when it starts."""
         if self.language not in self.sites:
-            self.sites[self.language] = pipeline.build(self.prepared, self.settings, self.language)
+            if not hasattr(self, "data_files"):  # made once, for the page in every language
+                self.data_files = pipeline.open_data_files(self.prepared, self.settings)
+            self.sites[self.language] = pipeline.build(self.prepared, self.settings, self.language, self.data_files)
         return self.sites[self.language]
 
     def on_files(self, files: Files, config) -> Files:
@@ -99,7 +101,7 @@ class WegweiserPlugin(BasePlugin[WegweiserConfig]):
                 inclusion=InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV))
         for generated in site.maps:
             files.append(File.generated(config, generated.src_uri, content=generated.html))
-        for site_path, text in site.search_files.items():
+        for site_path, text in {**site.search_files, **site.data_files}.items():
             files.append(File.generated(config, site_path, content=text))
         for site_path, disk_path in site.static_files.items():
             files.append(File.generated(config, site_path, abs_src_path=str(disk_path)))

@@ -140,6 +140,37 @@ class AccessibilitySettings:
         _https("accessibility.enforcement_url", self.enforcement_url)
 
 
+# Licences open data is commonly published under in Germany and Czechia, with their texts.
+LICENCES = {
+    "CC BY 4.0": "https://creativecommons.org/licenses/by/4.0/deed.de",
+    "CC BY-SA 4.0": "https://creativecommons.org/licenses/by-sa/4.0/deed.de",
+    "CC0 1.0": "https://creativecommons.org/publicdomain/zero/1.0/deed.de",
+    "dl-de/by-2-0": "https://www.govdata.de/dl-de/by-2-0",
+    "dl-de/zero-2-0": "https://www.govdata.de/dl-de/zero-2-0",
+    "ODbL 1.0": "https://opendatacommons.org/licenses/odbl/1-0/",
+}
+
+
+@dataclass(frozen=True)
+class OpenDataSettings:
+    """The licence of the data every build publishes under daten/ (the page "Offene Daten")."""
+
+    licence: str = "CC BY 4.0"  # one of LICENCES, or any other with licence_url
+    licence_url: str = ""  # the licence's text; needed for a licence not in LICENCES
+    attribution: str = ""  # how users are to name the source; default: the operator's name or the site's
+
+    def __post_init__(self) -> None:
+        if not self.licence_url and self.licence not in LICENCES:
+            raise SettingsError(
+                f"wegweiser: open_data.licence: „{self.licence}“ ist keine bekannte Lizenz ({', '.join(LICENCES)}). "
+                "Bitte geben Sie unter open_data.licence_url die Adresse des Lizenztextes an.")
+        _https("open_data.licence_url", self.licence_url)
+
+    @property
+    def url(self) -> str:
+        return self.licence_url or LICENCES[self.licence]
+
+
 @dataclass(frozen=True)
 class Settings:
     """The plugin's block in mkdocs.yml, with paths resolved against that file."""
@@ -175,6 +206,7 @@ class Settings:
     # Sprache, Gebärdensprache) fill their templates with these values ...
     operator: OperatorSettings = OperatorSettings()
     accessibility: AccessibilitySettings = AccessibilitySettings()
+    open_data: OpenDataSettings = OpenDataSettings()
     # ... unless this folder (beside mkdocs.yml, not in content/) holds a page's own text:
     # impressum.md, datenschutz.md, … in German, impressum.cs.md, impressum.en.md translated.
     legal_pages: str | None = None
@@ -213,6 +245,7 @@ class Settings:
         values["geocoder"] = GeocoderSettings(**plugin_config["geocoder"])
         values["operator"] = OperatorSettings(**plugin_config["operator"])
         values["accessibility"] = AccessibilitySettings(**plugin_config["accessibility"])
+        values["open_data"] = OpenDataSettings(**plugin_config["open_data"])
         config_file = mkdocs_config.config_file_path
         base = Path(config_file).parent if config_file else Path(".")
         docs_dir = Path(mkdocs_config.docs_dir)

@@ -152,11 +152,11 @@ def test_the_easy_language_page_uses_no_abbreviations_and_leads_to_the_lists():
 @pytest.mark.parametrize(("language", "label", "first"), [
     ("de", "Über diese Seite", "Impressum"), ("cs", "O tomto webu", "Tiráž"),
     ("en", "About this site", "Legal notice")])
-def test_the_footer_links_the_five_pages_in_the_page_language(language, label, first):
+def test_the_footer_links_the_five_pages_and_the_open_data_in_the_page_language(language, label, first):
     footer = _site(language, ()).footer
     assert footer["label"] == label
     assert [link["url"] for link in footer["links"]] == [
-        "impressum/", "datenschutz/", "barrierefreiheit/", "leichte-sprache/", "gebaerdensprache/"]
+        "impressum/", "datenschutz/", "barrierefreiheit/", "leichte-sprache/", "gebaerdensprache/", "offene-daten/"]
     assert footer["links"][0]["title"] == first
 
 

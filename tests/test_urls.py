@@ -95,7 +95,14 @@ def test_the_legal_pages_have_addresses_of_their_own_and_reserve_no_id():
             assert taken.isdisjoint(legal), same_id
 
 
-def test_the_footer_lists_the_legal_pages_from_the_root_of_the_language_site():
+def test_the_footer_lists_the_legal_pages_and_the_open_data_from_the_root_of_the_language_site():
     footer = SiteMap(True, "cs").footer(lambda title: title.upper())
     assert footer[0] == {"title": "IMPRESSUM", "url": "impressum/"}
-    assert [link["url"] for link in FILES.footer()][-1] == "gebaerdensprache.html"
+    assert [link["url"] for link in FILES.footer()][-2:] == ["gebaerdensprache.html", "offene-daten.html"]
+
+
+def test_open_data_files_lie_once_in_the_german_site_and_every_language_links_there():
+    czech = SiteMap(True, "cs")
+    assert czech.data_file("hsds-csv.zip") == "daten/hsds-csv.zip"
+    assert czech.link(czech.open_data(), czech.data_file("hsds-csv.zip"), "de") == "../../daten/hsds-csv.zip"
+    assert FILES.link(FILES.open_data(), FILES.data_file("x.json")) == "daten/x.json"

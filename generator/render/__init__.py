@@ -5,6 +5,8 @@ pages and search files; the ``SiteMap`` (``urls.py``) alone knows where each of 
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import gettext
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,6 +22,7 @@ from . import catalogue
 from .environment import GeneratedPage, local_date_of
 from .languages import GERMAN
 from .legal_pages import legal_pages
+from .open_data_page import open_data_page
 from .listings import Listings
 from .maps import GeneratedMap, library_files, render_maps
 from .pages import ContributionLinks, PageRenderer, interface_texts
@@ -29,6 +32,9 @@ from .search_rows import ResultRows
 from .search_index import build_index, vocabularies_needed
 from .messages import N_
 from .urls import TERM_FOLDERS, SiteMap
+
+if TYPE_CHECKING:  # open_data uses the site map and message markers of this package
+    from ..open_data import DataFile
 
 # Every vocabulary the site reads: the search's filters and words, the listing pages, and
 # the labels the templates show (a test reads the templates to keep this list complete).
@@ -51,6 +57,7 @@ class Site:
     nav: list[dict[str, str]] = field(default_factory=list)  # MkDocs' navigation, in the language
     # Every page's footer (overrides/partials/copyright.html): its name and its links.
     footer: dict = field(default_factory=dict)
+    data_files: dict[str, bytes] = field(default_factory=dict)  # site path -> open data file (German site only)
 
 
 def check_static_files(settings: Settings) -> None:
@@ -63,11 +70,23 @@ def check_static_files(settings: Settings) -> None:
             "(oder „make serve“ bzw. „make test“, die das erledigen).")
 
 
+@dataclass(frozen=True)
+class Additions:
+    """What a site holds besides the directory's own pages: the providers' documentation
+    (field_docs.py), where to report errors, the search's everyday words (synonyms.py) and
+    the open data files (open_data.py, written with the German site only)."""
+
+    provider_docs: tuple = ()
+    links: ContributionLinks | None = None
+    synonyms: tuple[Synonym, ...] = ()
+    data_files: tuple[DataFile, ...] = ()
+
+
 def render_site(directory: Directory, vocabularies: dict[str, Vocabulary], settings: Settings, limits: Limits,
-                provider_docs=(), links: ContributionLinks | None = None, language: str = GERMAN,
-                synonyms: tuple[Synonym, ...] = ()) -> Site:
-    """The site in one language (its own MkDocs build, under its own folder); ``synonyms``:
-    the search's everyday words (generator/synonyms.py)."""
+                language: str = GERMAN, additions: Additions = Additions()) -> Site:
+    """The site in one language (its own MkDocs build, under its own folder)."""
+    provider_docs, links, synonyms, data_files = (additions.provider_docs, additions.links, additions.synonyms,
+                                                  additions.data_files)
     site_map = SiteMap(settings.use_directory_urls, language, (GERMAN, *settings.languages))
     translations = gettext.NullTranslations() if language == GERMAN else catalogue.translations(language)
     static = library_files(settings.path(settings.node_modules), site_map)
@@ -76,7 +95,8 @@ def render_site(directory: Directory, vocabularies: dict[str, Vocabulary], setti
     index = build_index(listings, translations.gettext, synonyms)
     renderer = PageRenderer(listings, site_map, maps, settings.maps, [facet for facet, _ in index.facets],
                             provider_docs, links, translations)
-    pages = renderer.pages() + legal_pages(renderer, settings, legal.own_texts(settings))
+    pages = renderer.pages() + legal_pages(renderer, settings, legal.own_texts(settings)) + [
+        open_data_page(renderer, settings, data_files)]
     seen: set[str] = set()
     for page in pages:
         if page.src_uri in seen:  # rules.py reserves ids like "index"; this is the last guard
@@ -88,4 +108,5 @@ def render_site(directory: Directory, vocabularies: dict[str, Vocabulary], setti
     files = search_files(index, rows, places, site_map, place_areas(directory, places))
     return Site(tuple(pages), tuple(maps.values()), files, static, site_map,
                 interface_texts(translations.gettext, language), site_map.nav(translations.gettext),
-                {"label": translations.gettext(FOOTER_LABEL), "links": site_map.footer(translations.gettext)})
+                {"label": translations.gettext(FOOTER_LABEL), "links": site_map.footer(translations.gettext)},
+                {site_map.data_file(file.name): file.content for file in data_files} if language == GERMAN else {})

@@ -69,6 +69,10 @@ class PageLinks:
     def file(self, path: str) -> str:
         return self._site_map.link(self._here, path)
 
+    def calendar(self, network_id: str = "") -> str:
+        """An events feed, in the German site's folder whatever the page's language."""
+        return self._site_map.link(self._here, self._site_map.events_calendar(network_id), "de")
+
 
 # Babel's English dates are American ("March 1, 2026"); Europe writes "1 March 2026".
 DATE_LOCALES = {"en": "en_GB"}

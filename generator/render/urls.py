@@ -20,6 +20,7 @@ from .languages import GERMAN, LANGUAGES
 from .messages import N_
 
 MAPS_FOLDER = "karten"
+DATA_FOLDER = "daten"  # the open data files, once for all languages
 SEARCH_FOLDER = "suche"
 ASSETS_FOLDER = "assets"
 ID_PLACEHOLDER = "{id}"  # scripts put an offering's id here (encodeURIComponent)
@@ -27,9 +28,10 @@ ID_PLACEHOLDER = "{id}"  # scripts put an offering's id here (encodeURIComponent
 # Pages at the top of the site, and folders of files; a record id equal to one of their
 # names would take its address, so these ids are reserved (rules.py reports them).
 TOP_PAGES = {"start": "index.md", "a_to_z": "a-z.md", "search": "suche.md", "overview_map": "karte.md",
-             "places": "orte.md", "contribute": "mitmachen.md", "saved_list": "merkliste.md"}
+             "places": "orte.md", "contribute": "mitmachen.md", "saved_list": "merkliste.md",
+             "open_data": "offene-daten.md"}
 RESERVED_IDS = frozenset({"index"} | {src[: -len(".md")] for src in TOP_PAGES.values()}
-                         | {MAPS_FOLDER, ASSETS_FOLDER, SEARCH_FOLDER})
+                         | {MAPS_FOLDER, ASSETS_FOLDER, SEARCH_FOLDER, DATA_FOLDER})
 
 # The legal and explanatory pages, in the order of every page's footer, with their titles
 # there. Entry and term pages live in folders, so no id can take these addresses.
@@ -75,6 +77,17 @@ class SiteMap:
 
     def contribute(self) -> str:
         return TOP_PAGES["contribute"]
+
+    def open_data(self) -> str:
+        return TOP_PAGES["open_data"]
+
+    def data_file(self, name: str) -> str:
+        """An open data file: in the German site's folder, which every language links to."""
+        return f"{DATA_FOLDER}/{name}"
+
+    def events_calendar(self, network_id: str = "") -> str:
+        """The iCalendar feed of every event, or of one network's (calendar_export.py)."""
+        return self.data_file(f"termine-{network_id}.ics" if network_id else "termine.ics")
 
     def saved_list(self) -> str:
         return TOP_PAGES["saved_list"]
@@ -136,7 +149,8 @@ class SiteMap:
     def footer(self, gettext=lambda title: title) -> list[dict[str, str]]:
         """The links of every page's footer, from the site's root (overrides/main.html makes
         them relative to the page, the not-found page too)."""
-        return [{"title": gettext(FOOTER_TITLES[page]), "url": self.url(src)} for page, src in LEGAL_PAGES.items()]
+        return [{"title": gettext(FOOTER_TITLES[page]), "url": self.url(src)} for page, src in LEGAL_PAGES.items()] + [
+            {"title": gettext(N_("Offene Daten")), "url": self.url(self.open_data())}]
 
     # --- files beside the pages ----------------------------------------------------
 

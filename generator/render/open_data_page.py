@@ -1,0 +1,59 @@
+"""The page "Offene Daten": which files every build publishes under daten/, in which
+format, under which licence, and whom to name as the source.
+
+The files are made once, in German (``open_data.py``); the page comes in every language
+and links to them in the German site's folder.
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from babel.numbers import format_decimal
+
+from ..settings import Settings
+from .environment import GeneratedPage
+from .messages import N_
+
+if TYPE_CHECKING:  # open_data uses the site map and message markers of this package
+    from ..open_data import DataFile
+
+TITLE = N_("Offene Daten")
+# What each file of open_data.py holds.
+CONTENTS = {
+    "hsds.json": N_("Alle Träger und Angebote mit Orten, Kontakten, Sprechzeiten, Sprachen und Begriffen: je "
+                    "HSDS-Objekt eine Liste, verknüpft über Kennungen."),
+    "hsds-csv.zip": N_("Dieselben Tabellen als CSV-Dateien mit Beschreibung (datapackage.json), für "
+                       "Tabellenkalkulationen."),
+    "angebote.geojson": N_("Die Angebote auf der Karte: je Angebot und Ort ein Punkt, mit Anschrift, Themen "
+                           "und der Angabe, ob der Punkt genau oder ungefähr ist."),
+    "termine.ics": N_("Alle Termine der Netzwerke, zum Abonnieren in Ihrem Kalender."),
+}
+NETWORK_CALENDAR = "termine-"  # and the network's id: its events only
+NUMBER_LOCALES = {"de": "de_DE", "cs": "cs_CZ", "en": "en_GB"}
+
+
+def size(byte_count: int, language: str) -> str:
+    """A file's size as people read it: "12,4 KB", "3,1 MB"."""
+    locale = NUMBER_LOCALES.get(language, "de_DE")
+    if byte_count < 1024 * 1024:
+        return f"{format_decimal(max(byte_count / 1024, 0.1), format='#,##0.#', locale=locale)} KB"
+    return f"{format_decimal(byte_count / 1024 / 1024, format='#,##0.#', locale=locale)} MB"
+
+
+def open_data_page(renderer, settings: Settings, files: tuple[DataFile, ...]) -> GeneratedPage:
+    """The page in the renderer's language (``renderer``: a ``pages.PageRenderer``)."""
+    site_map = renderer.site_map
+    here = site_map.open_data()
+    def listed(file: DataFile, title) -> dict:
+        return {"link": site_map.link(here, site_map.data_file(file.name), "de"), "name": file.name,
+                "format": file.format, "title": title, "size": size(len(file.content), renderer.language)}
+
+    directory = renderer.directory
+    # The network's name as a Text: the page marks it as German where it lacks a translation.
+    networks = [listed(file, directory.network(file.name[len(NETWORK_CALENDAR):-len(".ics")]).name)
+                for file in files if file.name.startswith(NETWORK_CALENDAR)]
+    main = [listed(file, renderer.gettext(CONTENTS[file.name])) for file in files
+            if not file.name.startswith(NETWORK_CALENDAR)]
+    attribution = settings.open_data.attribution or settings.operator.name
+    return renderer.render("open_data.html", here, renderer.gettext(TITLE), in_nav=False, files=main,
+                           network_calendars=networks, licence=settings.open_data, attribution=attribution)

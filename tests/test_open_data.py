@@ -1,0 +1,66 @@
+"""The open data files: HSDS as JSON tables and as a CSV datapackage, the same for the
+same records, with every column of the specification."""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import zipfile
+
+import pytest
+
+from conftest import prepared, site_settings
+from generator import open_data
+from generator.freshness import Limits
+from generator.hsds import TABLE_FILES
+from generator.hsds_tables import COLUMNS
+from generator.settings import OpenDataSettings, SettingsError
+from hsds_schemas import HSDS
+
+DAY = dt.date(2026, 11, 22)
+
+
+def files_of(**settings) -> dict[str, bytes]:
+    directory = prepared()
+    return {file.name: file.content for file in open_data.data_files(
+        directory.directory, directory.vocabularies, site_settings(**settings), Limits(today=DAY))}
+
+
+def test_the_same_records_give_the_same_files_byte_for_byte():
+    assert files_of() == files_of()
+
+
+def test_the_csv_datapackage_holds_every_table_with_every_column_of_the_specification():
+    with zipfile.ZipFile(io.BytesIO(files_of()["hsds-csv.zip"])) as archive:
+        package = json.loads(archive.read("datapackage.json"))
+        assert sorted(archive.namelist()) == sorted(["datapackage.json", *TABLE_FILES.values()])
+        tables = json.loads(files_of()["hsds.json"])
+        for resource in package["resources"]:
+            rows = list(csv.DictReader(io.StringIO(archive.read(resource["path"]).decode("utf-8"))))
+            assert [field["name"] for field in resource["schema"]["fields"]] == list(COLUMNS[resource["name"]])
+            assert len(rows) == len(tables[resource["name"]])
+    assert package["licenses"][0]["name"] == "CC BY 4.0"
+
+
+def test_a_csv_cell_is_what_the_json_holds():
+    tables = json.loads(files_of()["hsds.json"])
+    with zipfile.ZipFile(io.BytesIO(files_of()["hsds-csv.zip"])) as archive:
+        services = list(csv.DictReader(io.StringIO(archive.read("services.csv").decode("utf-8"))))
+    first = tables["service"][0]
+    assert {key: services[0][key] for key in first} == {key: str(value) for key, value in first.items()}
+
+
+@pytest.mark.parametrize("table", sorted(COLUMNS))
+def test_the_columns_are_the_scalar_fields_of_the_official_schema_in_its_order(table):
+    schema = json.loads((HSDS / f"{table}.json").read_text(encoding="utf-8"))
+    scalar = {name: (field.get("type"), field.get("format")) for name, field in schema["properties"].items()
+              if field.get("type") not in ("array", "object") and "$ref" not in field}
+    assert COLUMNS[table] == scalar
+
+
+def test_the_licence_is_named_with_its_text_and_another_needs_its_address():
+    assert OpenDataSettings().url.startswith("https://creativecommons.org/licenses/by/4.0/")
+    assert OpenDataSettings("Eigene Lizenz", "https://beispiel.de/lizenz").url == "https://beispiel.de/lizenz"
+    with pytest.raises(SettingsError, match="open_data.licence_url"):
+        OpenDataSettings("Eigene Lizenz")
