@@ -49,17 +49,21 @@ def _mapped(args, sources: pipeline.Sources) -> tuple[list[Imported], list[Findi
 
 def checked(records: list[Imported], sources: pipeline.Sources, source: str
             ) -> tuple[dict[Path, str], list[Finding]]:
-    """The files to write, each checked with every other record, and what was left out."""
+    """The files to write, each checked with every other record, and what was left out.
+    Problems the other files had before are not the import's (nor is their wording, which
+    may name the new ids)."""
     folder = sources.content_dir / Kind.ORGANISATIONS.folder
-    before = set(pipeline.problems_with(sources, []))
+    before = {(p.path, p.line, p.column, p.field) for p in pipeline.problems_with(sources, [])}
     findings: list[Finding] = []
     for _ in range(ROUNDS):
         rendered, not_written = import_records.documents_of(records, folder, source)
         findings += not_written
-        records = [record for path, (record, _, _) in rendered.items()]
+        records = [record for record, _, _ in rendered.values()]
+        ours = {str(path.resolve()) for path in rendered}
         problems = [p for p in pipeline.problems_with(sources, [d for _, d, _ in rendered.values()])
-                    if p not in before]
-        if not problems:
+                    if str(Path(p.path).resolve()) in ours or (p.path, p.line, p.column, p.field) not in before]
+        if not any(str(Path(p.path).resolve()) in ours for p in problems):
+            findings += import_records.sort_out(records, problems, rendered)[1]
             return {path: text for path, (_, _, text) in rendered.items()}, sorted(set(findings))
         records, found = import_records.sort_out(records, problems, rendered)
         findings += found

@@ -52,7 +52,7 @@ CHILDREN = {
 }
 ONE = {"organization", "location", "service", "taxonomy_term", "taxonomy_detail"}  # a nested object, not a list
 DAYS = {code: day for day, code in hsds_schedules.BYDAY.items()}
-OUR_STATUS = {hsds_status: our for our, hsds_status in STATUS.items()} | {"inactive": "voruebergehend-geschlossen"}
+OUR_STATUS = {hsds_status: str(our) for our, hsds_status in STATUS.items()} | {"inactive": "voruebergehend-geschlossen"}
 GERMAN_DATE = r"(\d{2})\.(\d{2})\.(\d{4})"
 CLOSURE = re.compile(rf"Geschlossen (?:am {GERMAN_DATE}|vom {GERMAN_DATE} bis {GERMAN_DATE}|bis einschließlich "
                      rf"{GERMAN_DATE})(?: \((.*?)\))?\.(?= Geschlossen |$)")
@@ -126,14 +126,14 @@ def _take_apart(tables: Tables, where: dict, kind: str, document: dict, parent: 
         elif kind == "metadata":
             row.setdefault("resource_id", parent_id)
             row.setdefault("resource_type", parent)
-        elif kind not in ("organization",) and not (parent == "service_at_location" and kind in ("location", "service")):
+        elif kind != "organization" and not (parent == "service_at_location" and kind in ("location", "service")):
             row.setdefault(f"{parent}_id", parent_id)
     for key, value in document.items():
         child = {**CHILDREN.get(kind, {}), "attributes": "attribute", "metadata": "metadata"}.get(key)
         if child is None or not value:
             continue
         if key in ONE and isinstance(value, dict):
-            row.setdefault(f"{'taxonomy' if child == 'taxonomy' else child}_id", value.get("id"))
+            row.setdefault(f"{child}_id", value.get("id"))
             _take_apart(tables, where, child, value, kind, document.get("id"), label)
         elif isinstance(value, list):
             for item in value:
@@ -342,8 +342,8 @@ class _Mapping:
         regions = self.regions_of(row)
         if regions:
             data["regionen"] = regions
-        places = [address_ids[link["location_id"]] for link in self.under("service_at_location", "service_id", row["id"])
-                  if link.get("location_id") in address_ids]
+        links = self.under("service_at_location", "service_id", row["id"])
+        places = [address_ids[link["location_id"]] for link in links if link.get("location_id") in address_ids]
         if places:
             data["orte"] = list(dict.fromkeys(places))
         ways = terms.get("zugangswege", [])
@@ -427,7 +427,7 @@ class _Mapping:
             opens, closes = (str(schedule.get(f, ""))[:5] for f in ("opens_at", "closes_at"))
             weekly = schedule.get("freq") == "WEEKLY" and days and all(d in DAYS for d in days) and all(
                 re.fullmatch(r"\d{2}:\d{2}", t) for t in (opens, closes))
-            if weekly and str(schedule.get("description", "")).startswith("Rund um die Uhr") and len(days) == 7:
+            if weekly and str(schedule.get("description", "")).startswith("Rund um die Uhr") and len(days) == len(DAYS):
                 around = True
             elif weekly:
                 span = {"tage": [DAYS[d] for d in days], "von": opens, "bis": closes}

@@ -51,6 +51,7 @@ HOURS_KEYS = ("tage", "von", "bis", "hinweis")
 CLOSURE_KEYS = ("datum", "von", "bis", "hinweis")
 MAX_ID = 60  # as template.MAX_ID_LENGTH: an offering's id starts with its provider's
 CHECKSUM = "# Prüfsumme des Imports: "
+ITEM_COLUMN = 4  # where the template's keys of an address or offering begin
 FOLDER = Kind.ORGANISATIONS.folder
 SPELLED = {"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "Ä": "ae", "Ö": "oe", "Ü": "ue"}
 
@@ -147,7 +148,7 @@ def template_comments() -> dict[tuple[str, str], list[str]]:
         stripped = line.strip()
         key = _is_key(line)
         column = len(line) - len(line.lstrip(" "))
-        if key and (column == 0 or (column == 4 and section)) and not line.lstrip().startswith("#   "):
+        if key and (column == 0 or (column == ITEM_COLUMN and section)) and not line.lstrip().startswith("#   "):
             name = key.group(3)
             place = ("", name) if column == 0 else (section, name)
             if pending and place not in found:
@@ -157,7 +158,7 @@ def template_comments() -> dict[tuple[str, str], list[str]]:
                 section = name if name in ("adressen", "angebote") else ""
         elif not stripped:
             pending = []
-        elif stripped.startswith("#") and not key and not stripped.startswith("#   ") and column in (0, 4):
+        elif stripped.startswith("#") and not key and not stripped.startswith("#   ") and column in (0, ITEM_COLUMN):
             pending.append(stripped)
     return found
 
@@ -273,7 +274,8 @@ def sort_out(records: list[Imported], problems: list[Problem],
     for problem in problems:
         hit = by_path.get(Path(problem.path).resolve())
         if hit is None:
-            findings.append(Finding(f"{problem.path}:{problem.line}", f"{problem.field}: {problem.message}".lstrip(": ")))
+            message = f"{problem.field}: {problem.message}" if problem.field else problem.message
+            findings.append(Finding(f"{problem.path}:{problem.line}", message))
             continue
         record, document = hit
         where, part = _where(record, document, problem.line)

@@ -227,7 +227,8 @@ def test_our_keys_stand_beside_the_uuids_in_metadata():
     tables = fixture_export()
     keys = {(m["resource_type"], m["previous_value"]): m for m in tables["metadata"]}
     service = keys[("service", "beratung-beispiel-suchtberatung")]
-    assert service["resource_id"] == service["replacement_value"] == hsds_ids.offering("beratung-beispiel-suchtberatung")
+    uuid = hsds_ids.offering("beratung-beispiel-suchtberatung")
+    assert service["resource_id"] == service["replacement_value"] == uuid
     assert service["field_name"] == "id"
     assert keys[("organization", "beratung-beispiel")]["resource_id"] == hsds_ids.organisation("beratung-beispiel")
     assert keys[("location", "beratung-beispiel/schutzwohnung")]["resource_id"] == hsds_ids.location(
