@@ -11,8 +11,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from . import (commands, content, form_entry, geocoding_cli, issue_forms, legal, pipeline, reminders, stale_cli,
-               template, translation_hints)
+from . import (commands, content, form_entry, geocoding_cli, import_cli, issue_forms, legal, pipeline, reminders,
+               stale_cli, template, translation_hints)
 from .problems import display_path, github_annotations, json_report, markdown_summary, report, summary
 from .kinds import Kind
 from .settings import SettingsError
@@ -150,6 +150,7 @@ def parser() -> argparse.ArgumentParser:
     stale_cli.add_parser(commands)
     form_entry.add_parser(commands)
     reminders.add_parser(commands)
+    import_cli.add_parser(commands)
     forms = commands.add_parser("formulare", help="die GitHub-Formulare aus den Vokabularen neu schreiben")
     forms.add_argument("--ziel", default=".github/ISSUE_TEMPLATE", help="Ordner der Formulare")
     forms.set_defaults(run=write_forms)

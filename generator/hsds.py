@@ -8,6 +8,12 @@ by the object's name ("organization", "service", …), related through ``…_id`
 ``TABLE_FILES`` names each list's CSV file of the HSDS datapackage; ``hsds_nested`` builds
 the nested documents of HSDS's API from it.
 
+Our own keys (ids) are not lost in the UUIDs: every organization, service and location has
+one ``metadata`` entry, HSDS's record of where a value came from, saying that its ``id``
+was our key (``previous_value``) and became the UUID (``replacement_value``), dated the
+day its information was last checked. ``wegweiser import`` reads the keys back from there
+(``import_hsds``), so that an export imported again gives the same UUIDs.
+
 Texts are German (HSDS has one value per field, no translations). A confidential address
 (a shelter) is a location and an address of its town only: no street, no postcode, no
 point, as on the pages and maps.
@@ -30,6 +36,7 @@ TABLE_FILES = {
     "contact": "contacts.csv", "address": "addresses.csv", "schedule": "schedules.csv",
     "service_area": "service_areas.csv", "language": "languages.csv", "accessibility": "accessibility.csv",
     "taxonomy_term": "taxonomy_terms.csv", "cost_option": "cost_options.csv", "taxonomy": "taxonomies.csv",
+    "metadata": "metadata.csv",
 }
 STATUS = {Status.ACTIVE: "active", Status.TEMPORARILY_CLOSED: "temporarily closed", Status.ENDED: "defunct"}
 # How exact a location's point is: a taxonomy of our own, linked to each location.
@@ -97,6 +104,14 @@ class _Export:
                     "link_entity": entity, "link_type": vocabulary,
                     "taxonomy_term_id": hsds_ids.term(vocabulary, term_id)})
 
+    def key(self, resource_type: str, resource_id: str, day: dt.date, *our_ids: str) -> None:
+        """The metadata entry that keeps our key of an object beside its UUID."""
+        self.add("metadata", {
+            "id": hsds_ids.uuid_of("metadata", resource_type, *our_ids), "resource_id": resource_id,
+            "resource_type": resource_type, "last_action_date": day.isoformat(), "last_action_type": "update",
+            "field_name": "id", "previous_value": "/".join(our_ids), "replacement_value": resource_id,
+            "updated_by": "Wegweiser"})
+
     def label(self, vocabulary: str, term_id: str) -> str:
         vocabulary_ = self.vocabularies.get(vocabulary)
         return vocabulary_.label(term_id) if vocabulary_ and term_id in vocabulary_ else term_id
@@ -110,14 +125,16 @@ class _Export:
             "description": organisation.description.de if organisation.description else "",
             "email": organisation.email, "website": organisation.website,
             "uri": self.page(self.site_map.organisation(organisation.id))})
+        checked = max(offering.last_checked for offering in organisation.offerings)
+        self.key("organization", organisation_id, checked, organisation.id)
         self.attributes("organization", organisation.id, organisation_id, "traegerarten", [organisation.kind])
         if organisation.phone:
             self.add("phone", {"id": hsds_ids.uuid_of("phone", "organisation", organisation.id),
                                "organization_id": organisation_id, "number": organisation.phone, "type": "voice"})
         for place in organisation.addresses:
-            self.place(organisation, place)
+            self.place(organisation, place, checked)
 
-    def place(self, organisation: Organisation, place: Address) -> None:
+    def place(self, organisation: Organisation, place: Address, checked: dt.date) -> None:
         location_id = hsds_ids.location(organisation.id, place.id)
         # A shelter: its town only, whatever else the record might hold (from_yaml keeps no
         # more; this is the second lock).
@@ -129,6 +146,7 @@ class _Export:
             "description": public.note.de if public and public.note else None,
             "latitude": round(point.latitude, 5) if point else None,
             "longitude": round(point.longitude, 5) if point else None})
+        self.key("location", location_id, checked, organisation.id, place.id)
         if point:
             self.attributes("location", f"{organisation.id}/{place.id}", location_id, PRECISION,
                             [point.precision.value])
@@ -157,6 +175,7 @@ class _Export:
             "name": offering.name.de, "description": offering.description.de, "url": offering.website,
             "email": email, "status": STATUS.get(offering.status, "inactive"), "fees_description": fees,
             "assured_date": offering.last_checked.isoformat(), "alert": hsds_schedules.alert(closures)})
+        self.key("service", service_id, offering.last_checked, offering.id)
         for vocabulary in (*OFFERING_TERMS, "kosten", "status"):
             term_ids = {"kosten": [offering.cost], "status": [offering.status],
                         "zugangswege": [*offering.access, *sorted(offering.ways_in - set(offering.access))]}.get(

@@ -37,6 +37,9 @@ class Documents:
         return [{**attribute, "taxonomy_term": self._term(attribute["taxonomy_term_id"])}
                 for attribute in self.under("attribute", "link_id", link_id)]
 
+    def _metadata(self, resource_id: str) -> list[dict]:
+        return self.under("metadata", "resource_id", resource_id)
+
     def _contacts(self, field: str, value: str) -> list[dict]:
         return [_without_empty({**contact, "phones": self.under("phone", "contact_id", contact["id"])})
                 for contact in self.under("contact", field, value)]
@@ -50,7 +53,7 @@ class Documents:
         return _without_empty({
             **location, "addresses": self.under("address", "location_id", location_id),
             "accessibility": self.under("accessibility", "location_id", location_id),
-            "attributes": self._attributes(location_id)})
+            "attributes": self._attributes(location_id), "metadata": self._metadata(location_id)})
 
     def service(self, service_id: str, *, with_organization: bool = True, with_places: bool = True) -> dict:
         service = self._by_id["service"][service_id]
@@ -65,6 +68,7 @@ class Documents:
             "cost_options": self.under("cost_option", "service_id", service_id),
             "contacts": self._contacts("service_id", service_id),
             "attributes": self._attributes(service_id),
+            "metadata": self._metadata(service_id),
         }
         if with_organization:
             nested["organization"] = self.organization(service["organization_id"], with_services=False)
@@ -84,6 +88,7 @@ class Documents:
             "locations": [self.location(row["id"]) for row in self.under("location", "organization_id",
                                                                          organization_id)],
             "attributes": self._attributes(organization_id),
+            "metadata": self._metadata(organization_id),
             "services": [self.service(row["id"], with_organization=False)
                          for row in self.under("service", "organization_id", organization_id)]
             if with_services else []})

@@ -113,6 +113,31 @@ def prepare(sources: Sources) -> Prepared:
     return Prepared(located_directory, located, sources, vocabularies, cached, schemas, documents, search_synonyms)
 
 
+def vocabularies_of(sources: Sources) -> dict[str, Vocabulary]:
+    """The vocabularies, without checking any record (``wegweiser import`` maps terms)."""
+    if not sources.schema_dir.is_dir():
+        raise SettingsError(f"{display_path(sources.schema_dir)}: Der Ordner mit den Schemas fehlt. "
+                            "Prüfen Sie „schemas“ in mkdocs.yml (oder --schemas).")
+    return _schemas_and_vocabularies(sources.schema_dir, _fingerprint(sources.schema_dir),
+                                     display_path(sources.schema_dir))[1]
+
+
+def problems_with(sources: Sources, added: list[yamlsafe.Document]) -> list[Problem]:
+    """What ``prepare`` would report once the provider files ``added`` were written (in
+    place of files at their paths): every problem of every record, checked together.
+    ``wegweiser import`` checks its records so before it writes them."""
+    vocabularies_of(sources)  # the folder is there
+    schemas, vocabularies, _, vocabulary_problems = _schemas_and_vocabularies(
+        sources.schema_dir, _fingerprint(sources.schema_dir), display_path(sources.schema_dir))
+    files, problems = content.record_files(sources.content_dir, sources.geocache)
+    replaced = {document.path.resolve() for document in added}
+    files = {kind: [path for path in paths if path.resolve().with_suffix("") not in
+                    {p.with_suffix("") for p in replaced}] for kind, paths in files.items()}
+    documents, load_problems = _load(files)
+    documents.setdefault(Kind.ORGANISATIONS, []).extend(added)
+    return [*vocabulary_problems, *problems, *load_problems, *_validate(documents, schemas, vocabularies)]
+
+
 def _fingerprint(folder: Path) -> tuple:
     """What changes when any schema or vocabulary file changes."""
     return tuple(sorted((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in folder.rglob("*") if p.is_file()))

@@ -34,7 +34,7 @@ FORMAT_CHECKER = Draft202012Validator.FORMAT_CHECKER
 
 
 
-def _suggestion(value: str, candidates: Iterable[str]) -> str:
+def suggestion(value: str, candidates: Iterable[str]) -> str:
     """" Meinten Sie „…“?" with the closest candidate, or nothing. Pass only values the
     validator accepts: a suggestion is followed as it stands."""
     candidates = list(candidates)
@@ -86,7 +86,7 @@ class SchemaSet:
             allowed = ", ".join(f"{t.id} ({t.de})" for t in vocabulary.terms.values())
             yield ValidationError(
                 f"{_quote(instance)} ist kein erlaubter Begriff."
-                f"{_suggestion(instance, vocabulary.terms)} Erlaubt sind: {allowed}."
+                f"{suggestion(instance, vocabulary.terms)} Erlaubt sind: {allowed}."
                 f" Die Liste steht in schemas/vokabulare/{vocabulary_name}.yml.")
 
         is_id = Draft202012Validator(self.schema("common")["$defs"]["kennung"]).is_valid
@@ -102,7 +102,7 @@ class SchemaSet:
             noun, folder = Kind.of_folder(kind).none_such, f"content/{kind}/"
             listing = f" Vorhanden sind: {', '.join(sorted(ids))}." if 0 < len(ids) <= MAX_LISTED else ""
             yield ValidationError(
-                f"Es gibt {noun} mit der Kennung {_quote(instance)}.{_suggestion(instance, ids)}"
+                f"Es gibt {noun} mit der Kennung {_quote(instance)}.{suggestion(instance, ids)}"
                 f"{listing} Die Kennungen sind die Dateinamen in {folder}.")
 
         cls = validators.extend(
@@ -152,7 +152,7 @@ def _problems_for(error: ValidationError, document: "Document") -> list[Problem]
         return [
             document.problem(
                 path + (name,),
-                f"Das Feld „{shorten(name)}“ gibt es hier nicht.{_suggestion(name, allowed)} "
+                f"Das Feld „{shorten(name)}“ gibt es hier nicht.{suggestion(name, allowed)} "
                 f"Erlaubt sind: {', '.join(allowed)}.",
                 key=True,
             )

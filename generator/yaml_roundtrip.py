@@ -18,7 +18,7 @@ from typing import Any
 import yaml
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.scalarstring import LiteralScalarString, SingleQuotedScalarString
+from ruamel.yaml.scalarstring import DoubleQuotedScalarString, LiteralScalarString, SingleQuotedScalarString
 from ruamel.yaml.util import load_yaml_guess_indent
 
 from . import yamlsafe
@@ -53,6 +53,33 @@ def _node(value: Any) -> Any:
     if yaml.SafeLoader(value).resolve(yaml.ScalarNode, value, (True, False)) != STRING:
         return SingleQuotedScalarString(value)
     return value
+
+
+def _house_node(value: Any) -> Any:
+    """A value as the example files write it: lists of words inline (``[sucht, schulden]``),
+    lists of entries as blocks, texts over several lines as blocks (|), and double quotes
+    where YAML 1.1 would read a plain value as something other than text ("09366")."""
+    if isinstance(value, dict):
+        return CommentedMap((key, _house_node(item)) for key, item in value.items())
+    if isinstance(value, list):
+        sequence = CommentedSeq(_house_node(item) for item in value)
+        if value and not any(isinstance(item, (dict, list)) or "\n" in item for item in value):
+            sequence.fa.set_flow_style()
+        return sequence
+    node = _node(value)
+    digits = re.fullmatch(r"[0-9]+|[0-9]{4}-[0-9]{2}-[0-9]{2}|[0-9]{2}:[0-9]{2}", value)
+    return DoubleQuotedScalarString(value) if digits or isinstance(node, SingleQuotedScalarString) else node
+
+
+def house_block(key: str, value: Any) -> str:
+    """``key: value`` as ruamel.yaml writes it in the layout of the example files, for a
+    file that is put together block by block (``import_records``)."""
+    return _dump(_writer(), _house_node({key: value}))
+
+
+def checked(text: str, expected: Any, path: Path) -> str:
+    """``text``, if the strict loader reads exactly ``expected`` from it; else ``NotWritten``."""
+    return _checked(text, expected, path)
 
 
 def _checked(text: str, expected: Any, path: Path) -> str:

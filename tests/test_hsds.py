@@ -66,7 +66,9 @@ def test_every_reference_leads_to_an_exported_object():
     for name, rows in tables.items():
         for r in rows:
             for field, value in r.items():
-                if field.endswith("_id") and field != "link_id":
+                if field == "resource_id":
+                    assert value in known[r["resource_type"]], r
+                elif field.endswith("_id") and field != "link_id":
                     assert value in known[targets.get(field) or field[: -len("_id")]], (name, field, r)
                 if field == "link_id":
                     assert value in known[r["link_entity"]], r
@@ -183,7 +185,7 @@ def test_every_exported_object_validates_against_its_hsds_schema(content):
     assert set(tables) == set(hsds.TABLE_FILES)
     assert all(tables[name] for name in ("organization", "service", "service_at_location", "location", "address",
                                          "contact", "phone", "schedule", "language", "accessibility", "taxonomy",
-                                         "taxonomy_term", "attribute", "service_area", "cost_option"))
+                                         "taxonomy_term", "attribute", "service_area", "cost_option", "metadata"))
     found = {f"{name} {r['id']}: {error}" for name, rows in tables.items() for r in rows
              for error in errors(object_validator(name), r)}
     assert not found, sorted(found)[:20]
@@ -219,3 +221,16 @@ def test_the_strict_schemas_refuse_what_hsds_does_not_know():
     location = {"id": hsds_ids.location("o", "a"), "location_type": "physical", "strasse": "Musterstraße 1"}
     place = {"id": hsds_ids.uuid_of("p", "x"), "location": location}
     assert errors(compiled_validator("service"), {**service, "service_at_locations": [place]})
+
+
+def test_our_keys_stand_beside_the_uuids_in_metadata():
+    tables = fixture_export()
+    keys = {(m["resource_type"], m["previous_value"]): m for m in tables["metadata"]}
+    service = keys[("service", "beratung-beispiel-suchtberatung")]
+    uuid = hsds_ids.offering("beratung-beispiel-suchtberatung")
+    assert service["resource_id"] == service["replacement_value"] == uuid
+    assert service["field_name"] == "id"
+    assert keys[("organization", "beratung-beispiel")]["resource_id"] == hsds_ids.organisation("beratung-beispiel")
+    assert keys[("location", "beratung-beispiel/schutzwohnung")]["resource_id"] == hsds_ids.location(
+        "beratung-beispiel", "schutzwohnung")
+    assert len(keys) == len(tables["organization"]) + len(tables["service"]) + len(tables["location"])

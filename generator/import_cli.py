@@ -1,0 +1,120 @@
+"""``wegweiser import``: provider files from HSDS data or from a spreadsheet.
+
+    wegweiser import DATEI.json | ORDNER            HSDS 3.0 (JSON or the CSV folder)
+    wegweiser import DATEI.csv|xlsx --zuordnung Z   a spreadsheet, columns mapped by Z
+
+The importers (``import_hsds``, ``import_table``) map; ``import_records`` checks, reports
+and writes. Exit codes as in ``commands.py``: 0 everything taken over (or unchanged);
+1 something was not taken over (a row, a term, a file edited by hand), said line by line;
+2 the input (or the mapping file) cannot be read at all: nothing is written.
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from . import commands, import_hsds, import_records, import_table, pipeline, yamlsafe
+from .import_records import BadInput, Finding, Imported
+from .kinds import Kind
+from .problems import display_path
+
+SPREADSHEETS = (".csv", ".xlsx", ".txt", ".tsv")
+ROUNDS = 3  # leaving out a part can show a problem that hid behind it; then once more
+
+
+def _regions(content_dir: Path) -> dict[str, str]:
+    found = {}
+    for path in sorted((content_dir / Kind.REGIONS.folder).glob("*.y*ml")):
+        document, _ = yamlsafe.load(path)
+        data = document.data if document else None
+        if isinstance(data, dict) and isinstance(data.get("id"), str):
+            name = data.get("name")
+            found[data["id"]] = name.get("de", "") if isinstance(name, dict) else str(name or "")
+    return found
+
+
+def _mapped(args, sources: pipeline.Sources) -> tuple[list[Imported], list[Finding]]:
+    source = Path(args.quelle)
+    vocabularies = pipeline.vocabularies_of(sources)
+    if source.suffix.lower() in SPREADSHEETS and not source.is_dir():
+        if not args.zuordnung:
+            raise BadInput(f"{source}: Für eine Tabelle braucht der Import eine Zuordnung der Spalten "
+                           "(--zuordnung DATEI.yml); ein Beispiel steht in generator/templates/import-zuordnung.yml.")
+        mapping = import_table.load_mapping(Path(args.zuordnung))
+        rows = import_table.read(source, mapping)
+        return import_table.records(rows, mapping, vocabularies, source.name)
+    tables, where = import_hsds.read(source)
+    return import_hsds.records(tables, where, vocabularies, _regions(sources.content_dir), args.art)
+
+
+def checked(records: list[Imported], sources: pipeline.Sources, source: str
+            ) -> tuple[dict[Path, str], list[Finding]]:
+    """The files to write, each checked with every other record, and what was left out.
+    Problems the other files had before are not the import's (nor is their wording, which
+    may name the new ids)."""
+    folder = sources.content_dir / Kind.ORGANISATIONS.folder
+    before = {(p.path, p.line, p.column, p.field) for p in pipeline.problems_with(sources, [])}
+    findings: list[Finding] = []
+    for _ in range(ROUNDS):
+        rendered, not_written = import_records.documents_of(records, folder, source)
+        findings += not_written
+        records = [record for record, _, _ in rendered.values()]
+        ours = {str(path.resolve()) for path in rendered}
+        problems = [p for p in pipeline.problems_with(sources, [d for _, d, _ in rendered.values()])
+                    if str(Path(p.path).resolve()) in ours or (p.path, p.line, p.column, p.field) not in before]
+        if not any(str(Path(p.path).resolve()) in ours for p in problems):
+            findings += import_records.sort_out(records, problems, rendered)[1]
+            return {path: text for path, (_, _, text) in rendered.items()}, sorted(set(findings))
+        records, found = import_records.sort_out(records, problems, rendered)
+        findings += found
+    return {}, sorted(set(findings))
+
+
+def run(args) -> int:
+    sources = commands.sources_of(args)
+    source = Path(args.quelle)
+    if not source.exists():
+        print(f"{source}: Datei oder Ordner nicht gefunden.", file=sys.stderr)
+        return commands.USAGE
+    if not sources.content_dir.is_dir():
+        print(f"{display_path(sources.content_dir)}: Den Ordner der Einträge gibt es nicht. Legen Sie ihn an "
+              "oder nennen Sie mit --content einen anderen.", file=sys.stderr)
+        return commands.USAGE
+    try:
+        records, findings = _mapped(args, sources)
+    except BadInput as error:
+        print(f"{error}\nEs wurde nichts geschrieben.", file=sys.stderr)
+        return commands.USAGE
+    files, left_out = checked(records, sources, source.name)
+    findings = sorted(set(findings + left_out))
+    planned = import_records.plan(files, args.force)
+    for finding in findings:
+        print(finding)
+    counts: dict[str, int] = {}
+    for item in planned:
+        counts[item.state] = counts.get(item.state, 0) + 1
+        if item.state != "unverändert":
+            print(f"{display_path(item.path)}: {item.state}"
+                  + (" – nicht überschrieben (mit --force ersetzen)" if item.state == "von Hand bearbeitet" else ""))
+    if not args.dry_run:
+        import_records.write(planned)
+    summary = ", ".join(f"{count} {state}" for state, count in sorted(counts.items())) or "keine Einträge"
+    verb = "würden geschrieben (--dry-run: nichts geschrieben)" if args.dry_run else "geschrieben"
+    print(f"Träger-Dateien: {summary}; neue und geänderte {verb}."
+          + (f" {len(findings)} Meldungen: nicht Übernommenes steht oben." if findings else ""), file=sys.stderr)
+    return commands.PROBLEMS if findings or counts.get("von Hand bearbeitet") else commands.OK
+
+
+def add_parser(subcommands) -> None:
+    parser = subcommands.add_parser(
+        "import", help="Träger-Dateien aus HSDS-Daten (JSON, CSV-Ordner) oder einer Tabelle (CSV, XLSX) anlegen")
+    parser.add_argument("quelle", metavar="QUELLE",
+                        help="HSDS-JSON, ein Ordner mit den CSV-Dateien von HSDS, oder eine Tabelle (.csv, .xlsx)")
+    parser.add_argument("--zuordnung", metavar="DATEI",
+                        help="für eine Tabelle: welche Spalte in welches Feld gehört (YAML, siehe README)")
+    parser.add_argument("--art", metavar="BEGRIFF",
+                        help="für HSDS-Daten ohne Art des Trägers: diese Art (z. B. verein)")
+    parser.add_argument("--dry-run", action="store_true", help="nur berichten, nichts schreiben")
+    parser.add_argument("--force", action="store_true",
+                        help="auch Dateien ersetzen, die seit dem letzten Import von Hand geändert wurden")
+    parser.set_defaults(run=run)
