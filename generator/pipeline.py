@@ -9,6 +9,7 @@ half-built site.
 """
 from __future__ import annotations
 
+import dataclasses
 import functools
 from dataclasses import dataclass
 from pathlib import Path
@@ -137,6 +138,8 @@ def _load(files: dict[Kind, list[Path]]) -> tuple[dict[Kind, list[yamlsafe.Docum
     for kind, paths in files.items():
         for path in paths:
             document, load_problems = yamlsafe.load(path)
+            if document is None:  # not read: its content is checked once these are mended
+                load_problems = [dataclasses.replace(p, blocks_checks=True) for p in load_problems]
             problems += load_problems
             if document is not None:
                 documents[kind].append(document)
