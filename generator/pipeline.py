@@ -106,7 +106,7 @@ def prepare(sources: Sources) -> Prepared:
     cached, cache_problems = geocache.load(sources.geocache, schemas)
     problems += cache_problems
     documents, load_problems = _load(files)
-    problems += load_problems + _validate(documents, schemas, vocabularies)
+    problems += load_problems + _validate(documents, schemas, vocabularies, search_synonyms)
     if problems:
         raise InvalidContent(problems)
     directory = Directory.of({kind: [from_yaml.record(kind, d) for d in docs] for kind, docs in documents.items()})
@@ -147,14 +147,15 @@ def _load(files: dict[Kind, list[Path]]) -> tuple[dict[Kind, list[yamlsafe.Docum
 
 
 def _validate(documents: dict[Kind, list[yamlsafe.Document]], schemas: schema.SchemaSet,
-              vocabularies: dict[str, Vocabulary]) -> list[Problem]:
+              vocabularies: dict[str, Vocabulary], search_synonyms: tuple[synonyms.Synonym, ...] = ()
+              ) -> list[Problem]:
     """JSON Schema for each file, then the rules across files."""
     known_ids = {
         kind.folder: frozenset(d.data.get("id") for d in docs
                                if isinstance(d.data, dict) and isinstance(d.data.get("id"), str))
         for kind, docs in documents.items()
     }
-    checking = schemas.with_context(vocabularies, known_ids, RESERVED_IDS)
+    checking = schemas.with_context(vocabularies, known_ids, RESERVED_IDS, search_synonyms)
     problems: list[Problem] = []
     for kind, docs in documents.items():
         validator = checking.validator(kind.schema)
