@@ -115,8 +115,8 @@ class Terms:
             return ()
         found = sorted((len(label), t) for t in self.ids for label in self.labels[t] if label.startswith(typed))
         # "cz" is "Czech" (cs) rather than "Czech Sign Language" (cse): the shortest such label
-        shortest = [t for length, t in found if length == found[0][0]] if found else []
-        return tuple(shortest) if len(set(shortest)) == 1 else ()
+        shortest = {t for length, t in found if length == found[0][0]} if found else set()
+        return tuple(shortest) if len(shortest) == 1 else ()
 
     def _begun(self, typed: str) -> tuple[str, ...]:
         """"suchtberatung": a longer word that begins with a term."""
