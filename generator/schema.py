@@ -142,8 +142,8 @@ def _term_message(value: str, terms: Terms) -> str:
             f"Die Liste steht in {source}.")
 
 
-def _one_of(names: list[str]) -> str:
-    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} oder {names[-1]}"
+def _one_of(names: list[str], conjunction: str = "oder") -> str:
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} {conjunction} {names[-1]}"
 
 
 def validate(document: "Document", validator: Draft202012Validator) -> list[Problem]:
@@ -244,8 +244,8 @@ def _several_terms(path: tuple, instance: str, document: "Document", terms: Term
         return None
     values, unknown = hints_.corrected_terms(_at(document.data, path[:-1]), terms)
     what = "sind mehrere Begriffe in einem Listenpunkt" if len(parts) > 1 else "steht für mehrere Begriffe"
-    return (f"{_quote(instance)} {what}.{_unknown(unknown, terms)} Schreiben Sie jeden für sich, durch Kommas "
-            f"getrennt: {path[-2]}: {flow_list(values)}")
+    return (f"{_quote(instance)} {what}.{_unknown(unknown, terms)} Schreiben Sie jeden für sich, die ganze Liste "
+            f"in einer Zeile: {path[-2]}: {flow_list(values)}")
 
 
 def _unknown(values: list[str], terms: Terms) -> str:
@@ -319,7 +319,8 @@ def _text_for_fields(path: tuple, instance: Any, hints: Hints, *, whole: bool = 
     hours = _opening_hours(key, instance, place, hints, note, whole) if isinstance(instance, str) else None
     if hours:
         return hours
-    fields = ", ".join(f"„{name}“" for name in place.properties)
+    fields = _one_of([f"„{name}“{' (Pflicht)' if name in place.required else ''}" for name in place.properties],
+                     "und")
     required = [name for name in place.properties if name in place.required]
     shown = [hints_.example(name, place.properties[name], hints.terms_of(place.properties[name]))
              for name in required]
@@ -327,8 +328,7 @@ def _text_for_fields(path: tuple, instance: Any, hints: Hints, *, whole: bool = 
     if block and listed:
         block = f"{key}: [{block}]" if whole else f"- {block}"
     what = "eine Liste, je Eintrag mit Unterfeldern" if whole else "Unterfelder (eingerückt, je Zeile „feld: wert“)"
-    needed = f", Pflicht davon {', '.join(f'„{name}“' for name in required)}" if required else ""
-    return (f"Hier werden {what} erwartet. Möglich sind {fields}{needed}.{_note(note)}"
+    return (f"Hier werden {what} erwartet: {fields}.{_note(note)}"
             f"{f' Zum Beispiel: {block}' if block else ''}")
 
 

@@ -331,7 +331,7 @@ def test_labels_and_abbreviations_in_any_language_find_the_term(tmp_path, old, n
 def test_several_terms_in_one_item_get_the_list_to_write(tmp_path):
     [message] = check_record(tmp_path, "themen: [sucht]", "themen:\n      - sucht\n      - Pflege, demenz")
     assert message == ("1. Angebot › themen, 2. Eintrag: „Pflege, demenz“ sind mehrere Begriffe in einem "
-                       "Listenpunkt. Schreiben Sie jeden für sich, durch Kommas getrennt: "
+                       "Listenpunkt. Schreiben Sie jeden für sich, die ganze Liste in einer Zeile: "
                        "themen: [sucht, pflege, demenz]")
 
 
@@ -410,4 +410,4 @@ def test_an_item_of_opening_hours_typed_as_text_gets_its_block(tmp_path):
 def test_where_fields_are_expected_they_are_named(tmp_path):
     [message] = check_record(tmp_path, "    ort: Aue\n", "    ort: Aue\n    koordinaten: 50.71, 12.78\n")
     assert message == ("1. Adresse › koordinaten: Hier werden Unterfelder (eingerückt, je Zeile „feld: wert“) "
-                       "erwartet. Möglich sind „breite“, „laenge“, Pflicht davon „breite“, „laenge“.")
+                       "erwartet: „breite“ (Pflicht) und „laenge“ (Pflicht).")
