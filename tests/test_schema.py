@@ -411,3 +411,16 @@ def test_where_fields_are_expected_they_are_named(tmp_path):
     [message] = check_record(tmp_path, "    ort: Aue\n", "    ort: Aue\n    koordinaten: 50.71, 12.78\n")
     assert message == ("1. Adresse › koordinaten: Hier werden Unterfelder (eingerückt, je Zeile „feld: wert“) "
                        "erwartet: „breite“ (Pflicht) und „laenge“ (Pflicht).")
+
+
+@pytest.mark.parametrize(("old", "new"), [
+    ("    online: ja\n", "    online: ja\n    sprechzeiten: Mo-Fr 9-12 Uhr, Do 14-18 Uhr\n"),
+    ("themen: [sucht]", "themen: Pflege, Demenz"),
+    ("    kontakt:\n      - rolle: Beratung\n        telefon: 03733 123456\n", "    email: beratung@verein-aue.de\n"),
+])
+def test_the_line_a_message_offers_is_valid_where_it_replaces_the_wrong_one(tmp_path, old, new):
+    [message] = [m for m in check_record(tmp_path, old, new) if "Schreiben Sie statt dieser Zeile: " in m
+                 or "Schreiben Sie: " in m]
+    line = message.split("Schreiben Sie statt dieser Zeile: " if "statt" in message else "Schreiben Sie: ")[1]
+    wrong = new.strip().splitlines()[-1].strip()
+    assert check_record(tmp_path, old, new.replace(wrong, line)) == []
