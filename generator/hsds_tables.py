@@ -69,6 +69,10 @@ COLUMNS: dict[str, dict[str, tuple[str, str | None]]] = {
         "id": _UUID, "service_id": _UUID, "valid_from": _TEXT, "valid_to": _TEXT, "option": _TEXT,
         "currency": _TEXT, "amount": _NUMBER, "amount_description": _TEXT},
     "taxonomy": {"id": _UUID, "name": _TEXT, "description": _TEXT, "uri": _URI, "version": _TEXT},
+    "metadata": {
+        "id": _UUID, "resource_id": _UUID, "resource_type": _TEXT, "last_action_date": _TEXT,
+        "last_action_type": _TEXT, "field_name": _TEXT, "previous_value": _TEXT, "replacement_value": _TEXT,
+        "updated_by": _TEXT},
 }
 # Zip entries carry a date; a fixed one keeps the file the same from build to build.
 FIXED_DATE = (2024, 1, 1, 0, 0, 0)

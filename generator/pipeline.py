@@ -9,6 +9,7 @@ half-built site.
 """
 from __future__ import annotations
 
+import dataclasses
 import functools
 from dataclasses import dataclass
 from pathlib import Path
@@ -105,7 +106,7 @@ def prepare(sources: Sources) -> Prepared:
     cached, cache_problems = geocache.load(sources.geocache, schemas)
     problems += cache_problems
     documents, load_problems = _load(files)
-    problems += load_problems + _validate(documents, schemas, vocabularies)
+    problems += load_problems + _validate(documents, schemas, vocabularies, search_synonyms)
     if problems:
         raise InvalidContent(problems)
     directory = Directory.of({kind: [from_yaml.record(kind, d) for d in docs] for kind, docs in documents.items()})
@@ -162,6 +163,8 @@ def _load(files: dict[Kind, list[Path]]) -> tuple[dict[Kind, list[yamlsafe.Docum
     for kind, paths in files.items():
         for path in paths:
             document, load_problems = yamlsafe.load(path)
+            if document is None:  # not read: its content is checked once these are mended
+                load_problems = [dataclasses.replace(p, blocks_checks=True) for p in load_problems]
             problems += load_problems
             if document is not None:
                 documents[kind].append(document)
@@ -169,14 +172,15 @@ def _load(files: dict[Kind, list[Path]]) -> tuple[dict[Kind, list[yamlsafe.Docum
 
 
 def _validate(documents: dict[Kind, list[yamlsafe.Document]], schemas: schema.SchemaSet,
-              vocabularies: dict[str, Vocabulary]) -> list[Problem]:
+              vocabularies: dict[str, Vocabulary], search_synonyms: tuple[synonyms.Synonym, ...] = ()
+              ) -> list[Problem]:
     """JSON Schema for each file, then the rules across files."""
     known_ids = {
         kind.folder: frozenset(d.data.get("id") for d in docs
                                if isinstance(d.data, dict) and isinstance(d.data.get("id"), str))
         for kind, docs in documents.items()
     }
-    checking = schemas.with_context(vocabularies, known_ids, RESERVED_IDS)
+    checking = schemas.with_context(vocabularies, known_ids, RESERVED_IDS, search_synonyms)
     problems: list[Problem] = []
     for kind, docs in documents.items():
         validator = checking.validator(kind.schema)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Sequence
@@ -36,6 +37,8 @@ class Problem:
     column: int
     field: str
     message: str
+    # A mistake that kept the file from being read (its YAML): nothing else in it was checked.
+    blocks_checks: bool = dataclasses.field(default=False, compare=False)
 
     def __post_init__(self) -> None:
         # Whatever a record contains reaches a report only as visible characters.
@@ -92,9 +95,11 @@ def field_keys(name: str) -> list[str]:
 def summary(problems: Iterable[Problem]) -> str:
     problems = list(problems)
     files = len({p.path for p in problems})
+    blocked = any(p.blocks_checks for p in problems)
+    later = " Weitere Prüfungen folgen, wenn diese Fehler behoben sind." if blocked else ""
     if len(problems) == 1:
-        return "1 Problem gefunden."
-    return f"{len(problems)} Probleme in {files} Datei{'en' if files != 1 else ''} gefunden."
+        return f"1 Problem gefunden.{later}"
+    return f"{len(problems)} Probleme in {files} Datei{'en' if files != 1 else ''} gefunden.{later}"
 
 
 def report(problems: Iterable[Problem]) -> str:

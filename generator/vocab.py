@@ -28,6 +28,9 @@ class Term:
     # pairs: an offering in German Sign Language serves deaf people even where its
     # provider did not name them as a target group.
     also: tuple[tuple[str, str], ...] = ()
+    # Other words providers write for the term ("kostenfrei" for "kostenlos"): the check of
+    # the records suggests the term for them.
+    also_called: tuple[str, ...] = ()
 
     def label(self, language: str = "de") -> str:
         return getattr(self, language, self.de)
@@ -91,7 +94,8 @@ def load_vocabularies(folder: Path, schemas: schema.SchemaSet, reserved_ids: fro
             continue
         terms = {
             term_id: Term(term_id, entry["de"], entry["cs"], entry["en"], entry.get("erklaerung", ""),
-                          tuple((other, linked) for other, ids in entry.get("auch", {}).items() for linked in ids))
+                          tuple((other, linked) for other, ids in entry.get("auch", {}).items() for linked in ids),
+                          tuple(entry.get("auch_genannt", ())))
             for term_id, entry in document.data.items()
         }
         vocabularies[path.stem] = Vocabulary(path.stem, terms)

@@ -77,6 +77,21 @@ def test_problems_of_all_files_come_in_one_run_sorted_by_file_and_line(site_copy
     assert list(found) == sorted(found)
 
 
+def test_the_summary_says_more_checks_follow_only_when_a_file_could_not_be_read(site_copy, monkeypatch):
+    monkeypatch.chdir(site_copy)
+    shutil.copyfile(INVALID / "traeger" / "unbekanntes-thema.yml", site_copy / "traeger" / "unbekanntes-thema.yml")
+    with pytest.raises(pipeline.InvalidContent) as content_only:
+        pipeline.prepare(pipeline.Sources(site_copy, SCHEMAS))
+    shutil.copyfile(INVALID / "traeger" / "tabulator.yml", site_copy / "traeger" / "tabulator.yml")
+    with pytest.raises(pipeline.InvalidContent) as unreadable:
+        pipeline.prepare(pipeline.Sources(site_copy, SCHEMAS))
+
+    assert str(content_only.value) == "1 Problem gefunden."
+    assert str(unreadable.value) == ("2 Probleme in 2 Dateien gefunden. "
+                                     "Weitere Prüfungen folgen, wenn diese Fehler behoben sind.")
+    assert [p.path for p in unreadable.value.problems if p.blocks_checks] == ["traeger/tabulator.yml"]
+
+
 def test_a_yaml_file_outside_the_record_folders_is_reported(site_copy, monkeypatch):
     (site_copy / "verirrt.yml").write_text("id: verirrt\n", encoding="utf-8")
     monkeypatch.chdir(site_copy)

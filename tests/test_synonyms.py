@@ -72,7 +72,8 @@ def test_the_synonyms_file_is_no_vocabulary_of_terms(schemas):
     ("einzelne-zeichen", 3, "hartz-iv › findet, 2. Eintrag", "„B 2“ enthält kein Wort, nach dem die Suche sucht"),
     ("nur-fuellwoerter", 2, "spielsucht › woerter, 2. Eintrag",
      "„für die“ enthält kein Wort, nach dem die Suche sucht"),
-    ("falscher-typ", 2, "spielsucht › woerter", "Hier wird eine Liste erwartet."),
+    ("falscher-typ", 2, "spielsucht › woerter",
+     "Hier wird eine Liste erwartet, auch für einen einzigen Eintrag. Schreiben Sie: woerter: [Spielsucht]"),
     ("unbekanntes-feld", 3, "spielsucht › finden", "Das Feld „finden“ gibt es hier nicht. Meinten Sie „findet“?"),
     ("falsche-kennung", 4, "Hartz IV", "Eine Kennung besteht aus kleinen Buchstaben"),
 ])
