@@ -86,10 +86,12 @@ class _Feeds:
 
     def calendar(self, events: list[Event], network: Network | None) -> bytes:
         key = file_name(network.id if network else "").removesuffix(".ics")
+        # One line: icalendar writes the calendar's name (X-WR-CALNAME) as it is, line breaks too.
+        network_name = " ".join(network.name.de.split()) if network else ""
         calendar = icalendar.Calendar.new(
             prodid=PRODID, calscale="GREGORIAN", uid=f"{key}@{self.host}",
-            name=f"Termine: {network.name.de}" if network else "Termine",
-            description=f"Termine des Netzwerks {network.name.de}" if network else "Termine der Netzwerke",
+            name=f"Termine: {network_name}" if network else "Termine",
+            description=f"Termine des Netzwerks {network_name}" if network else "Termine der Netzwerke",
             url=page_url(self.site_url, self.site_map,
                          self.site_map.network(network.id) if network else self.site_map.events()))
         calendar.add("REFRESH-INTERVAL", REFRESH, parameters={"VALUE": "DURATION"})

@@ -266,3 +266,16 @@ def test_a_confidential_place_is_its_town_only():
 def test_unwrapped_keeps_paragraphs_and_list_items():
     assert calendar_export.unwrapped("Eins\nzwei.\n\n- drei\n  vier\n- fünf\n1. sechs") == (
         "Eins zwei.\n\n- drei vier\n- fünf\n1. sechs")
+
+
+def test_line_breaks_in_names_and_texts_keep_every_feed_valid():
+    directory = fixture().directory
+    network = directory.networks[0]
+    renamed = dataclasses.replace(network, name=Text("Arbeitskreis\nSucht"))
+    changed = dataclasses.replace(directory, networks=tuple(
+        renamed if n.id == network.id else n for n in directory.networks), events=tuple(
+        dataclasses.replace(e, title=Text("Treffen\nim Rathaus")) for e in directory.events))
+    feeds = fixture_feeds(changed)
+    for feed in feeds.values():
+        assert rfc5545_problems(read(feed)) == []
+    assert "Termine: Arbeitskreis Sucht" in feeds[calendar_export.file_name(network.id)].decode("utf-8")
