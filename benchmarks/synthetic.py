@@ -62,7 +62,7 @@ def write_directory(content: Path, offerings: int, seed: int = 11, czech_share: 
                 "zugang": rng.sample(vocabularies["zugangswege"], 2),
                 "sprachen": ["de"] + rng.sample([lang for lang in vocabularies["sprachen"] if lang != "de"], 1),
                 "barrierefreiheit": rng.sample(vocabularies["barrierefreiheit"], 1),
-                "kosten": "kostenlos", "kontakt": [{"rolle": "Sekretariat", "telefon": "03733 000000"}],
+                "kosten": "kostenlos", "kontakt": [{"rolle": "Sekretariat", "telefon": f"03733 {100000 + number:06d}"}],
                 "status": "aktiv" if rng.random() > 0.05 else "voruebergehend-geschlossen",  # noqa: PLR2004
                 "zuletzt_geprueft": "2026-06-01",
             })
