@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from html import unescape
 from urllib.parse import quote
 
 import nh3
@@ -63,6 +64,15 @@ def markdown_to_safe_html(text: str, top_heading: int = 3) -> str:
         link_rel="noopener noreferrer nofollow",
         strip_comments=True,
     )
+
+
+def markdown_to_plain_text(text: str) -> str:
+    """A description as plain text, for data that is not HTML (the pages' JSON-LD): the
+    words the page shows, each paragraph and list item on a line of its own."""
+    flowing = re.sub(r"\s*\n\s*", " ", markdown_to_safe_html(text))  # a soft line break is a space
+    lines = re.sub(r"<br\s*/?>|</(?:p|li|h[2-6]|blockquote)>", "\n", flowing)
+    plain = unescape(nh3.clean(lines, tags=set()))  # no tag left, the text as the page shows it
+    return "\n".join(line.strip() for line in plain.splitlines() if line.strip())
 
 
 def tel_href(number: str) -> str:

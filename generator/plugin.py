@@ -25,7 +25,8 @@ from . import legal, material_parts, pipeline
 from .config import WegweiserConfig
 from .language_builds import FurtherLanguages, can_build_beside
 from .render import Site, check_static_files
-from .render.content_policy import ScriptInContent, allow_live_reload, refuse_scripts_in, with_policy
+from .render.content_policy import (ScriptInContent, allow_live_reload, refuse_markup_in_data_block,
+                                    refuse_scripts_in, with_policy)
 from .render.languages import GERMAN, OWN_NAMES
 from .settings import Settings, SettingsError
 
@@ -132,6 +133,7 @@ class WegweiserPlugin(BasePlugin[WegweiserConfig]):
     def on_post_page(self, output, page, config):
         try:
             refuse_scripts_in(page.content or "", page.file.src_uri)
+            refuse_markup_in_data_block((page.meta or {}).get("strukturierte_daten", ""), page.file.src_uri)
         except ScriptInContent as error:
             raise PluginError(str(error)) from error
         return with_policy(material_parts.valid_html(output))

@@ -155,3 +155,9 @@ def test_a_script_in_a_page_s_content_is_refused_not_hashed():
     content_policy.refuse_scripts_in('<p>Beratung &lt;script&gt;</p><a href="#">x</a>', "angebote/a.md")
     with pytest.raises(content_policy.ScriptInContent, match="angebote/a.md"):
         content_policy.refuse_scripts_in("<p>Beratung</p><SCRIPT>alert(1)</SCRIPT>", "angebote/a.md")
+
+
+def test_json_ld_with_markup_is_refused_before_it_reaches_the_head():
+    content_policy.refuse_markup_in_data_block('{"name":"\\u003c/script\\u003e"}', "angebote/a.md")
+    with pytest.raises(content_policy.ScriptInContent, match="angebote/a.md"):
+        content_policy.refuse_markup_in_data_block('{"name":"</script><script>alert(1)</script>"}', "angebote/a.md")

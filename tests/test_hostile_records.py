@@ -412,8 +412,9 @@ class _Markup(HTMLParser):
                 cleaned = re.sub(r"[\s\x00-\x1f]", "", value).lower()
                 if cleaned.startswith(("javascript:", "vbscript:", "data:", "//")):
                     self.found.append(f"<{tag} {name}={value!r}>")
-        # A JSON data block (the maps' markers) is never run; record text in it is data.
-        self.in_script = tag == "script" and dict(attrs).get("type") != "application/json"
+        # A JSON data block (the maps' markers, the pages' JSON-LD) is never run; record
+        # text in it is data (and escaped: test_json_ld_holds_a_hostile_name_only_escaped…).
+        self.in_script = tag == "script" and dict(attrs).get("type") not in ("application/json", "application/ld+json")
 
     def handle_endtag(self, tag):
         self.in_script = False
@@ -453,6 +454,33 @@ def test_the_site_name_reaches_the_print_footer_whole_whatever_its_quotes_and_br
             parser.feed(read(path))
             names.update(parser.names)
     assert names == {HOSTILE_SITE_NAME}
+
+
+def json_ld_blocks(document: str) -> list[str]:
+    return re.findall(r'<script type="application/ld\+json">(.*?)</script>', document, re.DOTALL)
+
+
+def script_policy(document: str) -> str:
+    """The script-src of a page's Content-Security-Policy: every inline script it runs."""
+    return re.search(r"script-src ([^;]*);", document)[1]
+
+
+@pytest.mark.parametrize(("page", "like"), [
+    ("traeger/skript-ende/index.html", "traeger/vertraulich-schutzhaus/index.html"),
+    ("angebote/skript-ende-angebot/index.html", "angebote/vertraulich-schutzhaus-beratung/index.html")])
+def test_json_ld_holds_a_hostile_name_only_escaped_and_adds_no_script_that_runs(hostile_site, page, like):
+    """A name "</script><script>alert('traeger')</script>" stays in the page's JSON-LD, as
+    JSON escapes, and the page runs exactly the inline scripts of a harmless page of its
+    kind at the same depth (its policy allows the same hashes, none for the JSON-LD)."""
+    document = read(hostile_site / page)
+    (block,) = json_ld_blocks(document)
+    assert not set(block) & set("<>&\u2028\u2029")
+    data = json.loads(block)
+    names = {data["name"], data.get("provider", {}).get("name")}
+    assert "</script><script>alert('traeger')</script>" in names
+    assert "\\u003c/script\\u003e\\u003cscript\\u003ealert('traeger')" in block
+    assert document.count("<script") == document.count("</script>")
+    assert script_policy(document) == script_policy(read(hostile_site / like))
 
 
 def test_every_map_keeps_record_text_in_an_inert_json_block(hostile_site):

@@ -106,3 +106,10 @@ def test_text_nested_deeper_than_the_parser_goes_is_shown_whole_as_plain_text(te
 def test_ordinary_nesting_stays_markdown():
     html = markup.markdown_to_safe_html("- eins\n  - zwei\n    - drei\n\n> Zitat")
     assert html.count("<ul>") == 3 and "<blockquote>" in html
+
+
+def test_plain_text_of_a_description_keeps_its_words_and_lines_and_drops_its_markup():
+    text = ("Hilfe bei **Schulden**,\nauch [online](https://beispiel.example).\n\n- Beratung\n- Begleitung\n\n"
+            "Raw <b>HTML</b> & </script> stays text.")
+    assert markup.markdown_to_plain_text(text) == (
+        "Hilfe bei Schulden, auch online.\nBeratung\nBegleitung\nRaw <b>HTML</b> & </script> stays text.")

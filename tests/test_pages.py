@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import json
 import re
 from html.parser import HTMLParser
 from urllib.parse import parse_qs, urlsplit
@@ -88,7 +89,10 @@ def test_hostile_values_appear_only_as_text_never_as_elements_or_attributes():
 def test_a_title_cannot_add_page_data_or_break_out_of_the_title_tag():
     meta = rendered()["angebote/feindliche-werte-angebot.md"].meta
     assert meta["title"] == "---\ntitle: gekapert\n--- &lt;script&gt;alert(2)&lt;/script&gt;"
-    assert set(meta) == {"title", "sprachen"}
+    assert set(meta) == {"title", "sprachen", "strukturierte_daten"}
+    # The JSON-LD carries the name whole, with nothing that could end its script element.
+    assert not set(meta["strukturierte_daten"]) & set("<>&")
+    assert json.loads(meta["strukturierte_daten"])["name"] == "---\ntitle: gekapert\n--- <script>alert(2)</script>"
 
 
 def test_ended_offerings_keep_their_page_but_leave_the_listings():

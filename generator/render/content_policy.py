@@ -110,6 +110,17 @@ def refuse_scripts_in(content: str, page: str) -> None:
             "Eintrag, der auf dieser Seite steht). Die Seite wurde nicht erstellt.")
 
 
+def refuse_markup_in_data_block(data: str, page: str) -> None:
+    """The page's JSON-LD goes into its <head> as written, where ``refuse_scripts_in`` does
+    not look: a "<" in it could end its element and open a script that the policy would
+    then allow by its hash. Serialized as structured_data.py does it, it has none."""
+    if "<" in data:
+        raise ScriptInContent(
+            f"{page}: Die strukturierten Daten der Seite (JSON-LD) enthalten ein „<“. Texte aus den Einträgen "
+            "dürfen nie als Programm laufen; bitte melden Sie diesen Fehler den Entwicklern von Wegweiser (mit "
+            "dem Eintrag, der auf dieser Seite steht). Die Seite wurde nicht erstellt.")
+
+
 def policy(document: str, images: tuple[str, ...] = ()) -> str:
     """The policy for this document: its own inline scripts and styles by hash, images also
     from ``images`` (the map's tile server)."""

@@ -40,6 +40,7 @@ class GeneratedPage:
     in_nav: bool = True
     scripts: tuple[str, ...] = ()  # our scripts this page needs besides wegweiser.js
     alternates: dict[str, str] | None = None  # language -> the same page in it, as a link
+    structured_data: str = ""  # schema.org JSON-LD for the <head>, safe in a script element (structured_data.py)
 
     @property
     def meta(self) -> dict:
@@ -53,6 +54,8 @@ class GeneratedPage:
             meta["skripte"] = list(self.scripts)
         if self.alternates:
             meta["sprachen"] = self.alternates
+        if self.structured_data:
+            meta["strukturierte_daten"] = self.structured_data
         return meta
 
 

@@ -26,6 +26,7 @@ from .listings import Listings, by_town
 from .maps import GeneratedMap
 from .messages import N_, plural_forms
 from .search_index import Facet
+from .structured_data import StructuredData
 from .urls import ID_PLACEHOLDER, TERM_FOLDERS, SiteMap
 
 # Each needs the ones before it: the hours, the synonyms for the words, one result's item,
@@ -126,14 +127,16 @@ class PageRenderer:
         self.env.globals.update(links=self.links, listed_of=listings.of_organisation,
                                 correction_mail=self.correction_mail,
                                 explanation=lambda term: Text(term.explanation))  # vocabularies explain in German
+        self.structured_data = StructuredData(self.directory, listings.vocabularies, listings.limits.today,
+                                              site_map, self.links)
 
     def render(self, template: str, src_uri: str, title: str, in_nav: bool = True, scripts=(),
-               **context) -> GeneratedPage:
+               structured_data: str = "", **context) -> GeneratedPage:
         alternates = self.site_map.alternates(src_uri)
         body = self.env.get_template(template).render(
             here=src_uri, title=title, to=PageLinks(self.site_map, src_uri), alternates=alternates, **context)
         return GeneratedPage(src_uri, title, body.strip(), in_nav, tuple(scripts),
-                             alternates if len(alternates) > 1 else None)
+                             alternates if len(alternates) > 1 else None, structured_data)
 
     def pages(self) -> list[GeneratedPage]:
         pages = [self.start_page(), self.a_to_z(), self.organisations_overview(), self.events(),
@@ -296,6 +299,7 @@ class PageRenderer:
             organisation.name.get(self.language), in_nav=False, org=organisation,
             current=[o for o in offerings if not o.ended], ended=[o for o in offerings if o.ended],
             networks=self.directory.networks_of(organisation),
+            structured_data=self.structured_data.organisation(organisation),
         )
 
     def offering_page(self, offering: Offering) -> GeneratedPage:
@@ -303,4 +307,5 @@ class PageRenderer:
             "offering.html", self.site_map.offering(offering.id), offering.name.get(self.language), in_nav=False,
             scripts=("sprechzeiten.js",) if said_in_the_browser(offering) else (), offering=offering,
             org=self.directory.organisation(offering.organisation_id),
+            structured_data=self.structured_data.offering(offering),
         )
