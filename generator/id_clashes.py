@@ -11,6 +11,7 @@ nothing tells them apart, both are asked to agree.
 """
 from __future__ import annotations
 
+import re
 import subprocess
 from collections import defaultdict
 from dataclasses import dataclass
@@ -21,6 +22,8 @@ from typing import Callable
 from .kinds import Kind
 from .problems import Problem, display_path
 from .yamlsafe import Document
+
+ID = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")  # as schemas/common.schema.json#/$defs/kennung
 
 Use = tuple[Document, tuple, str]  # the file, the id's path in it, the id
 
@@ -58,7 +61,7 @@ def offering_ids(organisations: list[Document]) -> list[Problem]:
     wording = Wording("ein Angebot", "ein neueres Angebot", "welches Angebot",
                       "Angebotskennungen müssen im ganzen Verzeichnis einmalig sein", lambda doc: (
                           "Bitte geben Sie Ihrem Angebot eine andere Kennung, am besten mit der Kennung Ihres "
-                          f"Trägers davor, z. B. „{doc.data.get('id') or ''}-…“."))
+                          f"Trägers davor, z. B. „{_own_id(doc)}-…“."))
     return _clashes(uses, _offering_age, wording)
 
 
@@ -69,6 +72,11 @@ def _clashes(uses: dict[str, list[Use]], age: Callable[[Use], tuple], wording: W
         for use in others:
             problems += _clash(first, use, age(first) < age(use), wording)
     return problems
+
+
+def _own_id(doc: Document) -> str:
+    """The provider's id as its file names it: a copied file still holds the original's id."""
+    return doc.path.stem if ID.fullmatch(doc.path.stem) else str(doc.data.get("id") or "")
 
 
 def _record_age(use: Use) -> tuple:

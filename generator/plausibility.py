@@ -1,7 +1,7 @@
 """Values that are well-formed but cannot be meant: a last check in the future (the entry
 would never count as old), opening hours that end before they begin and are no night's
-hours, and the
-template's example values left in place (they would be published as the provider's).
+hours, a one-day event that ends before it begins, and the template's example values left
+in place (they would be published as the provider's).
 """
 from __future__ import annotations
 
@@ -19,6 +19,8 @@ from .yamlsafe import Document, parse
 # 07:30). A span that ends before it begins otherwise is a slip (18:00 to 14:00, or 08:00
 # to 04:00 for 16:00); one that truly runs longer is split at midnight ("bis: 00:00").
 NOON = 12 * 60
+DAY = 24 * 60
+LONGEST_NIGHT = 16 * 60  # 16:00 to 08:00; 14:00 to 12:00 is 12:00 to 14:00 swapped
 TIME = re.compile(r"([01][0-9]|2[0-3]):([0-5][0-9])")  # as schemas/common.schema.json#/$defs/uhrzeit
 
 # Fields whose example value in the template is the template's, not anybody's.
@@ -33,7 +35,7 @@ def check(documents: dict[Kind, list[Document]], today: dt.date) -> list[Problem
     for docs in documents.values():
         for doc in docs:
             problems += future_checks(doc, today)
-            problems += backwards_hours(doc)
+            problems += backwards_hours(doc) + backwards_event(doc)
             problems += template_left(doc, examples)
     return problems
 
@@ -89,16 +91,28 @@ def backwards_hours(doc: Document) -> list[Problem]:
                 f"Beginn und Ende sind gleich ({value['von']}). Ist das Angebot rund um die Uhr "
                 "erreichbar, schreiben Sie „rund_um_die_uhr: ja“ beim Angebot; sonst prüfen Sie bitte "
                 "die Zeiten.")))
-        elif end < start and end != 0 and not (start >= NOON and end <= NOON):
+        elif end < start and end != 0 and not (start >= NOON and end <= NOON and DAY - start + end <= LONGEST_NIGHT):
             # 08:00 to 04:00 is 08:00 to 16:00 on a twelve-hour clock; 18:00 to 14:00 is swapped.
             meant = (start, end + NOON) if start < NOON and end + NOON > start else (end, start)
             problems.append(doc.problem(path + ("bis",), (
                 f"Die Sprechzeit endet vor ihrem Beginn ({value['von']} bis {value['bis']}). Meinten Sie "
                 f"{_time(meant[0])} bis {_time(meant[1])}? Über Mitternacht kann eine Sprechzeit gehen, die "
-                "frühestens um 12:00 beginnt und spätestens um 12:00 am nächsten Tag endet (z. B. 18:00 bis "
-                "09:00). Ist das Angebot anders über Mitternacht offen, teilen Sie die Zeit in zwei "
-                "Sprechzeiten: eine bis „00:00“ und eine am nächsten Tag ab „00:00“.")))
+                "frühestens um 12:00 beginnt, spätestens um 12:00 am nächsten Tag endet und höchstens 16 Stunden "
+                "dauert (z. B. 18:00 bis 09:00). Ist das Angebot anders über Mitternacht offen, teilen Sie die "
+                "Zeit in zwei Sprechzeiten: eine bis „00:00“ und eine am nächsten Tag ab „00:00“.")))
     return problems
+
+
+def backwards_event(doc: Document) -> list[Problem]:
+    """A one-day event that ends before it begins (14:00 to 13:00): a slip, not a night."""
+    data = doc.data if isinstance(doc.data, dict) else {}
+    start, end = _minutes(data.get("beginn")), _minutes(data.get("ende"))
+    one_day = data.get("bis_datum") in (None, data.get("datum"))
+    if start is None or end is None or end >= start or not one_day:
+        return []
+    return [doc.problem(("ende",), (
+        f"Der Termin endet vor seinem Beginn ({data['beginn']} bis {data['ende']}). Bitte prüfen Sie die "
+        "Uhrzeiten. Geht der Termin über Mitternacht, tragen Sie den nächsten Tag als „bis_datum“ ein."))]
 
 
 def template_values() -> dict[str, set[str]]:

@@ -196,8 +196,10 @@ def _problems_for(error: ValidationError, document: "Document", validator: Draft
         ]
     if kind == "dependentRequired":
         missing, present = re.findall(r"'([^']*)'", error.message)[:2]
+        # What the missing field is for says which value it needs ("ja", if the person agreed).
+        about = schema.get("properties", {}).get(missing, {}).get("description", "")
         return [document.problem(path + (present,), (
-            f"Wer „{present}“ angibt, muss auch „{missing}“ angeben."), key=True)]
+            f"Wer „{present}“ angibt, muss auch „{missing}“ angeben." + (f" {about}" if about else "")), key=True)]
     if list(error.absolute_schema_path)[-2:-1] == ["propertyNames"] and isinstance(instance, str):
         return [document.problem(path + (instance,), _message(error), key=True)]  # where the name stands
     if kind in ("anyOf", "oneOf") and isinstance(instance, dict):

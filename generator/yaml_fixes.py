@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 
 from .problems import shorten
-from .yaml_rules import Finding
+from .yaml_rules import MAX_FIXED, Finding
+
 
 KEY_WITHOUT_SPACE = re.compile(r"^(\s*(?:- )?[A-Za-z_][\w-]*):(\S.*)$")
 
@@ -25,7 +26,7 @@ def colon_without_space(text: str, line: int) -> Finding | None:
         return None
     key, value = found.groups()
     return (f"Nach dem Doppelpunkt hinter „{key.strip(' -')}“ fehlt ein Leerzeichen. Schreiben Sie: "
-            f"{key.strip()}: {shorten(value.strip())}", line, len(key) + 1)
+            f"{key.strip()}: {shorten(value.strip(), MAX_FIXED)}", line, len(key) + 1)
 
 
 KEY_AND_VALUE = re.compile(r"^(\s*(?:- )*[^\s:#'\"\[\]{}-][^:#]*:[ ]+)([^\s\"'\[{|>#].*)$")
@@ -39,10 +40,18 @@ def colon_in_value(text: str, line: int, column: int) -> Finding | None:
     if not found or column <= len(found.group(1)):
         return None
     key, value = found.group(1), found.group(2).strip()
+    indent = len(key) - len(key.lstrip(" "))
+    below = next((text for text in lines[line + 1:] if text.strip()), "")
+    if len(below) - len(below.lstrip(" ")) > indent and not below.lstrip().startswith("#"):
+        # "beschreibung: Unser Programm:" with the week's days below: a text over lines.
+        name = key.strip().rstrip(":").lstrip("- ")
+        return (f"Dieser Text geht über mehrere Zeilen und enthält Doppelpunkte, die YAML für neue Felder hält. "
+                f"Schreiben Sie „{shorten(name, 40)}: |“ und darunter jede Zeile des Textes (auch diese) mit "
+                f"{indent + 2} Leerzeichen davor.", line, column)
     quoted = "'" + value.replace("'", "''") + "'" if '"' in value else f'"{value}"'
     return ("In diesem Wert steht ein Doppelpunkt mit Leerzeichen (oder Zeilenende) danach; YAML hält das "
-            "für den Beginn eines weiteren Feldes. Setzen Sie den ganzen Wert in Anführungszeichen: "
-            f"{key.strip()} {shorten(quoted, 80)}", line, column)
+            "für den Beginn eines weiteren Feldes. Setzen Sie den ganzen Wert in Anführungszeichen"
+            f": {key.strip()} {shorten(quoted, MAX_FIXED)}", line, column)
 
 
 AFTER_CLOSING = re.compile(r"""^(\s*(?:- )?[\w-]+:[ ]+)("[^"]*"|'[^']*'|\[[^\]]*\]|\{[^}]*\})[ ]*([^\s#].*)$""")
@@ -61,7 +70,7 @@ def text_after_closing(text: str, line: int) -> Finding | None:
         whole = whole[1:-1]
     quoted = "'" + whole.replace("'", "''") + "'" if '"' in whole else '"' + whole + '"'
     return ("Hinter dem schließenden Anführungszeichen (oder der Klammer) steht noch Text. Gehört er "
-            f"zum Wert, setzen Sie den ganzen Wert in Anführungszeichen: {key.strip()} {shorten(quoted, 80)}",
+            f"zum Wert, setzen Sie den ganzen Wert in Anführungszeichen: {key.strip()} {shorten(quoted, MAX_FIXED)}",
             line, len(key) + len(closed))
 
 
@@ -77,5 +86,5 @@ def unclosed_flow(text: str, error) -> Finding | None:
     what = "Die Liste in eckigen Klammern" if closing == "]" else "Die Angabe in geschweiften Klammern"
     message = f"{what}, die hier beginnt, wird nicht geschlossen: Es fehlt „{closing}“ an ihrem Ende."
     if "#" not in typed and typed[column:].count(typed[column]) == 1 and closing not in typed[column:]:
-        message += f" Schreiben Sie: {shorten(typed.strip() + closing, 80)}"
+        message += f" Schreiben Sie: {shorten(typed.strip() + closing, MAX_FIXED)}"
     return message, line, column

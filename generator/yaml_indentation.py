@@ -16,11 +16,13 @@ import re
 from dataclasses import dataclass
 
 from .problems import shorten
+from .yaml_rules import MAX_FIXED
 
 # A line that begins a field ("name:"), a list item ("- ", "- name:"), or both.
 STRUCTURE = re.compile(r"^(?P<indent> *)(?P<dashes>(?:-(?: +|$))*)(?P<key>[^\s#'\"\[\]{}|>&*!%@`-][^:#]*?:(?= |$))?"
                        r"(?P<rest>.*)$")
 FIELD_NAME_FIRST = re.compile(r"[a-z_][a-z0-9_]*( |$)")
+FIELD_NAME = re.compile(r"[a-z_][a-z0-9_]*")  # as our fields are named; "Montag" is a text's word
 BLOCK_TEXT = re.compile(r"[|>][0-9+-]*\s*(#.*)?$")
 
 Finding = tuple[str, int, int]
@@ -49,8 +51,10 @@ def out_of_line(text: str, near: set[int]) -> Finding | None:
         indent = len(line) - len(line.lstrip(" "))
         found = STRUCTURE.match(line)
         if deeper and indent > deeper[0]:
-            if n in near and not deeper[1] and found and found.group("dashes") and text_field:
-                return _text_over_lines(lines, n, text_field)  # a bulleted list under "name: a text"
+            if n in near and not deeper[1] and found and text_field and (found.group("dashes") or (
+                    found.group("key") and not FIELD_NAME.fullmatch(found.group("key")[:-1].strip()))):
+                # A bulleted list, or "Montag: 9 bis 12 Uhr", under "name: a text": text, not fields.
+                return _text_over_lines(lines, n, text_field)
             # "strasse: x" and, one space deeper, "plz: 1" reads as the text "x plz" and a colon
             if n in near and not deeper[1] and found and found.group("key"):
                 return _finding(lines, n, _columns(found)[0], open_levels)
@@ -124,4 +128,4 @@ def _finding(lines: list[str], n: int, first: tuple[int, str], open_levels: list
     spaces_before = f"mit {target.column} Leerzeichen davor" if target.column else "ganz am Zeilenanfang"
     return (f"{what} ist um {spaces} zu {'weit' if shift > 0 else 'wenig'} eingerückt. Die Zeile muss genau "
             f"unter {below} in Zeile {target.line + 1} beginnen, also {spaces_before}: "
-            f"{shorten(lines[n].strip(), 80)}", n, column)
+            f"{shorten(lines[n].strip(), MAX_FIXED)}", n, column)

@@ -45,6 +45,8 @@ NOTE_TO_SELF = re.compile(r"^\s*#+\s*(TODO|FIXME|XXX|TBD|ToDo|Todo|intern\b|Noti
 # What was found, and where: message, line and column (0-based), and where the text it is
 # about began if that is an earlier line.
 Finding = tuple[str, int, int] | tuple[str, int, int, int]
+# How long a corrected line in a message may be: cut short, it would lose text when pasted.
+MAX_FIXED = 400
 DIRECTIVE = "Zeilen, die mit % beginnen"
 
 
@@ -73,7 +75,7 @@ def in_the_text(text: str) -> Finding | None:
         findings.append((curly.start(2), f"Der Wert steht in typografischen Anführungszeichen ({curly.group(2)}…"
                                          f"{curly.group(4)}) aus der Textverarbeitung. YAML kennt nur gerade "
                                          "Anführungszeichen; diese würden mitveröffentlicht. Schreiben Sie: "
-                                         f"{key} {shorten(straight, 80)}"))
+                                         f"{key} {shorten(straight, MAX_FIXED)}"))
     if not findings:
         return None
     at, message = min(findings)
@@ -81,12 +83,17 @@ def in_the_text(text: str) -> Finding | None:
     return message, line, at - (text.rfind("\n", 0, at) + 1)
 
 
+# A list item's dash as a word processor corrects it: "– id: hauptsitz".
+TYPOGRAPHIC_DASH = re.compile(r"^( *)([\u2010-\u2015\u2212]) +(\S.*)$")
+DASH_NAMES = {"\u2013": "Gedankenstrich", "\u2014": "langer Gedankenstrich", "\u2212": "Minuszeichen"}
+DASH_NAMES.update({c: "typografischer Strich" for c in "\u2010\u2011\u2012\u2015"})
 DASH_WITHOUT_SPACE = re.compile(r"^( *)-([A-Za-z_][\w-]*:(?: .*)?)$")
 BLOCK_TEXT_START = re.compile(r"^( *)(?:- )*[^#\s][^:#]*:[ ]+[|>][-+0-9]*[ ]*(?:#.*)?$")
 
 
 def _dash_without_space(text: str) -> tuple[int, str] | None:
-    """``-id: hauptsitz`` is a field named "-id", not a list item: "- id: hauptsitz"."""
+    """``-id: hauptsitz`` is a field named "-id", not a list item: "- id: hauptsitz"; nor is
+    ``– id: hauptsitz``, with a dash a word processor put in."""
     text_deeper_than = None  # inside a "|" text, where a line may be anything
     at = 0
     for line in text.split("\n"):
@@ -97,10 +104,16 @@ def _dash_without_space(text: str) -> tuple[int, str] | None:
         text_deeper_than = None
         if block := BLOCK_TEXT_START.match(line):
             text_deeper_than = len(block.group(1))
+        elif typographic := TYPOGRAPHIC_DASH.match(line):
+            character = typographic.group(2)
+            return at + len(typographic.group(1)), (
+                f"Hier steht ein {DASH_NAMES[character]} „{character}“ (U+{ord(character):04X}) statt des "
+                "Bindestrichs „-“, an dem YAML einen Listenpunkt erkennt; Textverarbeitungen setzen ihn von "
+                "selbst. Schreiben Sie: - " + shorten(typographic.group(3).strip(), MAX_FIXED))
         elif dash := DASH_WITHOUT_SPACE.match(line):
             return at + len(dash.group(1)) + 1, (
                 "Nach dem Strich „-“ fehlt ein Leerzeichen; ohne es ist „-" + shorten(dash.group(2).split(":")[0], 40)
-                + "“ ein Feldname und kein Listenpunkt. Schreiben Sie: - " + shorten(dash.group(2).strip(), 80))
+                + "“ ein Feldname und kein Listenpunkt. Schreiben Sie: - " + shorten(dash.group(2).strip(), MAX_FIXED))
         at += len(line) + 1
     return None
 

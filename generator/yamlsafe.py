@@ -114,20 +114,42 @@ class _EventReader:
                 key = key_event.value
                 if key in mapping:
                     first = self.key_positions[path + (key,)][0]
-                    # Deleting one of two ids would lose a whole offering: a missing "- " is
-                    # the usual cause when a list item's first field comes again.
-                    advice = ("Beginnt hier ein neuer Listenpunkt, etwa ein weiteres Angebot oder eine "
-                              "weitere Adresse? Dann fehlt vor seinem ersten Feld „- “. Sonst vergleichen "
-                              "Sie beide Angaben und löschen Sie die überflüssige."
-                              if path and isinstance(path[-1], int) and key == next(iter(mapping)) else
-                              "Bitte vergleichen Sie beide Angaben und löschen Sie die überflüssige.")
                     raise DocumentError(
-                        f"Das Feld „{shorten(key)}“ steht hier zum zweiten Mal (zuerst in Zeile "
-                        f"{first}). {advice}", key_event.start_mark, path + (key,), with_siblings=True)
+                        f"Das Feld „{shorten(key)}“ steht hier zum zweiten Mal (zuerst in Zeile {first}). "
+                        f"{_repeated(key, mapping, path, first)}", key_event.start_mark, path + (key,),
+                        with_siblings=True)
                 self.key_positions[path + (key,)] = _position(key_event.start_mark)
                 mapping[key] = self.value(self.next(), path + (key,))
             return mapping
         raise DocumentError("Unerwarteter Inhalt.", event.start_mark, path)
+
+
+# Fields a contact may need twice: a second number is a second contact, not a mistake.
+CONTACT_WAYS = ("telefon", "email", "durchwahl")
+
+
+def _repeated(key: str, mapping: dict, path: tuple, first: int) -> str:
+    """What to do about a field that comes twice. Deleting one of them is the advice only
+    where nothing is lost by it: a second id is usually a missing "- " (deleting it would
+    lose an offering), a second list is to be joined with the first, a second phone number
+    wants a contact of its own, and a file's first field again means the entry was pasted twice."""
+    if not path and key == next(iter(mapping)):
+        return (f"Ab hier steht der ganze Eintrag wohl ein zweites Mal (eingefügt oder kopiert). Bitte "
+                f"vergleichen Sie ihn mit dem ersten ab Zeile {first}: Übernehmen Sie, was dort fehlt (ein "
+                "Angebot gehört unter das erste „angebote:“, eine Adresse unter das erste „adressen:“), und "
+                "löschen Sie dann den zweiten Teil.")
+    if path and isinstance(path[-1], int) and key == next(iter(mapping)):
+        return ("Beginnt hier ein neuer Listenpunkt, etwa ein weiteres Angebot oder eine weitere Adresse? Dann "
+                "fehlt vor seinem ersten Feld „- “. Sonst vergleichen Sie beide Angaben und löschen Sie die "
+                "überflüssige.")
+    if isinstance(mapping[key], (list, dict)):
+        return (f"Setzen Sie, was darunter steht, unter das erste „{shorten(key)}:“ in Zeile {first} (gleich weit "
+                "eingerückt wie die Einträge dort) und löschen Sie dann diese Zeile. So geht nichts verloren.")
+    if key in CONTACT_WAYS:
+        return ("Ist es dieselbe Angabe, löschen Sie eine. Sind es zwei verschiedene (etwa Festnetz und Handy), "
+                "legen Sie für die zweite einen eigenen Kontakt an: ein weiterer Listenpunkt unter „kontakt:“ "
+                "mit „- rolle: …“ und der Angabe.")
+    return "Bitte vergleichen Sie beide Angaben und löschen Sie die überflüssige."
 
 
 def _mark(line: int, column: int) -> yaml.error.Mark:
@@ -232,7 +254,9 @@ def _parse(text: str, path: Path) -> Document:
         reader.next()  # StreamStart
         event = reader.next()
         if isinstance(event, yaml.StreamEndEvent):
-            raise DocumentError("Die Datei ist leer.")
+            raise DocumentError("Die Datei ist leer. Eine Vorlage mit Erklärungen schreibt „wegweiser new "
+                                "ihre-kennung“; die Beispiele stehen auf der Seite „Mitmachen“. Oder löschen "
+                                "Sie die Datei.")
         data = reader.value(reader.next(), ())
         reader.next()  # DocumentEnd
         event = reader.next()

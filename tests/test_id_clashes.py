@@ -125,3 +125,12 @@ def test_a_file_made_from_the_committed_template_is_new_where_git_added_it(tmp_p
 
     assert "andere Kennung" in found["aue-nord"] and "„aue-nord-…“" in found["aue-nord"]
     assert "nichts zu tun" in found["aue"]
+
+
+def test_a_copied_file_is_advised_ids_after_its_own_file_name_not_the_originals(tmp_path):
+    original = document(tmp_path, "eutb-aachen", "eutb-aachen-beratung")
+    copy_path = tmp_path / "eutb-dueren.yml"
+    copy_path.write_text(original.path.read_text(encoding="utf-8"), encoding="utf-8")
+    copy, _ = yamlsafe.load(copy_path)
+    found = said(id_clashes.offering_ids([copy, original]))
+    assert "„eutb-dueren-…“" in found["eutb-dueren"] and "eutb-aachen-…" not in found["eutb-dueren"]

@@ -27,7 +27,7 @@ def hours(start: str, end: str) -> list[str]:
 def test_night_hours_run_from_the_afternoon_or_evening_into_the_next_morning():
     # A night shelter, a crisis service outside office hours, a night café; a day's hours.
     for start, end in (("22:00", "06:00"), ("18:00", "09:00"), ("16:00", "07:30"), ("22:00", "01:00"),
-                       ("12:00", "11:30"), ("09:00", "12:00"), ("08:00", "00:00")):
+                       ("20:00", "08:00"), ("09:00", "12:00"), ("08:00", "00:00")):
         assert hours(f'"{start}"', f'"{end}"') == [], (start, end)
     assert hours('"22:00"', "01:00") == []  # unquoted: the loader keeps every value as text
 
@@ -39,6 +39,19 @@ def test_hours_ending_before_they_begin_otherwise_suggest_what_was_meant_and_how
     assert "Meinten Sie 08:00 bis 16:00?" in twelve_hour_clock
     assert "eine bis „00:00“ und eine am nächsten Tag ab „00:00“" in twelve_hour_clock
     assert "Beginn und Ende sind gleich" in hours('"09:00"', '"09:00"')[0]
+    # From the afternoon to the next noon is 22 hours: no night's hours but swapped ones.
+    [too_long] = hours('"14:00"', '"12:00"')
+    assert "Meinten Sie 12:00 bis 14:00?" in too_long and "höchstens 16 Stunden" in too_long
+
+
+def test_a_one_day_event_ending_before_it_begins_is_named_one_going_past_midnight_is_not():
+    def event(extra: str) -> list[str]:
+        text = f'id: t\ndatum: "2026-12-10"\nbeginn: "14:00"\nende: "13:00"\n{extra}'
+        return [p.message for p in plausibility.backwards_event(document(text))]
+
+    [message] = event("")
+    assert "Der Termin endet vor seinem Beginn (14:00 bis 13:00)" in message and "bis_datum" in message
+    assert event('bis_datum: "2026-12-11"\n') == []
 
 
 def test_a_malformed_time_is_the_schemas_to_name_and_never_suggested_back():

@@ -424,3 +424,9 @@ def test_the_line_a_message_offers_is_valid_where_it_replaces_the_wrong_one(tmp_
     line = message.split("Schreiben Sie statt dieser Zeile: " if "statt" in message else "Schreiben Sie: ")[1]
     wrong = new.strip().splitlines()[-1].strip()
     assert check_record(tmp_path, old, new.replace(wrong, line)) == []
+
+
+def test_an_address_without_its_town_is_told_so_once(tmp_path):
+    text = "id: t\nname: Träger\nart: verein\nadressen:\n  - id: sitz\n    strasse: Markt 1\n    plz: \"09456\"\n"
+    found = [message for message in check(tmp_path, text) if "„ort“" in message]
+    assert len(found) == 1 and "Das Pflichtfeld „ort“ (Ort) fehlt" in found[0]

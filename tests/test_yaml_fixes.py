@@ -56,3 +56,15 @@ def test_a_second_colon_in_a_value_gets_the_value_quoted():
     found = mistake("adressen:\n  - id: a\n    bezeichnung: Hauptsitz: Zwickau\n")
     assert found.mark.line + 1 == 3
     assert found.message.endswith('Setzen Sie den ganzen Wert in Anführungszeichen: bezeichnung: "Hauptsitz: Zwickau"')
+
+
+def test_a_colon_ending_a_line_with_text_below_asks_for_a_text_over_lines():
+    found = mistake("angebote:\n  - id: a\n    beschreibung: Unser Angebot:\n      Montag: Beratung\n    name: b\n")
+    assert found.mark.line + 1 == 3
+    assert "Schreiben Sie „beschreibung: |“ und darunter jede Zeile des Textes (auch diese) mit 6" in found.message
+
+
+def test_a_corrected_line_is_given_whole_however_long():
+    value = "Wir beraten: " + "sehr " * 60 + "gern"
+    found = mistake(f"beschreibung: {value}\n")
+    assert found.message.endswith(f'beschreibung: "{value}"')

@@ -146,3 +146,9 @@ def test_bullets_that_yaml_would_join_into_one_line_are_refused(text, said):
     found = mistake(text)
     assert found.mark.line + 1 == 2 or found.mark.line + 1 == 3
     assert said in found.message
+
+
+def test_a_word_processors_dash_before_a_list_item_is_named_with_the_fixed_line():
+    found = mistake("adressen:\n  \u2013 id: hauptsitz\n    ort: Aue\n")
+    assert found.mark.line + 1 == 2 and "Gedankenstrich „\u2013“ (U+2013)" in found.message
+    assert found.message.endswith("Schreiben Sie: - id: hauptsitz")

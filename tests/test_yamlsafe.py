@@ -140,3 +140,21 @@ def test_every_independent_mistake_of_a_file_is_named_in_one_run(tmp_path):
 def test_what_follows_from_a_mistake_is_not_named_as_a_mistake_of_its_own(tmp_path, text):
     document, problems = load_text(tmp_path, text)
     assert document is None and len(problems) == 1, problems
+
+
+@pytest.mark.parametrize(("text", "said"), [
+    ("id: a\nname: b\nangebote:\n  - id: x\nid: a\nname: b\nangebote:\n  - id: y\n",
+     "Ab hier steht der ganze Eintrag wohl ein zweites Mal"),
+    ("id: a\nadressen:\n  - id: x\nort: 1\nadressen:\n  - id: y\n",
+     "Setzen Sie, was darunter steht, unter das erste „adressen:“ in Zeile 2"),
+    ("kontakt:\n  - rolle: a\n    telefon: 1\n    telefon: 2\n", "legen Sie für die zweite einen eigenen Kontakt an"),
+])
+def test_a_field_that_comes_twice_gets_advice_that_loses_nothing(tmp_path, text, said):
+    document, problems = load_text(tmp_path, text)
+    assert document is None and len(problems) == 1
+    assert said in problems[0].message and "löschen Sie die überflüssige" not in problems[0].message
+
+
+def test_an_empty_file_says_how_to_begin(tmp_path):
+    [problem] = load_text(tmp_path, "")[1]
+    assert "wegweiser new" in problem.message
