@@ -41,6 +41,12 @@ def committed(doc: yamlsafe.Document) -> yamlsafe.Document:
     return doc
 
 
+def copied(original: yamlsafe.Document, path: Path) -> yamlsafe.Document:
+    """A provider's file copied under another name, as it is."""
+    path.write_text(original.path.read_text(encoding="utf-8"), encoding="utf-8")
+    return yamlsafe.load(path)[0]
+
+
 def said(problems) -> dict[str, str]:
     return {Path(p.path).stem: p.message for p in problems}
 
@@ -73,9 +79,7 @@ def test_an_id_twice_in_one_file_names_the_second_use_only(tmp_path):
 
 def test_a_copy_named_unlike_its_provider_is_the_newer_use(tmp_path):
     original = document(tmp_path, "caritas", "caritas-sucht")
-    copy_path = tmp_path / "caritas - Kopie.yml"
-    copy_path.write_text(original.path.read_text(encoding="utf-8"), encoding="utf-8")
-    copy, _ = yamlsafe.load(copy_path)
+    copy = copied(original, tmp_path / "caritas - Kopie.yml")
     found = said(id_clashes.offering_ids([copy, original]))
     assert "andere Kennung" in found["caritas - Kopie"] and "nichts zu tun" in found["caritas"]
 
@@ -129,8 +133,6 @@ def test_a_file_made_from_the_committed_template_is_new_where_git_added_it(tmp_p
 
 def test_a_copied_file_is_advised_ids_after_its_own_file_name_not_the_originals(tmp_path):
     original = document(tmp_path, "eutb-aachen", "eutb-aachen-beratung")
-    copy_path = tmp_path / "eutb-dueren.yml"
-    copy_path.write_text(original.path.read_text(encoding="utf-8"), encoding="utf-8")
-    copy, _ = yamlsafe.load(copy_path)
+    copy = copied(original, tmp_path / "eutb-dueren.yml")
     found = said(id_clashes.offering_ids([copy, original]))
     assert "„eutb-dueren-…“" in found["eutb-dueren"] and "eutb-aachen-…" not in found["eutb-dueren"]
