@@ -370,7 +370,7 @@ def test_a_message_about_each_field_names_it_by_its_form_label_not_the_files_key
 
 
 def test_a_field_of_the_file_named_in_a_message_is_said_in_the_forms_words_but_a_typed_value_is_kept():
-    message = "Für eine Adresse in Tschechien ergänzen Sie „land: CZ“. Gefunden: „ergänzen Sie „land: CZ““."
+    message = "Für eine Adresse in Tschechien schreiben Sie „land: CZ“. Gefunden: „ergänzen Sie „land: CZ““."
     assert in_form_words(message, ["adressen", "plz"], ["ergänzen Sie „land: CZ“"]) == (
         "Für eine Adresse in Tschechien wählen Sie unter „Land“ „Tschechien“. Gefunden: „ergänzen Sie „land: CZ““.")
     assert in_form_words("Bitte geben Sie an, wo das Angebot stattfindet: „orte“ (Adressen des Trägers), "
