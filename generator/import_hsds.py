@@ -2,7 +2,9 @@
 
 Read are (``read``):
 
-- a JSON document: the tables of ``hsds.export`` (``{"organization": [...], ...}``), one
+- a JSON document: the tables of ``hsds.export`` (``{"organization": [...], ...}``), or
+  keyed by their CSV files as the specification's ``examples/tabular.json`` has them
+  (``{"organizations.csv": [...], ...}``; tables we take nothing from are passed over), one
   nested document of HSDS's API (a service, an organization or a service at a location,
   as ``schema/compiled/*.json`` and the specification's examples have them), a list of
   them, or a page of the API (``{"contents": [...]}``); the nested documents are taken
@@ -85,6 +87,18 @@ def read(path: Path) -> tuple[Tables, dict[tuple[str, str], str]]:
                                f"{', '.join(TABLE_FILES)}.")
             for number, row in enumerate(rows, 1):
                 _add(tables, where, name, _flat(row), f"{path.name}, {name} Nr. {number}")
+        return tables, where
+    files = {file: name for name, file in TABLE_FILES.items()}
+    if isinstance(document, dict) and any(isinstance(document.get(file), list) for file in files) \
+            and "id" not in document:  # the specification's tabular.json: tables by CSV file name
+        for file, rows in document.items():
+            if file not in files:
+                continue  # a table of HSDS we take nothing from (programs.csv, funding.csv, …)
+            if not isinstance(rows, list):
+                raise BadInput(f"{path}: „{file}“ ist keine Liste von Zeilen.")
+            for number, row in enumerate(rows, 1):
+                if isinstance(row, dict):
+                    _add(tables, where, files[file], _flat(row), f"{path.name}, {file} Nr. {number}")
         return tables, where
     documents = document if isinstance(document, list) else [document]
     for number, nested in enumerate(documents, 1):
