@@ -215,5 +215,9 @@ def test_hsds_from_elsewhere_is_taken_over_as_far_as_it_fits(tmp_path, capsys):
     assert run(content, source, "--art", "verein") == 1
     out = capsys.readouterr().out
     assert "Der Begriff „Housing Support“ (Taxonomie „open-eligibility“) ist kein Begriff" in out
-    assert "zielgruppen" in out and "zugang" in out  # required and not in the data: named, not written
-    assert files_of(content) == {}
+    # required and not in the data: the most general value, named to be checked
+    assert "zielgruppen: Die Daten nennen keine Zielgruppe; angenommen ist „alle“. Bitte prüfen Sie" in out
+    assert "zugang: Die Daten sagen nicht, wie man zum Angebot kommt; angenommen ist „termin“." in out
+    written = files_of(content)["wohnhilfe-beispielstadt-e-v.yml"].decode()
+    assert "zielgruppen: [alle]" in written and "zugang: [termin]" in written and "online: ja" in written
+    assert "themen: [wohnen]" in written  # the other taxonomy names a term of ours
