@@ -286,7 +286,13 @@ class _Mapping:
         return self.keys.get((resource_type, row["id"]))
 
     def organisations(self) -> list[Imported]:
-        found = [self.organisation(row) for row in self.tables["organization"]]
+        found = []
+        for row in self.tables["organization"]:
+            if self.under("service", "organization_id", row["id"]):
+                found.append(self.organisation(row))
+            else:
+                self.note("organization", row, "Der Träger hat in den Daten kein Angebot (service) und wurde nicht "
+                                               "übernommen: Eine Träger-Datei braucht mindestens ein Angebot.")
         for service in self.tables["service"]:
             if service.get("organization_id") not in self.by_id["organization"]:
                 self.note("service", service, "Das Angebot gehört zu keinem Träger (organization) der Daten "
