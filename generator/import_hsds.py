@@ -17,8 +17,12 @@ holds: the keys from its ``metadata`` entries (``hsds``), every vocabulary term 
 attributes, closures from the service's ``alert``. Data from elsewhere is taken over as
 far as it fits, and every part that does not fit is named (``Finding``): a term that is
 no term of our vocabularies (with the nearest one), a schedule that is no weekly one,
-an area that is no region of the directory. Missing required fields are left to the
-check of all records (``import_records``), which names them.
+an area that is no region of the directory. A value our fields do not allow (an http://
+website, a language our vocabulary lacks, a phone number, a point, a country) is left out,
+not the offering, and named. A required field the data lacks is filled with the most
+general value (``_Mapping.required``: every target group, "by appointment", online when
+only a phone or e-mail is known; a theme only from ``--thema``) and named, to be checked;
+what is still missing is left to the check of all records (``import_records``).
 """
 from __future__ import annotations
 
