@@ -44,7 +44,8 @@ def _mapped(args, sources: pipeline.Sources) -> tuple[list[Imported], list[Findi
         rows = import_table.read(source, mapping)
         return import_table.records(rows, mapping, vocabularies, source.name)
     tables, where = import_hsds.read(source)
-    return import_hsds.records(tables, where, vocabularies, _regions(sources.content_dir), args.art)
+    return import_hsds.records(tables, where, vocabularies, _regions(sources.content_dir), args.art, args.thema,
+                               import_hsds.patterns_of(sources.schema_dir))
 
 
 def checked(records: list[Imported], sources: pipeline.Sources, source: str
@@ -114,6 +115,8 @@ def add_parser(subcommands) -> None:
                         help="für eine Tabelle: welche Spalte in welches Feld gehört (YAML, siehe README)")
     parser.add_argument("--art", metavar="BEGRIFF",
                         help="für HSDS-Daten ohne Art des Trägers: diese Art (z. B. verein)")
+    parser.add_argument("--thema", metavar="BEGRIFF",
+                        help="für HSDS-Daten: das Thema der Angebote, deren Daten keines nennen (z. B. sucht)")
     parser.add_argument("--dry-run", action="store_true", help="nur berichten, nichts schreiben")
     parser.add_argument("--force", action="store_true",
                         help="auch Dateien ersetzen, die seit dem letzten Import von Hand geändert wurden")

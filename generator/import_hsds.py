@@ -2,7 +2,9 @@
 
 Read are (``read``):
 
-- a JSON document: the tables of ``hsds.export`` (``{"organization": [...], ...}``), one
+- a JSON document: the tables of ``hsds.export`` (``{"organization": [...], ...}``), or
+  keyed by their CSV files as the specification's ``examples/tabular.json`` has them
+  (``{"organizations.csv": [...], ...}``; tables we take nothing from are passed over), one
   nested document of HSDS's API (a service, an organization or a service at a location,
   as ``schema/compiled/*.json`` and the specification's examples have them), a list of
   them, or a page of the API (``{"contents": [...]}``); the nested documents are taken
@@ -15,8 +17,12 @@ holds: the keys from its ``metadata`` entries (``hsds``), every vocabulary term 
 attributes, closures from the service's ``alert``. Data from elsewhere is taken over as
 far as it fits, and every part that does not fit is named (``Finding``): a term that is
 no term of our vocabularies (with the nearest one), a schedule that is no weekly one,
-an area that is no region of the directory. Missing required fields are left to the
-check of all records (``import_records``), which names them.
+an area that is no region of the directory. A value our fields do not allow (an http://
+website, a language our vocabulary lacks, a phone number, a point, a country) is left out,
+not the offering, and named. A required field the data lacks is filled with the most
+general value (``_Mapping.required``: every target group, "by appointment", online when
+only a phone or e-mail is known; a theme only from ``--thema``) and named, to be checked;
+what is still missing is left to the check of all records (``import_records``).
 """
 from __future__ import annotations
 
@@ -57,6 +63,14 @@ GERMAN_DATE = r"(\d{2})\.(\d{2})\.(\d{4})"
 CLOSURE = re.compile(rf"Geschlossen (?:am {GERMAN_DATE}|vom {GERMAN_DATE} bis {GERMAN_DATE}|bis einschließlich "
                      rf"{GERMAN_DATE})(?: \((.*?)\))?\.(?= Geschlossen |$)")
 
+# Fields whose values are checked against the common schema's patterns (by definition), and
+# why a value that does not fit is left out.
+PATTERNS = {"webseite": "webseite", "email": "email", "telefon": "telefon", "breite": "breite", "laenge": "laenge"}
+WHY = {"webseite": "Das ist keine vollständige Internetadresse",
+       "email": "Das ist keine gültige E-Mail-Adresse",
+       "telefon": "Veröffentlicht werden deutsche Nummern mit Vorwahl und tschechische mit +420",
+       "breite": "Das ist keine geografische Breite", "laenge": "Das ist keine geografische Länge"}
+
 Tables = dict[str, list[dict]]
 
 
@@ -85,6 +99,18 @@ def read(path: Path) -> tuple[Tables, dict[tuple[str, str], str]]:
                                f"{', '.join(TABLE_FILES)}.")
             for number, row in enumerate(rows, 1):
                 _add(tables, where, name, _flat(row), f"{path.name}, {name} Nr. {number}")
+        return tables, where
+    files = {file: name for name, file in TABLE_FILES.items()}
+    if isinstance(document, dict) and any(isinstance(document.get(file), list) for file in files) \
+            and "id" not in document:  # the specification's tabular.json: tables by CSV file name
+        for file, rows in document.items():
+            if file not in files:
+                continue  # a table of HSDS we take nothing from (programs.csv, funding.csv, …)
+            if not isinstance(rows, list):
+                raise BadInput(f"{path}: „{file}“ ist keine Liste von Zeilen.")
+            for number, row in enumerate(rows, 1):
+                if isinstance(row, dict):
+                    _add(tables, where, files[file], _flat(row), f"{path.name}, {file} Nr. {number}")
         return tables, where
     documents = document if isinstance(document, list) else [document]
     for number, nested in enumerate(documents, 1):
@@ -180,9 +206,9 @@ def _number(key: str, value: str):
 
 class _Mapping:
     def __init__(self, tables: Tables, where: dict, vocabularies: dict[str, Vocabulary], regions: dict[str, str],
-                 default_kind: str | None):
+                 default_kind: str | None, default_theme: str | None, patterns: dict[str, str]):
         self.tables, self.where, self.vocabularies, self.regions = tables, where, vocabularies, regions
-        self.default_kind = default_kind
+        self.default_kind, self.default_theme, self.patterns = default_kind, default_theme, patterns
         self.by_id = {name: {row["id"]: row for row in rows} for name, rows in tables.items()}
         self.keys = {(row.get("resource_type"), row.get("resource_id")): row.get("previous_value")
                      for row in tables.get("metadata", []) if row.get("field_name") == "id"}
@@ -197,6 +223,24 @@ class _Mapping:
 
     def note(self, table: str, row: dict, message: str) -> None:
         self.findings.append(Finding(self.at(table, row), message))
+
+    def fitting(self, table: str, row: dict, field: str, value: object) -> str | None:
+        """A value of a field our schemas give a pattern (``PATTERNS``), or None: then
+        it is left out, and a note says so (the rest of its record is taken over)."""
+        found = str(value or "").strip()
+        pattern = self.patterns.get(PATTERNS[field])
+        if not found or not pattern or re.search(pattern, found):
+            return found or None
+        why = "nur https-Adressen werden veröffentlicht" if found.startswith("http://") else WHY[PATTERNS[field]]
+        self.note(table, row, f"{field}: „{found}“ wurde nicht übernommen: {why}.")
+        return None
+
+    def assumed(self, table: str, row: dict, data: dict, field: str, value: object, why: str) -> None:
+        """A required field the data does not fill, filled with the most general value."""
+        data[field] = value
+        shown = ", ".join(value) if isinstance(value, list) else str(value)
+        self.note(table, row, f"{field}: {why}; angenommen ist „{shown}“. Bitte prüfen Sie das und ändern Sie es "
+                              "in der Datei, wenn es nicht stimmt.")
 
     # --- terms ---
 
@@ -246,7 +290,13 @@ class _Mapping:
         return self.keys.get((resource_type, row["id"]))
 
     def organisations(self) -> list[Imported]:
-        found = [self.organisation(row) for row in self.tables["organization"]]
+        found = []
+        for row in self.tables["organization"]:
+            if self.under("service", "organization_id", row["id"]):
+                found.append(self.organisation(row))
+            else:
+                self.note("organization", row, "Der Träger hat in den Daten kein Angebot (service) und wurde nicht "
+                                               "übernommen: Eine Träger-Datei braucht mindestens ein Angebot.")
         for service in self.tables["service"]:
             if service.get("organization_id") not in self.by_id["organization"]:
                 self.note("service", service, "Das Angebot gehört zu keinem Träger (organization) der Daten "
@@ -263,13 +313,17 @@ class _Mapping:
             if "traegerarten" in self.vocabularies else []
         if kinds or self.default_kind:
             data["art"] = kinds[0] if kinds else self.default_kind
-        for field, ours in (("description", "beschreibung"), ("website", "webseite"), ("email", "email")):
-            if row.get(field):
-                data[ours] = text(row[field])
+        if row.get("description"):
+            data["beschreibung"] = text(row["description"])
+        for field, ours in (("website", "webseite"), ("email", "email")):
+            value = self.fitting("organization", row, ours, row.get(field))
+            if value:
+                data[ours] = value
         phones = [p for p in self.under("phone", "organization_id", row["id"])
                   if not any(p.get(f) for f in ("contact_id", "service_id", "location_id"))]
-        if phones:
-            data["telefon"] = phones[0]["number"]
+        number = self.fitting("organization", row, "telefon", phones[0]["number"]) if phones else None
+        if number:
+            data["telefon"] = number
         services = self.under("service", "organization_id", row["id"])
         places = self.under("location", "organization_id", row["id"])
         for service in services:  # places of its services that belong to no organisation
@@ -298,6 +352,11 @@ class _Mapping:
             self.note("location", place, "Der Ort hat keine Anschrift (address) und wurde nicht übernommen.")
             return None
         found = postal[0]
+        countries = self.vocabularies.get("laender")
+        if found.get("country") and countries and found["country"] not in countries:
+            self.note("location", place, f"Der Ort liegt in einem Land („{found['country']}“), das der Wegweiser "
+                                         "nicht verzeichnet, und wurde nicht übernommen.")
+            return None
         our_key = self.key("location", place)
         address_id = our_key.partition("/")[2] if our_key and our_key.startswith(f"{organisation_id}/") else unique(
             slug(place.get("name") or found.get("city") or "ort", 40), taken)
@@ -322,7 +381,9 @@ class _Mapping:
         ours = PRECISION in self.terms(place["id"])
         if not ours and isinstance(place.get("latitude"), (int, float)) and isinstance(place.get("longitude"),
                                                                                         (int, float)):
-            data["koordinaten"] = {"breite": f"{place['latitude']:.5f}", "laenge": f"{place['longitude']:.5f}"}
+            point = {"breite": f"{place['latitude']:.5f}", "laenge": f"{place['longitude']:.5f}"}
+            if all(self.fitting("location", place, name, value) for name, value in point.items()):
+                data["koordinaten"] = point
         return data
 
     def offering(self, organisation_id: str, row: dict, address_ids: dict[str, str]) -> dict:
@@ -362,8 +423,7 @@ class _Mapping:
             data["kosten_hinweis"] = text(note)
         if ways:
             data["zugang"] = ways
-        languages = [language.get("code") for language in self.under("language", "service_id", row["id"])]
-        languages = list(dict.fromkeys([code for code in languages if code] + terms.get("sprachen", [])))
+        languages = self.languages(row, terms.get("sprachen", []))
         if languages:
             data["sprachen"] = languages
         if terms.get("barrierefreiheit"):
@@ -371,15 +431,45 @@ class _Mapping:
         contacts = self.contacts(row)
         if contacts:
             data["kontakt"] = contacts
-        if row.get("url"):
-            data["webseite"] = row["url"]
+        website = self.fitting("service", row, "webseite", row.get("url"))
+        if website:
+            data["webseite"] = website
         status = (terms.get("status") or [""])[0] or OUR_STATUS.get(row.get("status", ""), "")
         if status:
             data["status"] = status
         checked = str(row.get("assured_date") or row.get("last_modified") or "")[:10]
         if checked:
             data["zuletzt_geprueft"] = checked
+        self.required(row, data)
         return data
+
+    def languages(self, row: dict, ours: list[str]) -> list[str]:
+        """The codes of a service's languages; one our vocabulary lacks is left out, with a note."""
+        codes = [language.get("code") for language in self.under("language", "service_id", row["id"])]
+        codes = list(dict.fromkeys([code for code in codes if code] + ours))
+        known = self.vocabularies.get("sprachen")
+        for code in [code for code in codes if known and code not in known]:
+            self.note("service", row, f"sprachen: „{code}“ wurde nicht übernommen: Die Sprache steht nicht im "
+                                      "Vokabular der Sprachen (schemas/vokabulare/sprachen.yml).")
+            codes.remove(code)
+        return codes
+
+    def required(self, row: dict, data: dict) -> None:
+        """Our required fields that foreign data lacks, filled with the most general value
+        that is true of every offering, each with a note to check it. No theme is general:
+        only ``--thema`` gives one. Contact data is never assumed."""
+        if not data.get("themen") and self.default_theme:
+            self.assumed("service", row, data, "themen", [self.default_theme], "Die Daten nennen kein Thema "
+                                                                               "(--thema)")
+        if not data.get("zielgruppen"):
+            self.assumed("service", row, data, "zielgruppen", ["alle"], "Die Daten nennen keine Zielgruppe")
+        if not data.get("zugang"):
+            self.assumed("service", row, data, "zugang", ["termin"], "Die Daten sagen nicht, wie man zum Angebot "
+                                                                     "kommt")
+        reachable = any(contact.get("telefon") or contact.get("email") for contact in data.get("kontakt", []))
+        if not any(data.get(field) for field in ("orte", "aufsuchend", "online")) and reachable:
+            self.assumed("service", row, data, "online", "ja", "Die Daten nennen keinen Ort des Angebots, aber ein "
+                                                               "Telefon oder eine E-Mail-Adresse")
 
     def regions_of(self, row: dict) -> list[str]:
         found = []
@@ -399,6 +489,8 @@ class _Mapping:
         for contact in self.under("contact", "service_id", row["id"]):
             data: dict = {"rolle": contact.get("title") or contact.get("department") or "Kontakt"}
             for phone in self.under("phone", "contact_id", contact["id"]):
+                if not self.fitting("contact", contact, "telefon", phone.get("number")):
+                    continue
                 if str(phone.get("description", "")).startswith("Durchwahl") and "durchwahl" not in data:
                     data["durchwahl"], data["durchwahl_veroeffentlichen"] = phone["number"], "ja"
                 elif "telefon" not in data:
@@ -406,15 +498,18 @@ class _Mapping:
                 else:
                     self.note("contact", contact, f"Die weitere Nummer {phone['number']} wurde nicht übernommen "
                                                   "(ein Kontakt hat eine Telefonnummer).")
-            if contact.get("email"):
-                data["email"] = contact["email"]
+            email = self.fitting("contact", contact, "email", contact.get("email"))
+            if email:
+                data["email"] = email
             if contact.get("name"):
                 data["ansprechperson"] = contact["name"]
             found.append(data)
         if not found:
             phones = [p for p in self.under("phone", "service_id", row["id"]) if not p.get("contact_id")]
-            data = {"rolle": "Kontakt", **({"telefon": phones[0]["number"]} if phones else {}),
-                    **({"email": row["email"]} if row.get("email") else {})}
+            number = self.fitting("service", row, "telefon", phones[0]["number"]) if phones else None
+            email = self.fitting("service", row, "email", row.get("email"))
+            data = {"rolle": "Kontakt", **({"telefon": number} if number else {}),
+                    **({"email": email} if email else {})}
             if len(data) > 1:
                 found.append(data)
         return found
@@ -475,10 +570,25 @@ def _iso(parts: tuple[str, ...]) -> str:
     return f"{parts[2]}-{parts[1]}-{parts[0]}"
 
 
+def patterns_of(schema_dir: Path) -> dict[str, str]:
+    """The patterns of the common schema's definitions (``webseite``, ``telefon``, …)."""
+    try:
+        definitions = json.loads((schema_dir / "common.schema.json").read_text(encoding="utf-8"))["$defs"]
+    except (OSError, ValueError, KeyError):
+        return {}  # the check of all records names a missing schema
+    found = {name: d["pattern"] for name, d in definitions.items() if isinstance(d, dict) and "pattern" in d}
+    point = definitions.get("koordinaten", {}).get("properties", {})
+    found |= {name: point[name]["pattern"] for name in ("breite", "laenge") if "pattern" in point.get(name, {})}
+    return found
+
+
 def records(tables: Tables, where: dict, vocabularies: dict[str, Vocabulary], regions: dict[str, str],
-            default_kind: str | None = None) -> tuple[list[Imported], list[Finding]]:
+            default_kind: str | None = None, default_theme: str | None = None,
+            patterns: dict[str, str] | None = None) -> tuple[list[Imported], list[Finding]]:
     """Provider records from HSDS tables. ``regions``: the directory's regions (id: German
     name), which service areas are matched with; ``default_kind``: the ``art`` of an
-    organisation whose data says none (HSDS has no such field)."""
-    mapping = _Mapping(tables, where, vocabularies, regions, default_kind)
+    organisation whose data says none (HSDS has no such field); ``default_theme``: the
+    theme of an offering whose data names none; ``patterns`` (``patterns_of``): a value
+    that does not fit its field's pattern is left out, with a note."""
+    mapping = _Mapping(tables, where, vocabularies, regions, default_kind, default_theme, patterns or {})
     return mapping.organisations(), mapping.findings

@@ -11,7 +11,7 @@ import shutil
 import openpyxl
 import pytest
 
-from conftest import FIXTURES, REPO, SCHEMAS, prepared
+from conftest import FIXTURES, REPO, SCHEMAS, build, mkdocs_config, prepared, problems_of
 from generator import cli, hsds, import_records, yamlsafe
 from generator.hsds_nested import Documents
 
@@ -215,5 +215,58 @@ def test_hsds_from_elsewhere_is_taken_over_as_far_as_it_fits(tmp_path, capsys):
     assert run(content, source, "--art", "verein") == 1
     out = capsys.readouterr().out
     assert "Der Begriff „Housing Support“ (Taxonomie „open-eligibility“) ist kein Begriff" in out
-    assert "zielgruppen" in out and "zugang" in out  # required and not in the data: named, not written
+    # required and not in the data: the most general value, named to be checked
+    assert "zielgruppen: Die Daten nennen keine Zielgruppe; angenommen ist „alle“. Bitte prüfen Sie" in out
+    assert "zugang: Die Daten sagen nicht, wie man zum Angebot kommt; angenommen ist „termin“." in out
+    written = files_of(content)["wohnhilfe-beispielstadt-e-v.yml"].decode()
+    assert "zielgruppen: [alle]" in written and "zugang: [termin]" in written and "online: ja" in written
+    assert "themen: [wohnen]" in written  # the other taxonomy names a term of ours
+
+
+EXAMPLES = FIXTURES / "hsds-3.0" / "examples"  # the specification's own examples, unchanged
+# Every shape the specification gives its examples in; organization_list.json holds an
+# organization without services, which no provider file can be (it is named, not written).
+EXAMPLE_SHAPES = ["service_full.json", "organization_full.json", "service_at_location_full.json",
+                  "service_list.json", "service_at_location_list.json", "tabular.json", "csv"]
+
+
+def bare_content(tmp_path):
+    """A content folder with nothing in it but the (empty) folder of the providers."""
+    content = tmp_path / "content"
+    (content / "traeger").mkdir(parents=True)
+    return content
+
+
+@pytest.mark.parametrize("shape", EXAMPLE_SHAPES)
+def test_the_specifications_examples_are_taken_over_as_far_as_they_fit(tmp_path, capsys, shape):
+    content = bare_content(tmp_path)
+    assert run(content, EXAMPLES / shape, "--art", "verein", "--thema", "gesundheit") == 1
+    out = capsys.readouterr().out
+    assert "webseite: „http://example.com/counselling“ wurde nicht übernommen: nur https-Adressen werden " \
+           "veröffentlicht." in out
+    assert "sprachen: „ur“ wurde nicht übernommen" in out or "_list" in shape  # the lists have no languages
+    assert "zielgruppen: Die Daten nennen keine Zielgruppe; angenommen ist „alle“. Bitte prüfen Sie" in out
+    assert "zugang: Die Daten sagen nicht, wie man zum Angebot kommt; angenommen ist „termin“." in out
+    assert list(files_of(content)) == ["example-organization-inc.yml"]
+    assert problems_of(content) == ()
+    written = yamlsafe.load(content / "traeger" / "example-organization-inc.yml")[0].data
+    offering = written["angebote"][0]
+    assert offering["name"] == "Community Counselling"
+    assert offering["zielgruppen"] == ["alle"] and offering["zugang"] == ["termin"]
+    assert "webseite" not in offering and "webseite" not in written
+
+
+def test_an_organisation_without_services_is_named_not_written(tmp_path, capsys):
+    content = bare_content(tmp_path)
+    assert run(content, EXAMPLES / "organization_list.json", "--art", "verein") == 1
+    assert "Der Träger hat in den Daten kein Angebot (service) und wurde nicht übernommen" in capsys.readouterr().out
     assert files_of(content) == {}
+
+
+def test_a_site_builds_from_the_specifications_tabular_example(tmp_path, capsys):
+    content = bare_content(tmp_path)
+    assert run(content, EXAMPLES / "tabular.json", "--art", "verein", "--thema", "gesundheit") == 1
+    site = tmp_path / "site"
+    build(mkdocs_config(content, site))
+    pages = "".join(page.read_text(encoding="utf-8") for page in site.rglob("*.html"))
+    assert "Example Organization Inc." in pages and "Community Counselling" in pages
