@@ -191,14 +191,15 @@ def footer_of(page):
 LABELS = {"de": "Über diese Seite", "cs": "O tomto webu", "en": "About this site"}
 
 
-def test_every_page_of_the_example_in_every_language_and_the_not_found_page_link_the_legal_pages(example_site):
+def test_every_page_of_the_example_in_every_language_and_the_not_found_page_link_the_legal_pages_and_open_data(
+        example_site):
     pages_checked = 0
     for page in (p for p in example_site.rglob("*.html") if "karten" not in p.relative_to(example_site).parts):
         first = page.relative_to(example_site).parts[0]
         language = first if first in ("cs", "en") else "de"
         footer = footer_of(page)
         assert footer.label == LABELS[language], page
-        assert len(footer.links) == len(LEGAL_PAGES), page
+        assert len(footer.links) == len(LEGAL_PAGES) + 1, page  # and "Offene Daten"
         if page.name == "404.html":  # from the server's root, into the page's language
             prefix = "/" if language == "de" else f"/{language}/"
             assert footer.links[0] == f"{prefix}impressum/", page
