@@ -102,7 +102,8 @@ def run(args) -> int:
     summary = ", ".join(f"{count} {state}" for state, count in sorted(counts.items())) or "keine Einträge"
     verb = "würden geschrieben (--dry-run: nichts geschrieben)" if args.dry_run else "geschrieben"
     print(f"Träger-Dateien: {summary}; neue und geänderte {verb}."
-          + (f" {len(findings)} Meldungen: nicht Übernommenes steht oben." if findings else ""), file=sys.stderr)
+          + (f" {len(findings)} {'Meldung' if len(findings) == 1 else 'Meldungen'}: nicht Übernommenes steht oben."
+             if findings else ""), file=sys.stderr)
     return commands.PROBLEMS if findings or counts.get("von Hand bearbeitet") else commands.OK
 
 

@@ -147,7 +147,8 @@ def _cell(value) -> str:
 def _csv_rows(path: Path) -> list[list[str]]:
     raw = path.read_bytes()
     try:
-        content = raw.decode("utf-8-sig")
+        # Excel's "Unicode-Text" is UTF-16 with its byte order mark, tab-separated.
+        content = raw.decode("utf-16") if raw.startswith((b"\xff\xfe", b"\xfe\xff")) else raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         content = raw.decode("cp1252", errors="strict") if _is_cp1252(raw) else None
         if content is None:
@@ -158,8 +159,8 @@ def _csv_rows(path: Path) -> list[list[str]]:
     reader = csv.reader(io.StringIO(content, newline=""), delimiter=separator, strict=True)
     try:
         return [[cell.strip() for cell in row] for row in reader]
-    except csv.Error as error:
-        raise BadInput(f"{path}, Zeile {reader.line_num}: Die CSV-Datei ist fehlerhaft ({error}). Oft ist es ein "
+    except csv.Error:
+        raise BadInput(f"{path}, Zeile {reader.line_num}: Die CSV-Datei ist fehlerhaft. Oft ist es ein "
                        "Anführungszeichen, das nicht geschlossen wird.") from None
 
 
@@ -177,8 +178,10 @@ def _xlsx_rows(path: Path, sheet: str) -> list[list[str]]:
 
     try:
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError) as error:
-        raise BadInput(f"{path}: Die Datei lässt sich nicht als Excel-Tabelle (.xlsx) lesen ({error}).") from None
+    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError):
+        raise BadInput(f"{path}: Die Datei lässt sich nicht als Excel-Tabelle (.xlsx) lesen. Ist es eine ältere "
+                       ".xls-Datei oder eine andere Datei mit der Endung .xlsx? Speichern Sie die Tabelle in Excel "
+                       "bitte als „Excel-Arbeitsmappe (.xlsx)“ oder als „CSV UTF-8“.") from None
     try:
         if sheet and sheet not in book.sheetnames:
             raise BadInput(f"{path}: Ein Blatt „{sheet}“ gibt es nicht.{suggestion(sheet, book.sheetnames)} "

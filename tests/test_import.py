@@ -270,3 +270,24 @@ def test_a_site_builds_from_the_specifications_tabular_example(tmp_path, capsys)
     build(mkdocs_config(content, site))
     pages = "".join(page.read_text(encoding="utf-8") for page in site.rglob("*.html"))
     assert "Example Organization Inc." in pages and "Community Counselling" in pages
+
+
+def test_excels_unicode_text_imports_as_the_same_list(tmp_path):
+    """"Unicode-Text" from Excel: UTF-16 with its byte order mark, tab-separated."""
+    source = tmp_path / "partnerliste.txt"
+    source.write_text("\r\n".join("\t".join(row) for row in partner_rows()) + "\r\n", encoding="utf-16")
+    from_csv, from_text = empty_content(tmp_path / "csv"), empty_content(tmp_path / "text")
+    assert run(from_csv, PARTNERS, "--zuordnung", MAPPING) == 0
+    assert run(from_text, source, "--zuordnung", MAPPING) == 0
+
+    def data(content):  # the files name their source in a comment
+        return {name: yamlsafe.parse(text.decode(), content / name).data for name, text in files_of(content).items()}
+    assert data(from_text) == data(from_csv) and data(from_csv)
+
+
+def test_a_file_that_is_no_spreadsheet_is_named_in_german_only(tmp_path, capsys):
+    source = tmp_path / "partnerliste.xlsx"
+    source.write_text("kein Excel", encoding="utf-8")
+    assert run(empty_content(tmp_path), source, "--zuordnung", MAPPING) == 2
+    said = capsys.readouterr().err
+    assert "lässt sich nicht als Excel-Tabelle (.xlsx) lesen" in said and "zip" not in said
