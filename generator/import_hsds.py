@@ -212,6 +212,9 @@ class _Mapping:
         self.by_id = {name: {row["id"]: row for row in rows} for name, rows in tables.items()}
         self.keys = {(row.get("resource_type"), row.get("resource_id")): row.get("previous_value")
                      for row in tables.get("metadata", []) if row.get("field_name") == "id"}
+        # Objects a Wegweiser exported: there a published direct line had its person's consent.
+        self.from_wegweiser = {row.get("resource_id") for row in tables.get("metadata", [])
+                               if row.get("updated_by") == "Wegweiser"}
         self.findings: list[Finding] = []
         self.taken: set[str] = set()
 
@@ -491,7 +494,13 @@ class _Mapping:
             for phone in self.under("phone", "contact_id", contact["id"]):
                 if not self.fitting("contact", contact, "telefon", phone.get("number")):
                     continue
-                if str(phone.get("description", "")).startswith("Durchwahl") and "durchwahl" not in data:
+                direct_line = str(phone.get("description", "")).startswith("Durchwahl")
+                if direct_line and row["id"] not in self.from_wegweiser:
+                    self.note("contact", contact, (
+                        f"Die Durchwahl {phone['number']} wurde nicht übernommen: Eine persönliche Durchwahl "
+                        "erscheint nur mit Zustimmung der Person. Liegt sie vor, tragen Sie „durchwahl“ und "
+                        "„durchwahl_veroeffentlichen: ja“ selbst ein."))
+                elif direct_line and "durchwahl" not in data:
                     data["durchwahl"], data["durchwahl_veroeffentlichen"] = phone["number"], "ja"
                 elif "telefon" not in data:
                     data["telefon"] = phone["number"]

@@ -291,3 +291,23 @@ def test_a_file_that_is_no_spreadsheet_is_named_in_german_only(tmp_path, capsys)
     assert run(empty_content(tmp_path), source, "--zuordnung", MAPPING) == 2
     said = capsys.readouterr().err
     assert "lässt sich nicht als Excel-Tabelle (.xlsx) lesen" in said and "zip" not in said
+
+
+def test_a_direct_line_from_elsewhere_is_not_published_without_its_persons_consent(tmp_path, capsys):
+    service = {
+        "id": "7f3e1c52-9d0b-4f7e-8a51-3c2b9d6e0a12", "name": "Schuldnerberatung", "description": "Hilfe bei Schulden.",
+        "status": "active", "assured_date": "2026-02-01",
+        "organization": {"id": "0c8a5f3e-2b1d-4c6e-9f7a-8d5e4c3b2a11", "name": "Hilfeverein Beispiel e. V.",
+                         "description": "Ein Verein."},
+        "contacts": [{"id": "a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c11", "name": "Frau Beispiel", "title": "Beratung",
+                      "email": "beratung@beispiel.example", "phones": [
+                          {"id": "a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c12", "number": "03733 000777",
+                           "description": "Durchwahl Frau Beispiel"}]}],
+    }
+    source = tmp_path / "service.json"
+    source.write_text(json.dumps(service, ensure_ascii=False), encoding="utf-8")
+    content = empty_content(tmp_path)
+    assert run(content, source, "--art", "verein", "--thema", "schulden") == 1
+    assert "Die Durchwahl 03733 000777 wurde nicht übernommen" in capsys.readouterr().out
+    written = files_of(content)["hilfeverein-beispiel-e-v.yml"].decode()
+    assert "000777" not in written and "durchwahl_veroeffentlichen" not in written
