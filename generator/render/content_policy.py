@@ -21,6 +21,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import html
+import json
 import re
 from urllib.parse import urlsplit
 
@@ -180,3 +181,15 @@ def allow_live_reload(server) -> None:
         return document.encode("utf-8", "surrogateescape")
 
     server._inject_js_into_html = inject_allowed
+
+
+# "<" also stops "<!--" and "</script", which would change how a script element is parsed;
+# U+2028/2029 are escaped for old script parsers that end a line there.
+SCRIPT_ESCAPES = str.maketrans({"&": "\\u0026", "<": "\\u003c", ">": "\\u003e", "\u2028": "\\u2028",
+                                "\u2029": "\\u2029"})
+
+
+def script_safe_json(value) -> str:
+    """JSON that no text inside can end its <script> element or turn into markup (the
+    maps' data block, the pages' JSON-LD)."""
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).translate(SCRIPT_ESCAPES)

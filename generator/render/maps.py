@@ -18,7 +18,6 @@ from __future__ import annotations
 import gettext
 import html
 import itertools
-import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,7 +32,7 @@ from ..records import Offering
 from ..settings import MapSettings
 from ..text import sort_key
 from ..vocab import Vocabulary
-from .content_policy import tile_sources, with_policy
+from .content_policy import script_safe_json, tile_sources, with_policy
 from .listings import Listings
 from .languages import GERMAN
 from .messages import N_, plural_forms
@@ -118,13 +117,7 @@ class OfferingMarkers(JSCSSMixin, MacroElement):
 
 def data_block(data: dict) -> str:
     """A JSON data block that no text inside can end or turn into markup."""
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    # "<" also stops "<!--" and "</script", which would change how the block is parsed;
-    # U+2028/2029 are escaped for old script parsers that end a line there.
-    for raw, escaped in (("&", "\\u0026"), ("<", "\\u003c"), (">", "\\u003e"),
-                         ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
-        text = text.replace(raw, escaped)
-    return f'<script type="application/json" id="{DATA_ID}">{text}</script>'
+    return f'<script type="application/json" id="{DATA_ID}">{script_safe_json(data)}</script>'
 
 
 def map_messages(translations: gettext.NullTranslations) -> dict:

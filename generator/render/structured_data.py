@@ -22,7 +22,6 @@ that element early or open another.
 from __future__ import annotations
 
 import datetime as dt
-import json
 from typing import TYPE_CHECKING
 
 from ..directory import Directory
@@ -30,6 +29,7 @@ from ..markup import markdown_to_plain_text, tel_href
 from ..opening_hours import WEEKDAYS, coming_closures
 from ..records import Address, Offering, Organisation, Text
 from ..vocab import Vocabulary
+from .content_policy import script_safe_json
 from .languages import GERMAN
 from .urls import SiteMap
 
@@ -48,13 +48,9 @@ ALL_DAY = ("00:00", "23:59")
 CLOSED_ALL_DAY = ("00:00", "00:00")
 # Characters that would let text end the script element (</script>), start a comment
 # (<!--) or an entity, or end a line in old JavaScript parsers: escaped as JSON allows.
-ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
-
-
 def serialized(document: dict) -> str:
     """The document as JSON that is safe inside a ``<script>`` element whatever its text."""
-    text = json.dumps(document, ensure_ascii=False, separators=(",", ":"))
-    return text.translate(str.maketrans(ESCAPES))
+    return script_safe_json(document)
 
 
 def record_language(language: str, main_text: Text | None) -> str:
