@@ -13,7 +13,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from . import commands, import_hsds, import_records, import_table, pipeline, yamlsafe
+from . import commands, hsds_reading, import_hsds, import_records, import_table, import_values, pipeline, yamlsafe
 from .import_records import BadInput, Finding, Imported
 from .kinds import Kind
 from .problems import display_path
@@ -43,9 +43,9 @@ def _mapped(args, sources: pipeline.Sources) -> tuple[list[Imported], list[Findi
         mapping = import_table.load_mapping(Path(args.zuordnung))
         rows = import_table.read(source, mapping)
         return import_table.records(rows, mapping, vocabularies, source.name)
-    tables, where = import_hsds.read(source)
+    tables, where = hsds_reading.read(source)
     return import_hsds.records(tables, where, vocabularies, _regions(sources.content_dir), args.art, args.thema,
-                               import_hsds.patterns_of(sources.schema_dir))
+                               import_values.patterns_of(sources.schema_dir))
 
 
 def checked(records: list[Imported], sources: pipeline.Sources, source: str

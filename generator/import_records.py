@@ -66,6 +66,12 @@ def text(value: object) -> str:
     return f"{found}\n" if "\n" in found else found
 
 
+def shortened(value: str, limit: int = 80) -> str:
+    """A long text of the data quoted in a message: its beginning, cut at a word."""
+    found = " ".join(value.split())
+    return found if len(found) <= limit else found[:limit].rsplit(" ", 1)[0] + " …"
+
+
 def term_id(vocabulary: Vocabulary, value: str) -> str | None:
     """The term a value names: its id, or its German, Czech or English label, in any case."""
     wanted = value.strip().casefold()
