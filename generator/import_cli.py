@@ -10,6 +10,7 @@ and writes. Exit codes as in ``commands.py``: 0 everything taken over (or unchan
 """
 from __future__ import annotations
 
+import datetime as dt
 import sys
 from pathlib import Path
 
@@ -44,7 +45,8 @@ def _mapped(args, sources: pipeline.Sources) -> tuple[list[Imported], list[Findi
         rows = import_table.read(source, mapping)
         return import_table.records(rows, mapping, vocabularies, source.name)
     tables, where = hsds_reading.read(source)
-    return import_hsds.records(tables, where, vocabularies, _regions(sources.content_dir), args.art, args.thema,
+    defaults = import_hsds.Defaults(args.art, args.thema, _day(args.geprueft) if args.geprueft else None)
+    return import_hsds.records(tables, where, vocabularies, _regions(sources.content_dir), defaults,
                                import_values.patterns_of(sources.schema_dir))
 
 
@@ -69,6 +71,14 @@ def checked(records: list[Imported], sources: pipeline.Sources, source: str
         records, found = import_records.sort_out(records, problems, rendered)
         findings += found
     return {}, sorted(set(findings))
+
+
+def _day(value: str) -> str:
+    try:
+        return dt.date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise BadInput(f"--geprueft: „{value}“ ist kein Datum; schreiben Sie es als JJJJ-MM-TT, z. B. "
+                       "2026-03-31.") from None
 
 
 def run(args) -> int:
@@ -118,6 +128,9 @@ def add_parser(subcommands) -> None:
                         help="für HSDS-Daten ohne Art des Trägers: diese Art (z. B. verein)")
     parser.add_argument("--thema", metavar="BEGRIFF",
                         help="für HSDS-Daten: das Thema der Angebote, deren Daten keines nennen (z. B. sucht)")
+    parser.add_argument("--geprueft", metavar="JJJJ-MM-TT",
+                        help="für HSDS-Daten ohne Prüfdatum: der Tag, an dem die Angebote zuletzt geprüft wurden "
+                             "(sonst der Tag des Imports)")
     parser.add_argument("--dry-run", action="store_true", help="nur berichten, nichts schreiben")
     parser.add_argument("--force", action="store_true",
                         help="auch Dateien ersetzen, die seit dem letzten Import von Hand geändert wurden")

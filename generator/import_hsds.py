@@ -17,7 +17,9 @@ what is still missing is left to the check of all records (``import_records``).
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
+from . import freshness
 from .hsds import PRECISION, STATUS
 from .records import OFFERING_TERMS
 from .hsds_reading import Tables, Where
@@ -35,11 +37,22 @@ OUR_STATUS = {hsds_status: str(our) for our, hsds_status in STATUS.items()} | {"
 
 # --- mapping -----------------------------------------------------------------------------------
 
+@dataclass(frozen=True)
+class Defaults:
+    """Values for what HSDS has no field for or leaves optional (``--art``, ``--thema``,
+    ``--geprueft``): the kind of an organisation, the theme of an offering whose data names
+    none, the date an offering counts as checked on."""
+    kind: str | None = None
+    theme: str | None = None
+    checked: str | None = None
+
+
 class Mapping:
     def __init__(self, tables: Tables, where: Where, vocabularies: dict[str, Vocabulary], regions: dict[str, str],
-                 default_kind: str | None, default_theme: str | None, patterns: dict[str, str]):
+                 defaults: Defaults, patterns: dict[str, str]):
         self.tables, self.where, self.vocabularies, self.regions = tables, where, vocabularies, regions
-        self.default_kind, self.default_theme, self.patterns = default_kind, default_theme, patterns
+        self.default_kind, self.default_theme, self.default_checked = defaults.kind, defaults.theme, defaults.checked
+        self.patterns = patterns
         self.by_id = {name: {row["id"]: row for row in rows} for name, rows in tables.items()}
         self.keys = {(row.get("resource_type"), row.get("resource_id")): row.get("previous_value")
                      for row in tables.get("metadata", []) if row.get("field_name") == "id"}
@@ -161,10 +174,17 @@ class Mapping:
         data["ort"] = found.get("city", "")
         if found.get("country") and found["country"] != "DE":
             data["land"] = found["country"]
-        if not street and not found.get("postal_code"):
-            data = {"id": address_id, "ort": data["ort"], **({"land": data["land"]} if "land" in data else {}),
+        if not street and not found.get("postal_code") and place["id"] in self.from_wegweiser:
+            # a Wegweiser exports a shelter with its town only
+            return {"id": address_id, "ort": data["ort"], **({"land": data["land"]} if "land" in data else {}),
                     "vertraulich": "ja"}
-            return data
+        if not found.get("postal_code"):
+            town = f" ({data['ort']})" if data["ort"] else ""
+            self.note("location", place, f"Der Ort{town} hat keine Postleitzahl und wurde nicht übernommen. Tragen "
+                                         "Sie die Anschrift unter „adressen“ selbst ein; ist es eine "
+                                         "Schutzeinrichtung, deren Anschrift nicht öffentlich sein darf, nur den Ort "
+                                         "mit „vertraulich: ja“.")
+            return None
         if place.get("description"):
             data["hinweis"] = text(place["description"])
         ours = PRECISION in linked_terms(self, place["id"])
@@ -226,11 +246,29 @@ class Mapping:
         status = (terms.get("status") or [""])[0] or OUR_STATUS.get(row.get("status", ""), "")
         if status:
             data["status"] = status
+        self.checked_on(row, data)
+        self.required(row, data)
+        return data
+
+    def checked_on(self, row: dict, data: dict) -> None:
+        """When an offering was last checked. HSDS leaves ``assured_date`` and
+        ``last_modified`` optional; without them the latest change its metadata records
+        counts, else the day ``--geprueft`` gives, else the day of the import, said."""
         checked = str(row.get("assured_date") or row.get("last_modified") or "")[:10]
         if checked:
             data["zuletzt_geprueft"] = checked
-        self.required(row, data)
-        return data
+            return
+        changes = [str(entry["last_action_date"])[:10] for entry in self.under("metadata", "resource_id", row["id"])
+                   if entry.get("last_action_date")]
+        if changes:
+            day, why = max(changes), "Die Daten nennen kein Prüfdatum (assured_date), nur die letzte Änderung"
+        elif self.default_checked:
+            day, why = self.default_checked, "Die Daten nennen kein Prüfdatum (assured_date; --geprueft)"
+        else:
+            day = freshness.today().isoformat()
+            why = ("Die Daten nennen kein Prüfdatum (assured_date), also gilt der Tag des Imports (ein Datum für "
+                   "alle: --geprueft JJJJ-MM-TT)")
+        self.assumed("service", row, data, "zuletzt_geprueft", day, why)
 
     def languages(self, row: dict, ours: list[str]) -> list[str]:
         """The codes of a service's languages; one our vocabulary lacks is left out, with a note."""
@@ -257,8 +295,9 @@ class Mapping:
                                                                      "kommt")
         reachable = any(contact.get("telefon") or contact.get("email") for contact in data.get("kontakt", []))
         if not any(data.get(field) for field in ("orte", "aufsuchend", "online")) and reachable:
-            self.assumed("service", row, data, "online", "ja", "Die Daten nennen keinen Ort des Angebots, aber ein "
-                                                               "Telefon oder eine E-Mail-Adresse")
+            places = "Kein Ort des Angebots ließ sich übernehmen" if self.under(
+                "service_at_location", "service_id", row["id"]) else "Die Daten nennen keinen Ort des Angebots"
+            self.assumed("service", row, data, "online", "ja", f"{places}, aber ein Telefon oder eine E-Mail-Adresse")
 
     def regions_of(self, row: dict) -> list[str]:
         found = []
@@ -310,12 +349,11 @@ class Mapping:
         return found
 
 def records(tables: Tables, where: Where, vocabularies: dict[str, Vocabulary], regions: dict[str, str],
-            default_kind: str | None = None, default_theme: str | None = None,
-            patterns: dict[str, str] | None = None) -> tuple[list[Imported], list[Finding]]:
+            defaults: Defaults | None = None, patterns: dict[str, str] | None = None
+            ) -> tuple[list[Imported], list[Finding]]:
     """Provider records from HSDS tables. ``regions``: the directory's regions (id: German
-    name), which service areas are matched with; ``default_kind``: the ``art`` of an
-    organisation whose data says none (HSDS has no such field); ``default_theme``: the
-    theme of an offering whose data names none; ``patterns`` (``patterns_of``): a value
-    that does not fit its field's pattern is left out, with a note."""
-    mapping = Mapping(tables, where, vocabularies, regions, default_kind, default_theme, patterns or {})
+    name), which service areas are matched with; ``defaults``: what the command line gives
+    where the data says nothing; ``patterns`` (``import_values.patterns_of``): a value that
+    does not fit its field's pattern is left out, with a note."""
+    mapping = Mapping(tables, where, vocabularies, regions, defaults or Defaults(), patterns or {})
     return mapping.organisations(), mapping.findings

@@ -1,0 +1,78 @@
+"""wegweiser import as a whole: the round trip export → import → export gives the same
+export, a second import changes nothing, a file edited by hand is kept, input that cannot
+be read is named and nothing is written."""
+from __future__ import annotations
+
+import pytest
+from importing import MAPPING, PARTNERS, REPO, empty_content, export_of, files_of, partner_rows, run, write_csv
+
+from generator import import_records
+
+
+@pytest.fixture(scope="module")
+def example_export():
+    return export_of(REPO / "content")
+
+
+def test_the_round_trip_gives_the_same_export_and_a_second_import_changes_nothing(tmp_path, example_export, capsys):
+    source = tmp_path / "export.json"
+    source.write_text(example_export, encoding="utf-8")
+    content = empty_content(tmp_path)
+    assert run(content, source) == 0, capsys.readouterr()
+    assert len(files_of(content)) == len(list((REPO / "content" / "traeger").glob("*.yml")))
+    assert export_of(content) == example_export
+    written = files_of(content)
+    assert run(content, source) == 0
+    assert files_of(content) == written  # byte for byte
+    assert "unverändert" in capsys.readouterr().err
+
+
+def test_dry_run_writes_nothing(tmp_path, capsys):
+    content = empty_content(tmp_path)
+    assert run(content, PARTNERS, "--zuordnung", MAPPING, "--dry-run") == 0
+    assert files_of(content) == {}
+    assert "nichts geschrieben" in capsys.readouterr().err
+
+
+def test_a_file_edited_by_hand_is_kept_unless_forced(tmp_path, capsys):
+    content = empty_content(tmp_path)
+    assert run(content, PARTNERS, "--zuordnung", MAPPING) == 0
+    path = content / "traeger" / "lebenshilfe-weissenthurm.yml"
+    edited = path.read_text(encoding="utf-8").replace("Kontakt", "Frühförderstelle")
+    path.write_text(edited, encoding="utf-8")
+    assert import_records.edited_by_hand(edited)
+    assert run(content, PARTNERS, "--zuordnung", MAPPING) == 1
+    assert "lebenshilfe-weissenthurm.yml: von Hand bearbeitet – nicht überschrieben" in capsys.readouterr().out
+    assert path.read_text(encoding="utf-8") == edited
+    assert run(content, PARTNERS, "--zuordnung", MAPPING, "--force") == 0
+    assert path.read_text(encoding="utf-8") != edited and not import_records.edited_by_hand(path.read_text())
+
+
+@pytest.mark.parametrize(("table", "expected"), [
+    (b"Name;Traeger;Ort\r\nA;B;C\r\n", "partner.csv, Zeile 1, Spalte 2 („Traeger“): Diese Spalte steht nicht in der "
+                                       "Zuordnung import-zuordnung.yml. Meinten Sie „Träger“?"),
+    (b"Name;Tr\xe4ger\r\nA;B\r\n", "partner.csv, Zeile 1: Die Spalte „Straße“ der Zuordnung fehlt in der Tabelle."),
+    (b"\x81\x8d", "partner.csv: Die Zeichenkodierung ist weder UTF-8 noch Windows-1252"),
+])
+def test_bad_input_is_named_in_german_with_exit_2_and_nothing_written(tmp_path, capsys, table, expected):
+    source = tmp_path / "partner.csv"
+    source.write_bytes(table)
+    content = empty_content(tmp_path)
+    assert run(content, source, "--zuordnung", MAPPING) == 2
+    err = capsys.readouterr().err
+    assert expected in err and "Traceback" not in err and "Es wurde nichts geschrieben." in err
+    assert files_of(content) == {}
+
+
+def test_a_broken_csv_and_a_broken_json_are_named_with_their_line(tmp_path, capsys):
+    heading = partner_rows()[0]
+    source = tmp_path / "partner.csv"
+    write_csv(source, [heading])
+    source.write_bytes(source.read_bytes() + b'"Suchtberatung;Caritas\r\n')
+    content = empty_content(tmp_path)
+    assert run(content, source, "--zuordnung", MAPPING) == 2
+    assert "partner.csv, Zeile 2: Die CSV-Datei ist fehlerhaft" in capsys.readouterr().err
+    broken = tmp_path / "hsds.json"
+    broken.write_text('{"organization": [', encoding="utf-8")
+    assert run(content, broken) == 2
+    assert "hsds.json:1:19: Das ist kein gültiges JSON" in capsys.readouterr().err

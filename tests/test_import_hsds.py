@@ -1,0 +1,110 @@
+"""HSDS data from elsewhere taken over as far as it fits, every part that does not named;
+the specification's own examples import and a site builds from them."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from conftest import build, mkdocs_config, problems_of
+from importing import EXAMPLES, IMPORTS, bare_content, empty_content, files_of, records_of, run
+
+from generator import freshness, yamlsafe
+
+
+def test_hsds_from_elsewhere_is_taken_over_as_far_as_it_fits(tmp_path, capsys):
+    source = IMPORTS / "fremd-wohnhilfe.json"
+    content = empty_content(tmp_path)
+    assert run(content, source, "--art", "verein") == 1
+    out = capsys.readouterr().out
+    assert "Der Begriff „Housing Support“ (Taxonomie „open-eligibility“) ist kein Begriff" in out
+    # required and not in the data: the most general value, named to be checked
+    assert "zielgruppen: Die Daten nennen keine Zielgruppe; angenommen ist „alle“. Bitte prüfen Sie" in out
+    assert "zugang: Die Daten sagen nicht, wie man zum Angebot kommt; angenommen ist „termin“." in out
+    written = files_of(content)["wohnhilfe-beispielstadt-e-v.yml"].decode()
+    assert "zielgruppen: [alle]" in written and "zugang: [termin]" in written and "online: ja" in written
+    assert "themen: [wohnen]" in written  # the other taxonomy names a term of ours
+
+
+# Every shape the specification gives its examples in; organization_list.json holds an
+# organization without services, which no provider file can be (it is named, not written).
+EXAMPLE_SHAPES = ["service_full.json", "organization_full.json", "service_at_location_full.json",
+                  "service_list.json", "service_at_location_list.json", "tabular.json", "csv"]
+
+
+@pytest.mark.parametrize("shape", EXAMPLE_SHAPES)
+def test_the_specifications_examples_are_taken_over_as_far_as_they_fit(tmp_path, capsys, shape):
+    content = bare_content(tmp_path)
+    assert run(content, EXAMPLES / shape, "--art", "verein", "--thema", "gesundheit") == 1
+    out = capsys.readouterr().out
+    assert "webseite: „http://example.com/counselling“ wurde nicht übernommen: nur https-Adressen werden " \
+           "veröffentlicht." in out
+    assert "sprachen: „ur“ wurde nicht übernommen" in out or "_list" in shape  # the lists have no languages
+    assert "zielgruppen: Die Daten nennen keine Zielgruppe; angenommen ist „alle“. Bitte prüfen Sie" in out
+    assert "zugang: Die Daten sagen nicht, wie man zum Angebot kommt; angenommen ist „termin“." in out
+    assert list(files_of(content)) == ["example-organization-inc.yml"]
+    assert problems_of(content) == ()
+    written = yamlsafe.load(content / "traeger" / "example-organization-inc.yml")[0].data
+    offering = written["angebote"][0]
+    assert offering["name"] == "Community Counselling"
+    assert offering["zielgruppen"] == ["alle"] and offering["zugang"] == ["termin"]
+    assert "webseite" not in offering and "webseite" not in written
+
+
+def test_an_organisation_without_services_is_named_not_written(tmp_path, capsys):
+    content = bare_content(tmp_path)
+    assert run(content, EXAMPLES / "organization_list.json", "--art", "verein") == 1
+    assert "Der Träger hat in den Daten kein Angebot (service) und wurde nicht übernommen" in capsys.readouterr().out
+    assert files_of(content) == {}
+
+
+def test_a_site_builds_from_the_specifications_tabular_example(tmp_path, capsys):
+    content = bare_content(tmp_path)
+    assert run(content, EXAMPLES / "tabular.json", "--art", "verein", "--thema", "gesundheit") == 1
+    site = tmp_path / "site"
+    build(mkdocs_config(content, site))
+    pages = "".join(page.read_text(encoding="utf-8") for page in site.rglob("*.html"))
+    assert "Example Organization Inc." in pages and "Community Counselling" in pages
+
+
+def test_a_direct_line_from_elsewhere_is_not_published_without_its_persons_consent(tmp_path, capsys):
+    source = IMPORTS / "fremd-durchwahl.json"
+    content = empty_content(tmp_path)
+    assert run(content, source, "--art", "verein", "--thema", "schulden") == 1
+    assert "Die Durchwahl 03733 000777 wurde nicht übernommen" in capsys.readouterr().out
+    written = files_of(content)["hilfeverein-beispiel-e-v.yml"].decode()
+    assert "000777" not in written and "durchwahl_veroeffentlichen" not in written
+
+
+
+def test_an_offering_without_a_date_of_checking_counts_as_checked_on_the_day_named(tmp_path, capsys, monkeypatch):
+    """assured_date and last_modified are optional in HSDS: without them the offering is
+    not lost; the day it counts as checked on is said, to be corrected."""
+    source = IMPORTS / "fremd-ohne-pruefdatum.json"
+    monkeypatch.setattr(freshness, "today", lambda: dt.date(2026, 12, 2))
+    content = bare_content(tmp_path / "heute")
+    assert run(content, source, "--art", "verein", "--thema", "sucht") == 1
+    out = capsys.readouterr().out
+    assert "zuletzt_geprueft: Die Daten nennen kein Prüfdatum (assured_date), also gilt der Tag des Imports " \
+           "(ein Datum für alle: --geprueft JJJJ-MM-TT); angenommen ist „2026-12-02“. Bitte prüfen Sie" in out
+    assert records_of(content)["suchthilfe-rhein-mosel-e-v.yml"]["angebote"][0]["zuletzt_geprueft"] == "2026-12-02"
+    given = bare_content(tmp_path / "gegeben")
+    assert run(given, source, "--art", "verein", "--thema", "sucht", "--geprueft", "2026-03-31") == 1
+    assert "angenommen ist „2026-03-31“" in capsys.readouterr().out
+    assert records_of(given)["suchthilfe-rhein-mosel-e-v.yml"]["angebote"][0]["zuletzt_geprueft"] == "2026-03-31"
+    assert run(given, source, "--geprueft", "31.03.2026") == 2
+    assert "„31.03.2026“ ist kein Datum; schreiben Sie es als JJJJ-MM-TT" in capsys.readouterr().err
+
+
+def test_a_place_from_elsewhere_without_postcode_is_named_not_made_confidential(tmp_path, capsys):
+    """Only a Wegweiser's own export gives a shelter by its town alone; elsewhere a town
+    without postcode is an address not yet complete: left out and named, never turned into
+    a confidential one (which no map would show)."""
+    content = bare_content(tmp_path)
+    assert run(content, IMPORTS / "fremd-ohne-pruefdatum.json", "--art", "verein", "--thema", "sucht") == 1
+    out = capsys.readouterr().out
+    assert "(location „Büro“): Der Ort (Koblenz) hat keine Postleitzahl und wurde nicht übernommen. Tragen Sie die " \
+           "Anschrift unter „adressen“ selbst ein; ist es eine Schutzeinrichtung" in out
+    assert "online: Kein Ort des Angebots ließ sich übernehmen, aber ein Telefon oder eine E-Mail-Adresse" in out
+    written = records_of(content)["suchthilfe-rhein-mosel-e-v.yml"]
+    assert "adressen" not in written and "vertraulich" not in str(written)
+    assert problems_of(content) == ()

@@ -1,0 +1,80 @@
+"""Spreadsheets (CSV as Excel writes it, XLSX, Excel's Unicode text) into provider files,
+reported row by row."""
+from __future__ import annotations
+
+import shutil
+
+import openpyxl
+from conftest import SCHEMAS
+from importing import MAPPING, PARTNERS, empty_content, files_of, partner_rows, records_of, run, write_csv
+
+from generator import cli, yamlsafe
+
+
+def test_a_list_of_150_partners_in_excels_csv_imports_and_validates(tmp_path, capsys):
+    heading, *rows = partner_rows()
+    many = [heading] + [[f"{cell} {n}" if column in (0, 1) else cell for column, cell in enumerate(row)]
+                        for n in range(1, 39) for row in rows][:150]
+    assert len(many) == 151
+    source = tmp_path / "partner.csv"
+    write_csv(source, many)
+    content = empty_content(tmp_path)
+    shutil.rmtree(content / "netzwerke")
+    shutil.rmtree(content / "termine")
+    assert run(content, source, "--zuordnung", MAPPING) == 0, capsys.readouterr()
+    written = files_of(content)
+    offerings = sum(len(yamlsafe.parse(text.decode(), content).data["angebote"]) for text in written.values())
+    assert offerings == 150
+    assert cli.main(["--content", str(content), "--schemas", str(SCHEMAS), "validate"]) == 0
+    text = written["caritasverband-mayen-e-v-1.yml"].decode("utf-8")
+    assert "Marktstraße 12" in text and "themen: [sucht, gesundheit]" in text  # "Suchthilfe" through begriffe
+    assert "# Themen: arbeit, gesundheit" in text  # the template's explanations
+
+
+def test_an_xlsx_imports_as_the_same_list_in_csv(tmp_path):
+    book = openpyxl.Workbook()
+    for row in partner_rows():
+        book.active.append([int(cell) if cell.isdigit() else cell for cell in row])  # PLZ as numbers, as Excel has them
+    source = tmp_path / "partnerliste.xlsx"
+    book.save(source)
+    from_csv, from_xlsx = empty_content(tmp_path / "csv"), empty_content(tmp_path / "xlsx")
+    assert run(from_csv, PARTNERS, "--zuordnung", MAPPING) == 0
+    assert run(from_xlsx, source, "--zuordnung", MAPPING) == 0
+
+    assert records_of(from_xlsx) == records_of(from_csv) and records_of(from_csv)
+
+
+def test_a_row_that_cannot_be_mapped_is_named_and_the_others_are_written(tmp_path, capsys):
+    heading, *rows = partner_rows()
+    rows[0][heading.index("Themen")] = "Suchtt"
+    rows[2][heading.index("Telefon")] = ""  # a person, but neither phone nor e-mail
+    source = tmp_path / "partner.csv"
+    write_csv(source, [heading, *rows])
+    content = empty_content(tmp_path)
+    assert run(content, source, "--zuordnung", MAPPING) == 1
+    out = capsys.readouterr().out
+    assert "partner.csv, Zeile 2: themen, 1. Eintrag: „Suchtt“ ist kein erlaubter Begriff. Meinten Sie „sucht“?" in out
+    assert "partner.csv, Zeile 4: 1. Kontakt: Bitte geben Sie an, wie man diesen Kontakt erreicht" in out
+    written = files_of(content)
+    assert set(written) == {"caritasverband-mayen-e-v.yml", "lebenshilfe-weissenthurm.yml"}
+    caritas = yamlsafe.parse(written["caritasverband-mayen-e-v.yml"].decode(), content).data
+    assert [o["name"] for o in caritas["angebote"]] == ["Schuldnerberatung Mayen"]
+
+
+def test_excels_unicode_text_imports_as_the_same_list(tmp_path):
+    """"Unicode-Text" from Excel: UTF-16 with its byte order mark, tab-separated."""
+    source = tmp_path / "partnerliste.txt"
+    source.write_text("\r\n".join("\t".join(row) for row in partner_rows()) + "\r\n", encoding="utf-16")
+    from_csv, from_text = empty_content(tmp_path / "csv"), empty_content(tmp_path / "text")
+    assert run(from_csv, PARTNERS, "--zuordnung", MAPPING) == 0
+    assert run(from_text, source, "--zuordnung", MAPPING) == 0
+
+    assert records_of(from_text) == records_of(from_csv) and records_of(from_csv)
+
+
+def test_a_file_that_is_no_spreadsheet_is_named_in_german_only(tmp_path, capsys):
+    source = tmp_path / "partnerliste.xlsx"
+    source.write_text("kein Excel", encoding="utf-8")
+    assert run(empty_content(tmp_path), source, "--zuordnung", MAPPING) == 2
+    said = capsys.readouterr().err
+    assert "lässt sich nicht als Excel-Tabelle (.xlsx) lesen" in said and "zip" not in said
