@@ -43,7 +43,8 @@ def _mapped(args, sources: pipeline.Sources) -> tuple[list[Imported], list[Findi
                            "(--zuordnung DATEI.yml); ein Beispiel steht in generator/templates/import-zuordnung.yml.")
         mapping = import_table.load_mapping(Path(args.zuordnung))
         rows = import_table.read(source, mapping)
-        return import_table.records(rows, mapping, vocabularies, source.name)
+        return import_table.records(rows, mapping, vocabularies, source.name,
+                                    import_values.patterns_of(sources.schema_dir))
     tables, where = hsds_reading.read(source)
     defaults = import_hsds.Defaults(args.art, args.thema, _day(args.geprueft) if args.geprueft else None)
     return import_hsds.records(tables, where, vocabularies, _regions(sources.content_dir), defaults,
@@ -119,9 +120,10 @@ def run(args) -> int:
 
 def add_parser(subcommands) -> None:
     parser = subcommands.add_parser(
-        "import", help="Träger-Dateien aus HSDS-Daten (JSON, CSV-Ordner) oder einer Tabelle (CSV, XLSX) anlegen")
+        "import", help="Träger-Dateien aus HSDS-Daten (JSON, CSV-Ordner, Zip) oder einer Tabelle (CSV, XLSX) anlegen")
     parser.add_argument("quelle", metavar="QUELLE",
-                        help="HSDS-JSON, ein Ordner mit den CSV-Dateien von HSDS, oder eine Tabelle (.csv, .xlsx)")
+                        help="HSDS-JSON, die CSV-Dateien von HSDS (Ordner oder Zip-Archiv) "
+                             "oder eine Tabelle (.csv, .xlsx)")
     parser.add_argument("--zuordnung", metavar="DATEI",
                         help="für eine Tabelle: welche Spalte in welches Feld gehört (YAML, siehe README)")
     parser.add_argument("--art", metavar="BEGRIFF",

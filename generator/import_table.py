@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import yamlsafe
+from .import_values import PATTERNS, fitting
 from .import_records import BadInput, Finding, Imported, slug, term_id, text, unique
 from .schema import suggestion
 from .vocab import Vocabulary
@@ -231,8 +232,8 @@ def read(path: Path, mapping: Mapping) -> list[Row]:
 # --- rows into records -------------------------------------------------------------------------
 
 class _Rows:
-    def __init__(self, mapping: Mapping, vocabularies: dict[str, Vocabulary], source: str):
-        self.mapping, self.vocabularies, self.source = mapping, vocabularies, source
+    def __init__(self, mapping: Mapping, vocabularies: dict[str, Vocabulary], source: str, patterns: dict[str, str]):
+        self.mapping, self.vocabularies, self.source, self.patterns = mapping, vocabularies, source, patterns
         self.findings: list[Finding] = []
         self.taken: set[str] = set()
 
@@ -248,7 +249,7 @@ class _Rows:
         kind = FIELDS[name][2]
         if kind.startswith("terms:"):
             items = raw if isinstance(raw, list) else [w for w in re.split(r"[;,\n]", str(raw)) if w.strip()]
-            return [self.term(kind[6:], str(item)) for item in items] or None
+            return self.known_terms(row, name, kind[6:], [self.term(kind[6:], str(item)) for item in items]) or None
         if kind.startswith("term:"):
             return self.term(kind[5:], str(raw))
         raw = str(raw).strip() if not isinstance(raw, str) else raw
@@ -264,6 +265,17 @@ class _Rows:
             return f"https://{raw}" if raw.startswith("www.") else raw
         return text(raw)
 
+    def known_terms(self, row: Row, name: str, vocabulary: str, terms: list[str]) -> list[str]:
+        """The terms of a list that are terms; a word that is none is left out and named,
+        unless no term is left: then the check names every word (and the nearest term)."""
+        known = self.vocabularies.get(vocabulary)
+        if not known or all(term in known for term in terms) or not any(term in known for term in terms):
+            return terms
+        for word in [term for term in terms if term not in known]:
+            self.findings.append(Finding(self.where(row), f"{FIELDS[name][1]}: „{word}“ ist kein erlaubter Begriff und "
+                                                          f"wurde nicht übernommen.{suggestion(word, known.terms)}"))
+        return [term for term in terms if term in known]
+
     def term(self, vocabulary: str, word: str) -> str:
         """The term a word names (through ``begriffe`` or by id or label), else the word
         itself, which the check then names with the nearest term."""
@@ -275,8 +287,16 @@ class _Rows:
         return (term_id(terms, word) if terms else None) or word
 
     def part(self, row: Row, part: str) -> dict:
-        return {FIELDS[name][1]: value for name in FIELDS if FIELDS[name][0] == part
-                for value in [self.value(row, name)] if value is not None}
+        found = {}
+        for name in (name for name in FIELDS if FIELDS[name][0] == part):
+            value = self.value(row, name)
+            if value is not None and FIELDS[name][1] in PATTERNS:
+                value, why = fitting(self.patterns, FIELDS[name][1], value)
+                if why:
+                    self.findings.append(Finding(self.where(row), why))
+            if value is not None:
+                found[FIELDS[name][1]] = value
+        return found
 
     def records(self, rows: list[Row]) -> list[Imported]:
         groups: dict[str, list[Row]] = {}
@@ -325,8 +345,10 @@ class _Rows:
         return Imported(data, self.where(first), origins, address_origins)
 
 
-def records(rows: list[Row], mapping: Mapping, vocabularies: dict[str, Vocabulary], source: str
-            ) -> tuple[list[Imported], list[Finding]]:
-    """Provider records from the rows of a table: one file per Träger, one offering per row."""
-    mapped = _Rows(mapping, vocabularies, source)
+def records(rows: list[Row], mapping: Mapping, vocabularies: dict[str, Vocabulary], source: str,
+            patterns: dict[str, str] | None = None) -> tuple[list[Imported], list[Finding]]:
+    """Provider records from the rows of a table: one file per Träger, one offering per row.
+    A value that does not fit its field's pattern (``import_values.patterns_of``) or a word
+    that is no term is left out with a note; the rest of its row is taken over."""
+    mapped = _Rows(mapping, vocabularies, source, patterns or {})
     return mapped.records(rows), mapped.findings

@@ -3,6 +3,8 @@ export, a second import changes nothing, a file edited by hand is kept, input th
 be read is named and nothing is written."""
 from __future__ import annotations
 
+import shutil
+
 import pytest
 from importing import MAPPING, PARTNERS, REPO, empty_content, export_of, files_of, partner_rows, run, write_csv
 
@@ -76,3 +78,14 @@ def test_a_broken_csv_and_a_broken_json_are_named_with_their_line(tmp_path, caps
     broken.write_text('{"organization": [', encoding="utf-8")
     assert run(content, broken) == 2
     assert "hsds.json:1:19: Das ist kein gültiges JSON" in capsys.readouterr().err
+
+
+def test_the_same_data_from_a_file_of_another_name_changes_nothing(tmp_path, capsys):
+    content = empty_content(tmp_path)
+    assert run(content, PARTNERS, "--zuordnung", MAPPING) == 0
+    written = files_of(content)
+    renamed = tmp_path / "partnerliste-2027.csv"
+    shutil.copy(PARTNERS, renamed)
+    assert run(content, renamed, "--zuordnung", MAPPING) == 0
+    assert files_of(content) == written
+    assert "Träger-Dateien: 3 unverändert" in capsys.readouterr().err

@@ -78,3 +78,24 @@ def test_a_file_that_is_no_spreadsheet_is_named_in_german_only(tmp_path, capsys)
     assert run(empty_content(tmp_path), source, "--zuordnung", MAPPING) == 2
     said = capsys.readouterr().err
     assert "lässt sich nicht als Excel-Tabelle (.xlsx) lesen" in said and "zip" not in said
+
+
+def test_a_value_that_does_not_fit_is_left_out_not_its_offering(tmp_path, capsys):
+    heading, *rows = partner_rows()
+    rows[0][heading.index("E-Mail")] = "sucht(at)caritas-mayen.beispiel.example"
+    rows[0][heading.index("Webseite")] = "http://www.caritas-mayen.beispiel.example"
+    rows[0][heading.index("Themen")] = "Suchthilfe; Gesundhiet"
+    source = tmp_path / "partner.csv"
+    write_csv(source, [heading, *rows])
+    content = empty_content(tmp_path)
+    assert run(content, source, "--zuordnung", MAPPING) == 1
+    out = capsys.readouterr().out
+    assert "partner.csv, Zeile 2: email: „sucht(at)caritas-mayen.beispiel.example“ wurde nicht übernommen: Das ist " \
+           "keine gültige E-Mail-Adresse." in out
+    assert "partner.csv, Zeile 2: webseite: „http://www.caritas-mayen.beispiel.example“ wurde nicht übernommen: nur " \
+           "https-Adressen werden veröffentlicht." in out
+    assert "partner.csv, Zeile 2: themen: „Gesundhiet“ ist kein erlaubter Begriff und wurde nicht übernommen. " \
+           "Meinten Sie „gesundheit“?" in out
+    offering = records_of(content)["caritasverband-mayen-e-v.yml"]["angebote"][0]
+    assert offering["name"] == "Suchtberatung Mayen" and offering["themen"] == ["sucht"]
+    assert offering["kontakt"] == [{"rolle": "Kontakt", "telefon": "02651 000111"}] and "webseite" not in offering
