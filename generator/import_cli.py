@@ -1,6 +1,6 @@
 """``wegweiser import``: provider files from HSDS data or from a spreadsheet.
 
-    wegweiser import DATEI.json | ORDNER            HSDS 3.0 (JSON or the CSV folder)
+    wegweiser import DATEI.json | ORDNER | .zip     HSDS 3.0 (JSON, the CSV files in a folder or zip)
     wegweiser import DATEI.csv|xlsx --zuordnung Z   a spreadsheet, columns mapped by Z
 
 The importers (``import_hsds``, ``import_table``) map; ``import_records`` checks, reports

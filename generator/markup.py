@@ -68,11 +68,15 @@ def markdown_to_safe_html(text: str, top_heading: int = 3) -> str:
 
 def markdown_to_plain_text(text: str) -> str:
     """A description as plain text, for data that is not HTML (the pages' JSON-LD): the
-    words the page shows, each paragraph and list item on a line of its own."""
+    words the page shows, each list item on a line of its own, paragraphs (and lists)
+    apart by an empty line, as in the record."""
     flowing = re.sub(r"\s*\n\s*", " ", markdown_to_safe_html(text))  # a soft line break is a space
-    lines = re.sub(r"<br\s*/?>|</(?:p|li|h[2-6]|blockquote)>", "\n", flowing)
+    blocks = re.sub(r"</(?:p|h[2-6]|blockquote|ul|ol)>", "\n\n", flowing)
+    lines = re.sub(r"<br\s*/?>|</li>", "\n", blocks)
     plain = unescape(nh3.clean(lines, tags=set()))  # no tag left, the text as the page shows it
-    return "\n".join(line.strip() for line in plain.splitlines() if line.strip())
+    paragraphs = ("\n".join(line.strip() for line in block.splitlines() if line.strip())
+                  for block in re.split(r"\n\s*\n", plain))
+    return "\n\n".join(paragraph for paragraph in paragraphs if paragraph)
 
 
 def tel_href(number: str) -> str:

@@ -108,8 +108,8 @@ def test_ordinary_nesting_stays_markdown():
     assert html.count("<ul>") == 3 and "<blockquote>" in html
 
 
-def test_plain_text_of_a_description_keeps_its_words_and_lines_and_drops_its_markup():
+def test_plain_text_of_a_description_keeps_its_words_lines_and_paragraphs_and_drops_its_markup():
     text = ("Hilfe bei **Schulden**,\nauch [online](https://beispiel.example).\n\n- Beratung\n- Begleitung\n\n"
             "Raw <b>HTML</b> & </script> stays text.")
     assert markup.markdown_to_plain_text(text) == (
-        "Hilfe bei Schulden, auch online.\nBeratung\nBegleitung\nRaw <b>HTML</b> & </script> stays text.")
+        "Hilfe bei Schulden, auch online.\n\nBeratung\nBegleitung\n\nRaw <b>HTML</b> & </script> stays text.")
