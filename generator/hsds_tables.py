@@ -76,6 +76,10 @@ COLUMNS: dict[str, dict[str, tuple[str, str | None]]] = {
 }
 # Zip entries carry a date; a fixed one keeps the file the same from build to build.
 FIXED_DATE = (2024, 1, 1, 0, 0, 0)
+# ZipInfo's default mode is none at all, which unzip turns into owner-only files (0600): on a
+# shared server or in a web folder nobody else could read the tables. Readable by all, as a
+# download should be; fixed, so the bytes stay the same.
+FILE_MODE = 0o644
 
 
 def csv_text(table: str, rows: list[dict]) -> str:
@@ -116,5 +120,7 @@ def zipped(tables: dict[str, list[dict]], package: dict) -> bytes:
         entries = {"datapackage.json": json.dumps(package, ensure_ascii=False, indent=2) + "\n"}
         entries.update({file: csv_text(table, tables.get(table, [])) for table, file in TABLE_FILES.items()})
         for name, text in entries.items():
-            archive.writestr(zipfile.ZipInfo(name, FIXED_DATE), text.encode("utf-8"), zipfile.ZIP_DEFLATED)
+            info = zipfile.ZipInfo(name, FIXED_DATE)
+            info.external_attr = FILE_MODE << 16  # the Unix mode sits in the upper 16 bits
+            archive.writestr(info, text.encode("utf-8"), zipfile.ZIP_DEFLATED)
     return out.getvalue()

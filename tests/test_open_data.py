@@ -6,6 +6,7 @@ import csv
 import datetime as dt
 import io
 import json
+import stat
 import zipfile
 
 import pytest
@@ -41,6 +42,13 @@ def test_the_csv_datapackage_holds_every_table_with_every_column_of_the_specific
             assert [field["name"] for field in resource["schema"]["fields"]] == list(COLUMNS[resource["name"]])
             assert len(rows) == len(tables[resource["name"]])
     assert package["licenses"][0]["name"] == "CC BY 4.0"
+
+
+def test_the_csv_files_unzip_readable_for_everyone():
+    with zipfile.ZipFile(io.BytesIO(files_of()["hsds-csv.zip"])) as archive:
+        # unzip gives each file the Unix mode in the entry's upper 16 bits: rw-r--r--, not owner-only.
+        assert {stat.filemode(stat.S_IFREG | info.external_attr >> 16) for info in archive.infolist()} == {
+            "-rw-r--r--"}
 
 
 def test_a_csv_cell_is_what_the_json_holds():
