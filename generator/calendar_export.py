@@ -3,7 +3,8 @@
 ``feeds`` is a pure function of the loaded directory: one feed of every event
 (``termine.ics``) and one per network (``termine-<network id>.ics``, a network without
 events too, so a subscription made today keeps working), the same bytes for the same
-records. Nothing in a feed comes from the clock:
+records and the same ``today`` (which decides what is past). Nothing else in a feed comes
+from the clock:
 
 - UID: the event's id at the site's host, so a calendar that subscribed updates an event
   instead of adding it twice;

@@ -1,7 +1,8 @@
 """The directory as Open Referral HSDS 3.0 data (Human Services Data Specification).
 
-``export`` is a pure function of the loaded directory and its vocabularies: the same
-records give the same export, byte for byte once serialised, with UUIDs derived from our
+``export`` is a pure function of the loaded directory, its vocabularies and ``today``: the
+same records on the same day give the same export, byte for byte once serialised (a
+closure that has passed is left out the day after), with UUIDs derived from our
 ids (``hsds_ids``). Its shape is HSDS's tabular one, as the specification's JSON schema
 ``schema/compiled/tabular.json`` has it: one list of flat objects per HSDS object, keyed
 by the object's name ("organization", "service", …), related through ``…_id`` fields.

@@ -5,7 +5,7 @@ zipped into one file.
 The columns are the specification's, not just the ones we fill, so a consumer's HSDS
 tooling reads every file as it expects; ``COLUMNS`` holds them in the order of the HSDS 3.0
 schemas (a test compares it with the official schemas). The zip is the same byte for byte
-for the same records: fixed file dates, fixed order.
+for the same tables: fixed file dates and modes, fixed order (and the same zlib).
 """
 from __future__ import annotations
 

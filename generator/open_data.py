@@ -2,8 +2,14 @@
 advice services and anyone who wants to reuse the entries.
 
 They are made once per build from the located directory, in German (the pages come in
-three languages, the data in one), and are the same byte for byte for the same records,
-so a rebuild changes no download that did not change. The page "Offene Daten" lists them
+three languages, the data in one). The same records give the same bytes on the same day
+(``limits.today``), so a rebuild changes no download that did not change. From one day to
+the next a file changes without an edit only where something runs out: a closure that
+has passed leaves hsds.json, a past event loses its registration and links to the archive
+in the feeds, an offering past ``hide_after`` leaves angebote.geojson. The bytes also
+depend on what writes them: zlib (the zip; Python's), icalendar and the time zone data of
+the feeds' VTIMEZONE (zoneinfo reads the system's, else the tzdata package; requirements/
+pins icalendar and tzdata). The page "Offene Daten" lists the files
 with their licence (``render/open_data_page.py``).
 """
 from __future__ import annotations
