@@ -98,11 +98,22 @@ def _cell(value) -> str:
     return "" if value is None else str(value)
 
 
-def datapackage(licence_name: str, licence_url: str, title: str) -> dict:
-    """The Frictionless Data Package that describes the CSV files."""
+def licence(name: str, url: str, open_definition_id: str = "", title: str = "") -> dict:
+    """One entry of a Data Package's ``licenses``: its ``name`` must be an Open Definition
+    id, so a licence without one is named by its text and title only."""
+    return {**({"name": open_definition_id} if open_definition_id else {}), "path": url, "title": title or name}
+
+
+def datapackage(licences: list[dict], title: str, sources: list[dict] = (), description: str = "") -> dict:
+    """The Frictionless Data Package that describes the CSV files. ``licences``: the data's
+    licence first, then those of parts under another (``licence``); ``sources``: whose
+    data is in them (``{"title", "path"}``); ``description``: what the reader must know
+    about both."""
     return {
         "profile": "tabular-data-package", "name": "hsds", "title": title,
-        "licenses": [{"name": licence_name, "path": licence_url, "title": licence_name}],
+        **({"description": description} if description else {}),
+        "licenses": licences,
+        **({"sources": list(sources)} if sources else {}),
         "resources": [{
             "name": table, "path": file, "profile": "tabular-data-resource", "format": "csv", "mediatype": "text/csv",
             "encoding": "utf-8",
