@@ -77,6 +77,9 @@ class _Feeds:
         years = {"first_date": dt.date(min(days).year, 1, 1),
                  "last_date": dt.date(max(days).year + 2, 1, 1)} if days else {}
         self.time_zone = icalendar.Timezone.from_tzid(TIME_ZONE, **years)
+        # icalendar notes the years in English ("This timezone only works from …"): a line
+        # for no reader of a German feed, and the rules above say the same to a program.
+        self.time_zone.pop("COMMENT", None)
 
     def past(self, event: Event) -> bool:
         return self.today is not None and (event.end_date or event.date) < self.today

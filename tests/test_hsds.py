@@ -160,11 +160,26 @@ def test_opening_hours_become_weekly_schedules_in_local_time():
     assert [{k: s.get(k) for k in ("freq", "byday", "opens_at", "closes_at", "notes", "description")}
             for s in schedules] == [
         {"freq": "WEEKLY", "byday": "TU,TH", "opens_at": "09:00", "closes_at": "12:00", "notes": "Offene Sprechstunde",
-         "description": "Di, Do 09:00–12:00 Uhr (Ortszeit Europe/Berlin)"},
+         "description": "Di, Do 09:00–12:00 Uhr (deutsche Zeit)"},
         {"freq": None, "byday": None, "opens_at": None, "closes_at": None, "notes": None,
          "description": "In den Schulferien nur donnerstags."}]
     shelter = row(tables, "schedule", service_id=hsds_ids.offering(SHELTER))
     assert (shelter["byday"], shelter["opens_at"], shelter["closes_at"]) == ("MO,TU,WE,TH,FR,SA,SU", "00:00", "23:59")
+
+
+def test_the_hours_of_a_czech_place_are_in_czech_time_and_the_others_in_german_time():
+    offerings = [o for o in example().directory.offerings if o.hours and o.places]
+    czech = next(o for o in offerings if {p.country for p in o.places} == {"CZ"})
+    german = next(o for o in offerings if {p.country for p in o.places} == {"DE"})
+    tables = example_export()
+
+    def zones(offering) -> set[str]:
+        return {s["description"].rpartition("(")[2] for s in tables["schedule"]
+                if s["service_id"] == hsds_ids.offering(offering.id) and s.get("freq")}
+
+    assert zones(czech) == {"tschechische Zeit)"}
+    assert zones(german) == {"deutsche Zeit)"}
+    assert "Europe/" not in json.dumps(tables["schedule"])
 
 
 def test_closures_are_gaps_between_the_periods_of_the_schedules():
