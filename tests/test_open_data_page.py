@@ -97,6 +97,21 @@ def test_the_events_and_each_network_page_link_their_calendar_feed():
             in pages[f"netzwerke/{network.id}.md"])
 
 
+def test_with_the_site_s_address_the_feeds_are_offered_whole_and_as_webcal_for_calendar_apps():
+    pages = {p.src_uri: p.body for p in rendered(site_url="https://wegweiser.example/verzeichnis/").pages}
+    feed = "wegweiser.example/verzeichnis/daten/termine.ics"
+    events = pages["termine/index.md"]
+    assert f'<a href="webcal://{feed}" hreflang="de">Alle Termine in Ihrem Kalender abonnieren</a>' in events
+    assert f'<a href="https://{feed}" hreflang="de">https://{feed}</a>' in events
+    assert 'href="../daten/termine.ics"' not in events  # a relative link no calendar app can subscribe to
+    network = conftest.prepared().directory.networks[0]
+    body = pages[f"netzwerke/{network.id}.md"]
+    assert f'href="webcal://wegweiser.example/verzeichnis/daten/termine-{network.id}.ics"' in body
+    assert f'>https://wegweiser.example/verzeichnis/daten/termine-{network.id}.ics</a>' in body
+    czech = {p.src_uri: p.body for p in rendered(language="cs", site_url="https://wegweiser.example/").pages}
+    assert 'href="webcal://wegweiser.example/daten/termine.ics"' in czech["termine/index.md"]  # the German files
+
+
 def test_the_site_map_names_the_feeds_the_calendar_export_writes():
     from generator import calendar_export
     from generator.render.urls import SiteMap
