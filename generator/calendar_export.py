@@ -3,7 +3,8 @@
 ``feeds`` is a pure function of the loaded directory: one feed of every event
 (``termine.ics``) and one per network (``termine-<network id>.ics``, a network without
 events too, so a subscription made today keeps working), the same bytes for the same
-records. Nothing in a feed comes from the clock:
+records and the same ``today`` (which decides what is past). Nothing else in a feed comes
+from the clock:
 
 - UID: the event's id at the site's host, so a calendar that subscribed updates an event
   instead of adding it twice;
@@ -76,6 +77,9 @@ class _Feeds:
         years = {"first_date": dt.date(min(days).year, 1, 1),
                  "last_date": dt.date(max(days).year + 2, 1, 1)} if days else {}
         self.time_zone = icalendar.Timezone.from_tzid(TIME_ZONE, **years)
+        # icalendar notes the years in English ("This timezone only works from …"): a line
+        # for no reader of a German feed, and the rules above say the same to a program.
+        self.time_zone.pop("COMMENT", None)
 
     def past(self, event: Event) -> bool:
         return self.today is not None and (event.end_date or event.date) < self.today

@@ -25,6 +25,45 @@ SOURCE_WORDS = {LocationSource.RECORD: "im Eintrag angegeben", LocationSource.CA
 
 
 @dataclass(frozen=True)
+class PointSource:
+    """Whose data a point is, under which licence: what the open data must credit."""
+
+    code: str  # its term in the HSDS export's taxonomy of point sources (hsds.py)
+    name: str
+    description: str  # German, for that term
+    url: str = ""  # the source's page; "" for no third party's data
+    licence: str = ""  # a name of settings.LICENCES; "": the directory's own licence holds
+    credit: str = ""  # the line shown with such a point (Location.attribution)
+
+
+# The cache holds answers of Nominatim or Photon, both OpenStreetMap's data: exact points and
+# postcode areas alike. Points written in a record are the provider's own.
+POINT_SOURCES = {
+    LocationSource.GAZETTEER: PointSource(
+        "geonames", "GeoNames", "Die Mitte des Ortes, aus GeoNames (geonames.org), Lizenz CC BY 4.0",
+        "https://www.geonames.org/", "CC BY 4.0", towns.ATTRIBUTION),
+    LocationSource.CACHE: PointSource(
+        "openstreetmap", "OpenStreetMap", "Aus der Anschrift ermittelt, mit Daten von OpenStreetMap "
+        "(© OpenStreetMap-Mitwirkende), Lizenz ODbL 1.0", "https://www.openstreetmap.org/copyright", "ODbL 1.0",
+        OSM_ATTRIBUTION),
+    LocationSource.RECORD: PointSource(
+        "eintrag", "Eintrag des Trägers", "Vom Träger in seinem Eintrag angegeben, aus keiner fremden Quelle"),
+}
+
+
+def published_points(directory: Directory) -> dict[LocationSource, int]:
+    """How many points of each source the open data hold, in the order of POINT_SOURCES:
+    one per place of an organisation (HSDS's locations; GeoJSON shows some of them),
+    none for a confidential one (a shelter), which is published without its point."""
+    counts = dict.fromkeys(POINT_SOURCES, 0)
+    for organisation in directory.organisations:
+        for address in organisation.addresses:
+            if address.location is not None and not address.confidential:
+                counts[address.location.source] += 1
+    return {source: count for source, count in counts.items() if count}
+
+
+@dataclass(frozen=True)
 class PlaceReport:
     """How one address was placed, for ``wegweiser geocode --check`` and the build log."""
 
@@ -71,7 +110,7 @@ def place(address: Address, cache: dict[str, CacheEntry],
     entry = None if address.confidential else cache.get(address_key(address))
     if entry is not None:
         return Location(entry.breite, entry.laenge, LocationSource.CACHE, Precision(entry.genauigkeit),
-                        OSM_ATTRIBUTION), ""
+                        POINT_SOURCES[LocationSource.CACHE].credit), ""
     candidates = gazetteer().candidates(address.town, address.country)
     if not candidates:
         return None, f"Den Ort „{address.town}“ kennt das Ortsverzeichnis nicht."
@@ -80,7 +119,8 @@ def place(address: Address, cache: dict[str, CacheEntry],
     if len(candidates) > 1:
         note = (f"Es gibt {len(candidates)} Orte namens „{town.name}“; gewählt wurde der größte. "
                 "Bitte prüfen Sie den Punkt oder geben Sie „koordinaten“ an.")
-    return Location(town.latitude, town.longitude, LocationSource.GAZETTEER, Precision.TOWN, towns.ATTRIBUTION), note
+    return (Location(town.latitude, town.longitude, LocationSource.GAZETTEER, Precision.TOWN,
+                     POINT_SOURCES[LocationSource.GAZETTEER].credit), note)
 
 
 def locate(directory: Directory, cache: dict[str, CacheEntry],

@@ -1,6 +1,7 @@
 """The located offerings as GeoJSON (RFC 7946): one point per offering and place.
 
-``collection`` is a pure function of the loaded directory: the same records give the same
+``collection`` is a pure function of the loaded directory and its limits: the same records
+on the same day (``limits.today``, which decides what ``hide_after`` hides) give the same
 bytes (``files``), features in the order of their ids, so a rebuild changes nothing and a
 change shows as a small diff. The features are the maps' markers (render/maps.py): offerings
 that have not ended, without those hidden as too old (``limits``), and no place at a
@@ -92,7 +93,7 @@ def collection(directory: Directory, *, site_url: str | None = None, site_map: S
 
 def files(directory: Directory, *, site_url: str | None = None, site_map: SiteMap | None = None,
           limits: Limits | None = None) -> dict[str, bytes]:
-    """``{FILE_NAME: the collection as UTF-8 JSON}``, the same bytes for the same records."""
+    """``{FILE_NAME: the collection as UTF-8 JSON}``, the same bytes for the same records and limits."""
     document = collection(directory, site_url=site_url, site_map=site_map, limits=limits)
     text = json.dumps(document, ensure_ascii=False, separators=(",", ":"))
     return {FILE_NAME: (text + "\n").encode("utf-8")}

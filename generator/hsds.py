@@ -1,7 +1,8 @@
 """The directory as Open Referral HSDS 3.0 data (Human Services Data Specification).
 
-``export`` is a pure function of the loaded directory and its vocabularies: the same
-records give the same export, byte for byte once serialised, with UUIDs derived from our
+``export`` is a pure function of the loaded directory, its vocabularies and ``today``: the
+same records on the same day give the same export, byte for byte once serialised (a
+closure that has passed is left out the day after), with UUIDs derived from our
 ids (``hsds_ids``). Its shape is HSDS's tabular one, as the specification's JSON schema
 ``schema/compiled/tabular.json`` has it: one list of flat objects per HSDS object, keyed
 by the object's name ("organization", "service", …), related through ``…_id`` fields.
@@ -24,7 +25,7 @@ import datetime as dt
 
 from . import gazetteer, hsds_ids, hsds_schedules, public_holidays
 from .directory import Directory
-from .geocode import PRECISION_WORDS
+from .geocode import POINT_SOURCES, PRECISION_WORDS
 from .records import OFFERING_TERMS, Address, Contact, Offering, Organisation, Precision, Status
 from .render.urls import TERM_FOLDERS, SiteMap
 from .vocab import Vocabulary
@@ -39,15 +40,24 @@ TABLE_FILES = {
     "metadata": "metadata.csv",
 }
 STATUS = {Status.ACTIVE: "active", Status.TEMPORARILY_CLOSED: "temporarily closed", Status.ENDED: "defunct"}
-# How exact a location's point is: a taxonomy of our own, linked to each location.
+# How exact a location's point is and whose data it is: taxonomies of our own, linked to
+# each location with a point. The source's attribute carries the credit line as its value,
+# so a row of attributes.csv says on its own whom to name.
 PRECISION = "genauigkeit"
-PRECISION_TERMS = {precision.value: PRECISION_WORDS[precision] for precision in Precision}
+PRECISION_TERMS = {precision.value: (PRECISION_WORDS[precision], "") for precision in Precision}
+POINT_SOURCE = "koordinatenquelle"
+POINT_SOURCE_TERMS = {source.code: (source.name, source.description) for source in POINT_SOURCES.values()}
+OWN_TAXONOMIES = {PRECISION: PRECISION_TERMS, POINT_SOURCE: POINT_SOURCE_TERMS}
+# The taxonomies of the export: the vocabularies attributes link to, and what each is. A
+# vocabulary no attribute uses (countries, kinds of networks and regions, weekdays) would
+# be a list without meaning in HSDS, so it is not exported.
 TAXONOMY_WORDS = {
     "themen": "Themen (Arbeitsfelder): wofür ein Angebot da ist", "zielgruppen": "Zielgruppen eines Angebots",
     "sprachen": "Sprachen der Beratung (ISO 639)", "barrierefreiheit": "Barrierefreiheit eines Angebots",
     "zugangswege": "Wie man zu einem Angebot kommt", "rechtsgrundlagen": "Rechtsgrundlagen eines Angebots",
     "kosten": "Kosten für die Menschen, die ein Angebot nutzen", "status": "Ob ein Angebot gerade besteht",
     "traegerarten": "Arten von Trägern (Organisationen)", PRECISION: "Wie genau der Punkt eines Ortes ist",
+    POINT_SOURCE: "Woher der Punkt eines Ortes stammt und unter welcher Lizenz er steht",
 }
 GERMAN = "de"
 
@@ -80,12 +90,11 @@ class _Export:
 
     def taxonomies(self) -> None:
         terms = {name: {t.id: (t.de, t.explanation) for t in vocabulary.terms.values()}
-                 for name, vocabulary in sorted(self.vocabularies.items())}
-        terms[PRECISION] = {term_id: (words, "") for term_id, words in PRECISION_TERMS.items()}
+                 for name, vocabulary in sorted(self.vocabularies.items()) if name in TAXONOMY_WORDS}
+        terms.update(OWN_TAXONOMIES)
         for name, entries in terms.items():
             taxonomy_id = hsds_ids.taxonomy(name)
-            self.add("taxonomy", {"id": taxonomy_id, "name": name,
-                                  "description": TAXONOMY_WORDS.get(name, f"Vokabular „{name}“ des Wegweisers"),
+            self.add("taxonomy", {"id": taxonomy_id, "name": name, "description": TAXONOMY_WORDS[name],
                                   "uri": self.page(self.site_map.terms(name)) if name in TERM_FOLDERS else None})
             for term_id, (label, explanation) in entries.items():
                 self.add("taxonomy_term", {
@@ -94,15 +103,16 @@ class _Export:
                     "language": GERMAN,
                     "term_uri": self.page(self.site_map.term(name, term_id)) if name in TERM_FOLDERS else None})
 
-    def attributes(self, entity: str, our_id: str, link_id: str, vocabulary: str, term_ids) -> None:
-        known = PRECISION_TERMS if vocabulary == PRECISION else (
+    def attributes(self, entity: str, our_id: str, link_id: str, vocabulary: str, term_ids,
+                   value: str = "") -> None:
+        known = OWN_TAXONOMIES.get(vocabulary) or (
             self.vocabularies[vocabulary].terms if vocabulary in self.vocabularies else {})
         for term_id in dict.fromkeys(term_ids):
             if term_id in known:
                 self.add("attribute", {
                     "id": hsds_ids.uuid_of("attribute", entity, our_id, vocabulary, term_id), "link_id": link_id,
                     "link_entity": entity, "link_type": vocabulary,
-                    "taxonomy_term_id": hsds_ids.term(vocabulary, term_id)})
+                    "taxonomy_term_id": hsds_ids.term(vocabulary, term_id), "value": value})
 
     def key(self, resource_type: str, resource_id: str, day: dt.date, *our_ids: str) -> None:
         """The metadata entry that keeps our key of an object beside its UUID."""
@@ -150,6 +160,9 @@ class _Export:
         if point:
             self.attributes("location", f"{organisation.id}/{place.id}", location_id, PRECISION,
                             [point.precision.value])
+            source = POINT_SOURCES[point.source]
+            self.attributes("location", f"{organisation.id}/{place.id}", location_id, POINT_SOURCE, [source.code],
+                            value=point.attribution)
         self.add("address", {
             "id": hsds_ids.address(organisation.id, place.id), "location_id": location_id,
             "address_1": public.street if public else "", "city": place.town, "state_province": self.state(place),

@@ -6,9 +6,11 @@ regular schedule (``valid_to``) before the exception and to start it again after
 (``valid_from``); a closure is such an exception without hours. So each span yields one
 schedule per period between closures, and ``alert`` says the closures in words.
 
-Times are the site's local time (``SITE_TIME_ZONE``), written without an offset: a fixed
-UTC offset would be wrong for half of the year, and HSDS's ``timezone`` field is a fixed
-offset too. Every description says so.
+Times are the local time of the place (``SITE_TIME_ZONE``; Prague has kept Berlin's clock
+since 1979), written without an offset: a fixed UTC offset would be wrong for half of the
+year, and HSDS's ``timezone`` field is a fixed offset too. Every description says so in
+words a reader knows: "deutsche Zeit", or "tschechische Zeit" for an offering whose places
+are all in Czechia, rather than the zone's IANA name.
 """
 from __future__ import annotations
 
@@ -21,7 +23,9 @@ from .records import Closure, Offering, OpeningHours
 
 BYDAY = dict(zip(WEEKDAYS, ("MO", "TU", "WE", "TH", "FR", "SA", "SU"), strict=True))
 DAY_WORDS = dict(zip(WEEKDAYS, ("Mo", "Di", "Mi", "Do", "Fr", "Sa", "So"), strict=True))
-LOCAL_TIME = f"Ortszeit {SITE_TIME_ZONE}"
+# The zone of an offering's places by their country, and how a German reader calls it.
+COUNTRY_ZONES = {"DE": SITE_TIME_ZONE, "CZ": "Europe/Prague"}
+ZONE_WORDS = {"Europe/Berlin": "deutsche Zeit", "Europe/Prague": "tschechische Zeit"}
 # HSDS's guidance for a service open day and night: every day from 00:00 to 23:59.
 AROUND_THE_CLOCK = OpeningHours(tuple(WEEKDAYS), "00:00", "23:59")
 
@@ -49,12 +53,20 @@ def _days(span: OpeningHours) -> list[str]:
     return [day for day in WEEKDAYS if day in span.days]
 
 
-def _description(span: OpeningHours) -> str:
+def local_time(offering: Offering) -> str:
+    """The offering's time zone in words: Czech where all its places are in Czechia, else
+    the site's (an offering without a place is reached from the site's country)."""
+    countries = {place.country for place in offering.places}
+    zone = COUNTRY_ZONES.get(countries.pop(), SITE_TIME_ZONE) if len(countries) == 1 else SITE_TIME_ZONE
+    return ZONE_WORDS.get(zone, f"Ortszeit {zone}")
+
+
+def _description(span: OpeningHours, zone: str) -> str:
     if span == AROUND_THE_CLOCK:
-        return f"Rund um die Uhr ({LOCAL_TIME})"
+        return f"Rund um die Uhr ({zone})"
     days = ", ".join(DAY_WORDS[day] for day in _days(span))
     overnight = " (bis zum nächsten Tag)" if span.end <= span.start else ""
-    return f"{days} {span.start}–{span.end} Uhr{overnight} ({LOCAL_TIME})"
+    return f"{days} {span.start}–{span.end} Uhr{overnight} ({zone})"
 
 
 def schedules(offering: Offering, service_id: str, closures: Iterable[Closure]) -> list[dict]:
@@ -77,7 +89,7 @@ def schedules(offering: Offering, service_id: str, closures: Iterable[Closure]) 
                 "byday": ",".join(BYDAY[day] for day in _days(span)),
                 "opens_at": span.start,
                 "closes_at": span.end,
-                "description": _description(span),
+                "description": _description(span, local_time(offering)),
                 "notes": span.note.de if span.note else None,
             }
             found.append(schedule)

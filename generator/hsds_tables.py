@@ -5,7 +5,7 @@ zipped into one file.
 The columns are the specification's, not just the ones we fill, so a consumer's HSDS
 tooling reads every file as it expects; ``COLUMNS`` holds them in the order of the HSDS 3.0
 schemas (a test compares it with the official schemas). The zip is the same byte for byte
-for the same records: fixed file dates, fixed order.
+for the same tables: fixed file dates and modes, fixed order (and the same zlib).
 """
 from __future__ import annotations
 
@@ -76,6 +76,10 @@ COLUMNS: dict[str, dict[str, tuple[str, str | None]]] = {
 }
 # Zip entries carry a date; a fixed one keeps the file the same from build to build.
 FIXED_DATE = (2024, 1, 1, 0, 0, 0)
+# ZipInfo's default mode is none at all, which unzip turns into owner-only files (0600): on a
+# shared server or in a web folder nobody else could read the tables. Readable by all, as a
+# download should be; fixed, so the bytes stay the same.
+FILE_MODE = 0o644
 
 
 def csv_text(table: str, rows: list[dict]) -> str:
@@ -94,11 +98,22 @@ def _cell(value) -> str:
     return "" if value is None else str(value)
 
 
-def datapackage(licence_name: str, licence_url: str, title: str) -> dict:
-    """The Frictionless Data Package that describes the CSV files."""
+def licence(name: str, url: str, open_definition_id: str = "", title: str = "") -> dict:
+    """One entry of a Data Package's ``licenses``: its ``name`` must be an Open Definition
+    id, so a licence without one is named by its text and title only."""
+    return {**({"name": open_definition_id} if open_definition_id else {}), "path": url, "title": title or name}
+
+
+def datapackage(licences: list[dict], title: str, sources: list[dict] = (), description: str = "") -> dict:
+    """The Frictionless Data Package that describes the CSV files. ``licences``: the data's
+    licence first, then those of parts under another (``licence``); ``sources``: whose
+    data is in them (``{"title", "path"}``); ``description``: what the reader must know
+    about both."""
     return {
         "profile": "tabular-data-package", "name": "hsds", "title": title,
-        "licenses": [{"name": licence_name, "path": licence_url, "title": licence_name}],
+        **({"description": description} if description else {}),
+        "licenses": licences,
+        **({"sources": list(sources)} if sources else {}),
         "resources": [{
             "name": table, "path": file, "profile": "tabular-data-resource", "format": "csv", "mediatype": "text/csv",
             "encoding": "utf-8",
@@ -116,5 +131,7 @@ def zipped(tables: dict[str, list[dict]], package: dict) -> bytes:
         entries = {"datapackage.json": json.dumps(package, ensure_ascii=False, indent=2) + "\n"}
         entries.update({file: csv_text(table, tables.get(table, [])) for table, file in TABLE_FILES.items()})
         for name, text in entries.items():
-            archive.writestr(zipfile.ZipInfo(name, FIXED_DATE), text.encode("utf-8"), zipfile.ZIP_DEFLATED)
+            info = zipfile.ZipInfo(name, FIXED_DATE)
+            info.external_attr = FILE_MODE << 16  # the Unix mode sits in the upper 16 bits
+            archive.writestr(info, text.encode("utf-8"), zipfile.ZIP_DEFLATED)
     return out.getvalue()

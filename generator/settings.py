@@ -142,13 +142,26 @@ class AccessibilitySettings:
 
 # Licences open data is commonly published under in Germany and Czechia, with their texts.
 LICENCES = {
-    "CC BY 4.0": "https://creativecommons.org/licenses/by/4.0/deed.de",
-    "CC BY-SA 4.0": "https://creativecommons.org/licenses/by-sa/4.0/deed.de",
-    "CC0 1.0": "https://creativecommons.org/publicdomain/zero/1.0/deed.de",
+    "CC BY 4.0": "https://creativecommons.org/licenses/by/4.0/",
+    "CC BY-SA 4.0": "https://creativecommons.org/licenses/by-sa/4.0/",
+    "CC0 1.0": "https://creativecommons.org/publicdomain/zero/1.0/",
     "dl-de/by-2-0": "https://www.govdata.de/dl-de/by-2-0",
     "dl-de/zero-2-0": "https://www.govdata.de/dl-de/zero-2-0",
     "ODbL 1.0": "https://opendatacommons.org/licenses/odbl/1-0/",
 }
+# Their ids in the Open Definition's list, which a Data Package's "licenses" name them by.
+LICENCE_IDS = {"CC BY 4.0": "CC-BY-4.0", "CC BY-SA 4.0": "CC-BY-SA-4.0", "CC0 1.0": "CC0-1.0",
+               "dl-de/by-2-0": "dl-de-by-2.0", "dl-de/zero-2-0": "dl-de-zero-2.0", "ODbL 1.0": "ODbL-1.0"}
+CREATIVE_COMMONS = "https://creativecommons.org/"
+DEED_LANGUAGES = ("de", "cs", "en")  # Creative Commons has a summary (deed) in each of the site's languages
+
+
+def licence_link(url: str, language: str = "de") -> str:
+    """Where a reader finds a licence: a Creative Commons licence's summary (its deed) in
+    the reader's language, any other licence's text as it is."""
+    if url.startswith(CREATIVE_COMMONS) and url.endswith("/"):
+        return f"{url}deed.{language if language in DEED_LANGUAGES else 'de'}"
+    return url
 
 
 @dataclass(frozen=True)
@@ -168,7 +181,17 @@ class OpenDataSettings:
 
     @property
     def url(self) -> str:
-        return self.licence_url or LICENCES[self.licence]
+        """The licence's text for the data, which are German: a CC licence's German deed."""
+        return self.link("de")
+
+    def link(self, language: str) -> str:
+        """The licence for a reader of the page in ``language``; an own licence_url as it is."""
+        return self.licence_url or licence_link(LICENCES[self.licence], language)
+
+    @property
+    def open_definition_id(self) -> str:
+        """The licence's id in the Open Definition's list; "" for a licence not in LICENCES."""
+        return LICENCE_IDS.get(self.licence, "")
 
 
 @dataclass(frozen=True)

@@ -39,6 +39,30 @@ def prepared_once(content: Path = FIXTURE_SITE):
     return prepared(content)
 
 
+def with_cached_point(directory):
+    """The directory with its first town-centre point (GeoNames) replaced by an answer of the
+    geocode cache (OpenStreetMap), as `wegweiser geocode` would give it: the fixture has
+    none. Returns the directory and the organisation's and place's ids."""
+    import dataclasses
+
+    from generator.geocode import POINT_SOURCES
+    from generator.records import Location, LocationSource, Precision
+
+    organisation_id, place_id = next((o.id, a.id) for o in directory.organisations for a in o.addresses
+                                     if a.location and a.location.source == LocationSource.GAZETTEER)
+    cached = Location(50.35, 7.59, LocationSource.CACHE, Precision.POSTCODE, POINT_SOURCES[LocationSource.CACHE].credit)
+
+    def moved(address):
+        return dataclasses.replace(address, location=cached) if address.id == place_id else address
+
+    organisations = tuple(
+        dataclasses.replace(o, addresses=tuple(map(moved, o.addresses)),
+                            offerings=tuple(dataclasses.replace(f, places=tuple(map(moved, f.places)))
+                                            for f in o.offerings))
+        if o.id == organisation_id else o for o in directory.organisations)
+    return dataclasses.replace(directory, organisations=organisations), (organisation_id, place_id)
+
+
 def problems_of(content: Path):
     """The problems ``prepare`` reports for a content folder (none: an empty tuple)."""
     from generator import pipeline

@@ -205,6 +205,14 @@ def test_local_times_whole_days_and_unknown_ends():
     assert calendar_export.when(dataclasses.replace(event, start="18:00", end="02:00", end_date=None))[1] is None
 
 
+def test_the_time_zone_carries_no_english_comment_of_the_library():
+    for feed in (*fixture_feeds().values(), *calendar_export.feeds(dataclasses.replace(
+            fixture().directory, events=())).values()):
+        zone = read(feed).of("VTIMEZONE")[0]
+        assert zone.value("TZID") == "Europe/Berlin" and zone.all("COMMENT") == []
+        assert b"COMMENT" not in feed and b"This timezone" not in feed
+
+
 def test_a_whole_day_event_is_a_date():
     directory = fixture().directory
     changed = dataclasses.replace(directory, events=tuple(

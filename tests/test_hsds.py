@@ -9,7 +9,7 @@ import json
 
 import pytest
 
-from conftest import FIXTURE_SITE, REPO, prepared
+from conftest import FIXTURE_SITE, REPO, prepared, with_cached_point
 from generator import hsds, hsds_ids, hsds_schedules
 from generator.hsds_nested import Documents
 from generator.records import Closure, Location, LocationSource, Precision, Text
@@ -102,17 +102,30 @@ def test_a_confidential_address_exports_its_town_only():
     assert shelter["location_id"] == location_id  # the offering is still at its town
 
 
-def test_every_vocabulary_term_is_a_taxonomy_term():
+def test_every_vocabulary_an_attribute_links_to_is_a_taxonomy_with_every_term():
     tables = example_export()
     taxonomies = {r["name"]: r["id"] for r in tables["taxonomy"]}
     terms = {(r["taxonomy"], r["code"]): r for r in tables["taxonomy_term"]}
+    linked = {a["link_type"] for a in tables["attribute"]}
+    assert linked <= set(taxonomies)
     for name, vocabulary in example().vocabularies.items():
+        if name not in linked:
+            continue
         for term in vocabulary.terms.values():
             exported = terms[(name, term.id)]
             assert exported["id"] == hsds_ids.term(name, term.id)
             assert exported["taxonomy_id"] == taxonomies[name]
             assert exported["name"] == term.de and exported["description"] == (term.explanation or term.de)
     assert terms[("themen", "sucht")]["term_uri"] == SITE_URL + "themen/sucht/"
+
+
+def test_a_vocabulary_no_attribute_links_to_is_not_exported_and_each_taxonomy_says_what_it_is():
+    tables = example_export()
+    names = {r["name"] for r in tables["taxonomy"]}
+    assert not names & {"laender", "netzwerkarten", "regionsarten", "wochentage"}
+    assert {r["taxonomy"] for r in tables["taxonomy_term"]} == names
+    descriptions = [r["description"] for r in tables["taxonomy"]]
+    assert len(set(descriptions)) == len(descriptions) and not any("Vokabular" in d for d in descriptions)
 
 
 def test_an_offering_links_its_terms_through_attributes():
@@ -147,11 +160,26 @@ def test_opening_hours_become_weekly_schedules_in_local_time():
     assert [{k: s.get(k) for k in ("freq", "byday", "opens_at", "closes_at", "notes", "description")}
             for s in schedules] == [
         {"freq": "WEEKLY", "byday": "TU,TH", "opens_at": "09:00", "closes_at": "12:00", "notes": "Offene Sprechstunde",
-         "description": "Di, Do 09:00–12:00 Uhr (Ortszeit Europe/Berlin)"},
+         "description": "Di, Do 09:00–12:00 Uhr (deutsche Zeit)"},
         {"freq": None, "byday": None, "opens_at": None, "closes_at": None, "notes": None,
          "description": "In den Schulferien nur donnerstags."}]
     shelter = row(tables, "schedule", service_id=hsds_ids.offering(SHELTER))
     assert (shelter["byday"], shelter["opens_at"], shelter["closes_at"]) == ("MO,TU,WE,TH,FR,SA,SU", "00:00", "23:59")
+
+
+def test_the_hours_of_a_czech_place_are_in_czech_time_and_the_others_in_german_time():
+    offerings = [o for o in example().directory.offerings if o.hours and o.places]
+    czech = next(o for o in offerings if {p.country for p in o.places} == {"CZ"})
+    german = next(o for o in offerings if {p.country for p in o.places} == {"DE"})
+    tables = example_export()
+
+    def zones(offering) -> set[str]:
+        return {s["description"].rpartition("(")[2] for s in tables["schedule"]
+                if s["service_id"] == hsds_ids.offering(offering.id) and s.get("freq")}
+
+    assert zones(czech) == {"tschechische Zeit)"}
+    assert zones(german) == {"deutsche Zeit)"}
+    assert "Europe/" not in json.dumps(tables["schedule"])
 
 
 def test_closures_are_gaps_between_the_periods_of_the_schedules():
@@ -177,6 +205,28 @@ def test_a_point_says_how_exact_it_is():
     term = row(tables, "taxonomy_term", id=attribute["taxonomy_term_id"])
     assert (attribute["link_entity"], term["taxonomy"], term["code"]) == ("location", "genauigkeit", "ort")
     assert term["name"] == "ungefähr (Ortsmitte)"
+
+
+def test_each_point_says_whose_data_it_is_with_the_credit_to_give():
+    directory, cached = with_cached_point(fixture().directory)
+    places = {(o.id, a.id): a for o in directory.organisations for a in o.addresses}
+    tables = fixture_export(directory)
+    terms = {t["id"]: t for t in tables["taxonomy_term"]}
+
+    def source_of(organisation: str, place: str) -> tuple[str, str]:
+        attribute = row(tables, "attribute", link_id=hsds_ids.location(organisation, place),
+                        link_type="koordinatenquelle")
+        return terms[attribute["taxonomy_term_id"]]["code"], attribute.get("value", "")
+
+    assert source_of(*cached) == ("openstreetmap", "Geodaten © OpenStreetMap-Mitwirkende (ODbL)")
+    by_town = next(key for key, a in places.items() if a.location and a.location.source == LocationSource.GAZETTEER)
+    assert source_of(*by_town) == ("geonames", "Ortsdaten: GeoNames (CC BY 4.0)")
+    by_hand = next(key for key, a in places.items() if a.location and a.location.source == LocationSource.RECORD)
+    assert source_of(*by_hand) == ("eintrag", "")  # the provider's own point: no third party to name
+    osm = row(tables, "taxonomy_term", taxonomy="koordinatenquelle", code="openstreetmap")
+    assert osm["name"] == "OpenStreetMap" and "ODbL 1.0" in osm["description"]
+    shelter = hsds_ids.location("beratung-beispiel", "schutzwohnung")
+    assert not [a for a in tables["attribute"] if a["link_id"] == shelter]  # no point, so no source either
 
 
 @pytest.mark.parametrize("content", ["example", "fixture"])  # the fixture has hostile values

@@ -2,10 +2,12 @@
 whom to name, in every language, linking to the files of the German site."""
 from __future__ import annotations
 
+import dataclasses
 import re
 
 import conftest
 from conftest import rendered
+from generator import pipeline
 from generator.render.open_data_page import size
 from generator.settings import OpenDataSettings
 
@@ -25,11 +27,47 @@ def test_the_page_lists_every_file_with_its_link_format_and_size():
     assert re.search(r"<td>\d+(,\d)? (KB|MB)</td>", body)
 
 
-def test_the_page_names_the_licence_and_the_sources_of_the_points():
+def page_with_a_cached_point(language: str = "de", **settings) -> str:
+    prepared = conftest.prepared()
+    directory, _ = conftest.with_cached_point(prepared.directory)
+    site = pipeline.build(dataclasses.replace(prepared, directory=directory), conftest.site_settings(**settings),
+                          language)
+    return next(p.body for p in site.pages if p.src_uri == "offene-daten.md")
+
+
+def test_the_page_names_the_licence_and_whom_to_name_as_the_source():
     body = page(open_data=OpenDataSettings("dl-de/by-2-0", attribution="Landkreis Beispiel"))
     assert '<a href="https://www.govdata.de/dl-de/by-2-0">dl-de/by-2-0</a>' in body
     assert "Bitte nennen Sie als Quelle: „Landkreis Beispiel“" in body
-    assert "GeoNames" in body and "OpenStreetMap" in body and "ODbL" in body
+    # GeoNames' town centres stand under CC BY, not under the data's licence.
+    assert "Ausgenommen sind die Koordinaten aus GeoNames: Sie stehen unter der Lizenz" in body
+
+
+def test_the_page_names_only_the_sources_of_points_the_data_hold_with_how_many():
+    body = page()  # the fixture: two town centres and one point typed into its record
+    assert "2 Orte: jeweils die Mitte des Ortes, aus <a href=\"https://www.geonames.org/\">GeoNames</a>" in body
+    assert "1 Ort: vom Träger selbst in seinem Eintrag angegeben, aus keiner fremden Quelle." in body
+    assert "OpenStreetMap" not in body and "ODbL" not in body and "Ausgenommen" not in body
+
+
+def test_points_from_openstreetmap_are_named_as_an_exception_under_the_odbl():
+    body = page_with_a_cached_point()
+    assert ('Ausgenommen sind die Koordinaten aus OpenStreetMap: Sie stehen unter der Lizenz '
+            '<a href="https://opendatacommons.org/licenses/odbl/1-0/">ODbL 1.0</a>.') in body
+    assert "muss auch sie unter der ODbL stehen" in body
+    assert "1 Ort: aus der Anschrift ermittelt, mit Daten von" in body and "© OpenStreetMap-Mitwirkende" in body
+    assert "1 Ort: die Mitte des Ortes, aus" in body  # one town centre is left
+    # Under the ODbL itself they are no exception.
+    assert "Ausgenommen sind die Koordinaten aus OpenStreetMap" not in page_with_a_cached_point(
+        open_data=OpenDataSettings("ODbL 1.0"))
+
+
+def test_the_licence_links_to_its_summary_in_the_page_s_language():
+    assert '<a href="https://creativecommons.org/licenses/by/4.0/deed.de">CC BY 4.0</a>' in page()
+    czech = page("cs")
+    assert '<a href="https://creativecommons.org/licenses/by/4.0/deed.cs">CC BY 4.0</a>' in czech
+    assert "deed.de" not in czech
+    assert '<a href="https://creativecommons.org/licenses/by/4.0/deed.en">CC BY 4.0</a>' in page("en")
 
 
 def test_a_czech_page_links_to_the_files_of_the_german_site():
@@ -57,6 +95,21 @@ def test_the_events_and_each_network_page_link_their_calendar_feed():
     network = conftest.prepared().directory.networks[0]
     assert (f'<a href="../../daten/termine-{network.id}.ics" hreflang="de">Termine dieses Netzwerks abonnieren</a>'
             in pages[f"netzwerke/{network.id}.md"])
+
+
+def test_with_the_site_s_address_the_feeds_are_offered_whole_and_as_webcal_for_calendar_apps():
+    pages = {p.src_uri: p.body for p in rendered(site_url="https://wegweiser.example/verzeichnis/").pages}
+    feed = "wegweiser.example/verzeichnis/daten/termine.ics"
+    events = pages["termine/index.md"]
+    assert f'<a href="webcal://{feed}" hreflang="de">Alle Termine in Ihrem Kalender abonnieren</a>' in events
+    assert f'<a href="https://{feed}" hreflang="de">https://{feed}</a>' in events
+    assert 'href="../daten/termine.ics"' not in events  # a relative link no calendar app can subscribe to
+    network = conftest.prepared().directory.networks[0]
+    body = pages[f"netzwerke/{network.id}.md"]
+    assert f'href="webcal://wegweiser.example/verzeichnis/daten/termine-{network.id}.ics"' in body
+    assert f'>https://wegweiser.example/verzeichnis/daten/termine-{network.id}.ics</a>' in body
+    czech = {p.src_uri: p.body for p in rendered(language="cs", site_url="https://wegweiser.example/").pages}
+    assert 'href="webcal://wegweiser.example/daten/termine.ics"' in czech["termine/index.md"]  # the German files
 
 
 def test_the_site_map_names_the_feeds_the_calendar_export_writes():

@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING
 
 from babel.numbers import format_decimal
 
-from ..settings import Settings
+from ..geocode import POINT_SOURCES, published_points
+from ..settings import LICENCES, Settings, licence_link
 from .environment import GeneratedPage
 from .messages import N_
 
@@ -55,5 +56,17 @@ def open_data_page(renderer, settings: Settings, files: tuple[DataFile, ...]) ->
     main = [listed(file, renderer.gettext(CONTENTS[file.name])) for file in files
             if not file.name.startswith(NETWORK_CALENDAR)]
     attribution = settings.open_data.attribution or settings.operator.name
-    return renderer.render("open_data.html", here, renderer.gettext(TITLE), in_nav=False, files=main,
-                           network_calendars=networks, licence=settings.open_data, attribution=attribution)
+    licence = settings.open_data
+    # Only the sources the data hold, with how many points each: a credit for data that is
+    # not there would be as wrong as a missing one.
+    points = {POINT_SOURCES[source].code: count for source, count in published_points(directory).items()}
+    sources = [POINT_SOURCES[source] for source in published_points(directory)]
+    exceptions = [{"source": source.name, "licence": source.licence,
+                   "link": licence_link(LICENCES[source.licence], renderer.language)}
+                  for source in sources if source.licence and source.licence != licence.licence]
+    return renderer.render(
+        "open_data.html", here, renderer.gettext(TITLE), in_nav=False, files=main, network_calendars=networks,
+        licence=licence.licence, licence_link=licence.link(renderer.language), attribution=attribution,
+        points=points, exceptions=exceptions, share_alike=any(e["licence"] == "ODbL 1.0" for e in exceptions),
+        third_party=any(source.licence for source in sources),
+        licence_links={name: licence_link(LICENCES[name], renderer.language) for name in ("CC BY 4.0", "ODbL 1.0")})

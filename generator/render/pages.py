@@ -125,7 +125,7 @@ class PageRenderer:
                                self.language)
         self.links = links or ContributionLinks()
         self.env.globals.update(links=self.links, listed_of=listings.of_organisation,
-                                correction_mail=self.correction_mail,
+                                correction_mail=self.correction_mail, feed_address=self.feed_address,
                                 explanation=lambda term: Text(term.explanation))  # vocabularies explain in German
         self.structured_data = StructuredData(self.directory, listings.vocabularies, listings.limits.today,
                                               site_map, self.links)
@@ -170,6 +170,15 @@ class PageRenderer:
     def events_archive(self) -> GeneratedPage:
         return self.render("events_archive.html", self.site_map.events_archive(),
                            self.gettext(N_("Vergangene Termine")), in_nav=False, events=self.listings.past_events())
+
+    def feed_address(self, network_id: str = "") -> dict[str, str] | None:
+        """An events feed's whole address, for calendar apps, which cannot follow a relative
+        link: ``web`` (https, to paste into Google Calendar and others) and ``webcal`` (which
+        opens the calendar app and subscribes). None without site_url: then only the link."""
+        if not self.links.site_url:
+            return None
+        web = f"{self.links.site_url.rstrip('/')}/{self.site_map.url(self.site_map.events_calendar(network_id))}"
+        return {"web": web, "webcal": "webcal://" + web.partition("://")[2]}
 
     def correction_mail(self, here: str, name: str) -> str:
         """An e-mail to the editorial team about what is wrong on a page, in the page's
