@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 
 from . import freshness
-from .hsds import PRECISION, STATUS
+from .hsds import POINT_SOURCE, PRECISION, STATUS
 from .records import OFFERING_TERMS
 from .hsds_reading import Tables, Where
 from .import_hsds_terms import foreign_terms, linked_terms, our_terms
@@ -187,7 +187,10 @@ class Mapping:
             return None
         if place.get("description"):
             data["hinweis"] = text(place["description"])
-        ours = PRECISION in linked_terms(self, place["id"])
+        linked = linked_terms(self, place["id"])
+        # Our own export's point is found again by the build (cache, gazetteer), except one
+        # typed into the record, which only the record holds.
+        ours = PRECISION in linked and all(code != "eintrag" for code, _ in linked.get(POINT_SOURCE, []))
         if not ours and isinstance(place.get("latitude"), (int, float)) and isinstance(place.get("longitude"),
                                                                                         (int, float)):
             point = {"breite": f"{place['latitude']:.5f}", "laenge": f"{place['longitude']:.5f}"}

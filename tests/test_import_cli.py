@@ -6,7 +6,9 @@ from __future__ import annotations
 import shutil
 
 import pytest
-from importing import MAPPING, PARTNERS, REPO, empty_content, export_of, files_of, partner_rows, run, write_csv
+from conftest import FIXTURE_SITE
+from importing import (MAPPING, PARTNERS, REPO, empty_content, export_of, files_of, partner_rows, records_of, run,
+                       write_csv)
 
 from generator import import_records
 
@@ -89,3 +91,19 @@ def test_the_same_data_from_a_file_of_another_name_changes_nothing(tmp_path, cap
     assert run(content, renamed, "--zuordnung", MAPPING) == 0
     assert files_of(content) == written
     assert "Träger-Dateien: 3 unverändert" in capsys.readouterr().err
+
+
+def test_a_point_typed_into_a_record_comes_back_from_the_export(tmp_path, capsys):
+    """The build finds the other points again (cache, gazetteer); one typed into the record
+    (``koordinaten``) only the record holds, so the import must keep it."""
+    exported = export_of(FIXTURE_SITE)
+    source = tmp_path / "export.json"
+    source.write_text(exported, encoding="utf-8")
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE_SITE, content, ignore=shutil.ignore_patterns("traeger"))
+    (content / "traeger").mkdir()
+    assert run(content, source) == 0, capsys.readouterr()
+    typed = [address for record in records_of(content).values() for address in record.get("adressen", [])
+             if "koordinaten" in address]
+    assert typed, "the fixture has a typed point"
+    assert export_of(content) == exported
