@@ -36,7 +36,7 @@ from .hsds import PRECISION, STATUS, TABLE_FILES
 from .import_records import BadInput, Finding, Imported, slug, term_id, text, unique
 from .opening_hours import WEEKDAYS
 from .records import OFFERING_TERMS
-from .schema import suggestion
+from .schema_messages import suggestion
 from .vocab import Vocabulary
 
 NUMBERS = {"latitude", "longitude", "amount", "extension", "minimum_age", "maximum_age", "timezone", "interval",
