@@ -25,7 +25,7 @@ from .form_reading import ANSWERS, FIELDS, FROM_FORM, LABELS, Form, Proposal, pr
 from .form_texts import comment, pull_request
 from .markup import code_span
 from .problems import field_keys
-from .schema import MAX_QUOTE
+from .schema_messages import MAX_QUOTE
 from .settings import SettingsError
 
 # A field of the file as the validator's sentences name it: „plz“, or with a value „land: CZ“,

@@ -27,7 +27,7 @@ from .import_hsds_terms import foreign_terms, linked_terms, our_terms
 from .import_hsds_times import opening_hours
 from .import_records import Finding, Imported, slug, text, unique
 from .import_values import fitting
-from .schema import suggestion
+from .schema_messages import suggestion
 from .vocab import Vocabulary
 
 OUR_STATUS = {hsds_status: str(our) for our, hsds_status in STATUS.items()} | {"inactive": "voruebergehend-geschlossen"}

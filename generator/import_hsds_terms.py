@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from .hsds import PRECISION
 from .import_records import slug, term_id
 from .records import OFFERING_TERMS
-from .schema import suggestion
+from .schema_messages import suggestion
 
 if TYPE_CHECKING:
     from .import_hsds import Mapping

@@ -34,7 +34,7 @@ from pathlib import Path
 from . import yamlsafe
 from .import_values import PATTERNS, fitting
 from .import_records import BadInput, Finding, Imported, slug, term_id, text, unique
-from .schema import suggestion
+from .schema_messages import suggestion
 from .vocab import Vocabulary
 
 # Every field a column can fill: (part, field, kind). Kinds: text, terms (a list of terms

@@ -24,6 +24,7 @@ from mkdocs.utils import is_error_template
 from . import legal, material_parts, pipeline
 from .config import WegweiserConfig
 from .language_builds import FurtherLanguages, can_build_beside
+from .open_data import DataFile
 from .render import Site, check_static_files
 from .render.content_policy import (ScriptInContent, allow_live_reload, refuse_markup_in_data_block,
                                     refuse_scripts_in, with_policy)
@@ -62,6 +63,10 @@ class WegweiserPlugin(BasePlugin[WegweiserConfig]):
             pipeline.check_buildable(self.prepared, self.settings)
             check_static_files(self.settings)
             self.sites: dict[str, Site] = {}
+            # Made with the first language's site and kept for the others (None until then): the
+            # open data files are the same in every language, and a further language built in
+            # this process need not serialize the whole directory again.
+            self.data_files: tuple[DataFile, ...] | None = None
         except pipeline.InvalidContent as error:
             for problem in error.problems:
                 log.error(str(problem))
@@ -81,7 +86,7 @@ class WegweiserPlugin(BasePlugin[WegweiserConfig]):
     def site(self) -> Site:
         """The site in the language of the build under way, rendered when it starts."""
         if self.language not in self.sites:
-            if not hasattr(self, "data_files"):  # made once, for the page in every language
+            if self.data_files is None:
                 self.data_files = pipeline.open_data_files(self.prepared, self.settings)
             self.sites[self.language] = pipeline.build(self.prepared, self.settings, self.language, self.data_files)
         return self.sites[self.language]

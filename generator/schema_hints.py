@@ -1,10 +1,10 @@
 """What a message about a record can offer beyond "this is wrong": the term that was meant,
 the line to write instead, and where a misplaced field belongs.
 
-``schema.py`` turns each validation error into a sentence; the pieces here know the
-vocabularies (their labels in every language and the search's everyday words), the shape of
-the schemas (which fields each level of a record has) and how people write lists and
-opening hours as plain text ("Mo-Fr 9-12 Uhr").
+``schema_corrections.py`` turns a validation error into a sentence that offers them; the
+pieces here know the vocabularies (their labels in every language and the search's everyday
+words), the shape of the schemas (which fields each level of a record has) and how people
+write lists and opening hours as plain text ("Mo-Fr 9-12 Uhr").
 """
 from __future__ import annotations
 
