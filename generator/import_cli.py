@@ -68,10 +68,10 @@ def checked(records: list[Imported], sources: pipeline.Sources, source: str
                     if str(Path(p.path).resolve()) in ours or (p.path, p.line, p.column, p.field) not in before]
         if not any(str(Path(p.path).resolve()) in ours for p in problems):
             findings += import_records.sort_out(records, problems, rendered)[1]
-            return {path: text for path, (_, _, text) in rendered.items()}, sorted(set(findings))
+            return {path: text for path, (_, _, text) in rendered.items()}, import_records.in_order(findings)
         records, found = import_records.sort_out(records, problems, rendered)
         findings += found
-    return {}, sorted(set(findings))
+    return {}, import_records.in_order(findings)
 
 
 def _day(value: str) -> str:
@@ -98,7 +98,7 @@ def run(args) -> int:
         print(f"{error}\nEs wurde nichts geschrieben.", file=sys.stderr)
         return commands.USAGE
     files, left_out = checked(records, sources, source.name)
-    findings = sorted(set(findings + left_out))
+    findings = import_records.in_order(findings + left_out)
     planned = import_records.plan(files, args.force)
     for finding in findings:
         print(finding)

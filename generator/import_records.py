@@ -107,6 +107,14 @@ class Finding:
         return f"{self.where}: {self.message}"
 
 
+def in_order(findings: list[Finding]) -> list[Finding]:
+    """Each finding once, in the order of the source: "Zeile 2" before "Zeile 10"."""
+    def key(finding: Finding) -> tuple:
+        return tuple((0, int(part), "") if part.isdigit() else (1, 0, part)
+                     for part in re.split(r"(\d+)", f"{finding.where}\0{finding.message}"))
+    return sorted(set(findings), key=key)
+
+
 @dataclass(frozen=True)
 class Planned:
     path: Path
@@ -300,7 +308,7 @@ def sort_out(records: list[Imported], problems: list[Problem],
         data = {**record.data, "angebote": offerings}
         kept.append(Imported(data, record.origin, [o for i, o in enumerate(record.offerings) if i not in gone],
                              record.addresses))
-    return kept, sorted(set(findings))
+    return kept, in_order(findings)
 
 
 # --- writing -------------------------------------------------------------------------------

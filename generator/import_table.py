@@ -72,6 +72,7 @@ MAPPING_KEYS = ("spalten", "werte", "begriffe", "ignorieren", "blatt")
 YES = {"ja", "j", "x", "1", "true", "wahr", "yes"}
 NO = {"nein", "n", "0", "false", "falsch", "no", "-"}
 SEPARATORS = (";", ",", "\t")
+HEADING_SEARCH = 10  # rows in which the headings are looked for
 
 
 @dataclass(frozen=True)
@@ -155,8 +156,8 @@ def _csv_rows(path: Path) -> list[list[str]]:
         if content is None:
             raise BadInput(f"{path}: Die Zeichenkodierung ist weder UTF-8 noch Windows-1252 (Excel). Bitte speichern "
                            "Sie die Tabelle als „CSV UTF-8“.") from None
-    first = content.split("\n", 1)[0]
-    separator = max(SEPARATORS, key=first.count)
+    first_lines = content.split("\n", HEADING_SEARCH)[:HEADING_SEARCH]  # the headings may follow a title line
+    separator = max(SEPARATORS, key=lambda sep: max(line.count(sep) for line in first_lines))
     reader = csv.reader(io.StringIO(content, newline=""), delimiter=separator, strict=True)
     try:
         return [[cell.strip() for cell in row] for row in reader]
@@ -178,7 +179,8 @@ def _xlsx_rows(path: Path, sheet: str) -> list[list[str]]:
     from openpyxl.utils.exceptions import InvalidFileException  # noqa: PLC0415
 
     try:
-        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        # Not read-only: only so does openpyxl know the merged cells.
+        book = openpyxl.load_workbook(path, data_only=True)
     except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError):
         raise BadInput(f"{path}: Die Datei lässt sich nicht als Excel-Tabelle (.xlsx) lesen. Ist es eine ältere "
                        ".xls-Datei oder eine andere Datei mit der Endung .xlsx? Speichern Sie die Tabelle in Excel "
@@ -187,36 +189,65 @@ def _xlsx_rows(path: Path, sheet: str) -> list[list[str]]:
         if sheet and sheet not in book.sheetnames:
             raise BadInput(f"{path}: Ein Blatt „{sheet}“ gibt es nicht.{suggestion(sheet, book.sheetnames)} "
                            f"Vorhanden: {', '.join(book.sheetnames)}.")
-        rows = book[sheet] if sheet else book.worksheets[0]
-        return [[_cell(value) for value in row] for row in rows.iter_rows(values_only=True)]
+        table = book[sheet] if sheet else book.worksheets[0]
+        rows = [[_cell(value) for value in row] for row in table.iter_rows(values_only=True)]
+        # A cell merged over several rows (often the Träger of a provider's offerings)
+        # holds its value in its first cell only; every row it covers means it.
+        for merged in table.merged_cells.ranges:
+            value = rows[merged.min_row - 1][merged.min_col - 1]
+            for row in rows[merged.min_row - 1:merged.max_row]:
+                row[merged.min_col - 1:merged.max_col] = [value] * (merged.max_col - merged.min_col + 1)
+        return rows
     finally:
         book.close()
 
 
-def read(path: Path, mapping: Mapping) -> list[Row]:
-    """The rows of a table, each with the mapped fields' cells; a heading that is neither
-    mapped nor ignored, or a mapped heading the table lacks, is a ``BadInput``."""
-    rows = _xlsx_rows(path, mapping.sheet) if path.suffix.lower() == ".xlsx" else _csv_rows(path)
-    rows = [row for row in rows if any(row)]
-    if not rows:
-        raise BadInput(f"{path}: Die Tabelle ist leer.")
-    headings = list(rows[0])
+def _heading_row(rows: list[tuple[int, list[str]]], mapping: Mapping) -> int:
+    """Where the headings stand: the first of the first rows in which most cells are
+    headings of the mapping (a list often has a title line or two above them)."""
+    known = set(mapping.columns) | set(mapping.ignored)
+    for index, (_, row) in enumerate(rows[:HEADING_SEARCH]):
+        cells = [cell for cell in row if cell]
+        if cells and sum(cell in known for cell in cells) * 2 > len(cells):
+            return index
+    return 0
+
+
+def _headings(path: Path, number: int, row: list[str], mapping: Mapping) -> list[str]:
+    """The headings of a table, every heading the mapping does not know and every one it
+    misses said at once."""
+    headings = list(row)
     while headings and not headings[-1]:
         headings.pop()
     known = set(mapping.columns) | set(mapping.ignored)
+    problems = []
     for column, heading in enumerate(headings, 1):
         if heading not in known:
-            raise BadInput(f"{path}, Zeile 1, Spalte {column} („{heading}“): Diese Spalte steht nicht in der "
-                           f"Zuordnung {mapping.path.name}.{suggestion(heading, mapping.columns)} Tragen Sie sie "
-                           "unter „spalten“ ein, oder unter „ignorieren“, wenn sie nicht übernommen werden soll.")
-        if headings.count(heading) > 1:
-            raise BadInput(f"{path}, Zeile 1, Spalte {column}: Die Überschrift „{heading}“ steht zweimal da.")
-    missing = [heading for heading in mapping.columns if heading not in headings]
-    if missing:
-        raise BadInput(f"{path}, Zeile 1: Die Spalte „{missing[0]}“ der Zuordnung fehlt in der Tabelle. "
-                       f"Vorhanden sind: {', '.join(headings)}.")
+            problems.append(f"{path}, Zeile {number}, Spalte {column} („{heading}“): Diese Spalte steht nicht in der "
+                            f"Zuordnung {mapping.path.name}.{suggestion(heading, mapping.columns)} Tragen Sie sie "
+                            "unter „spalten“ ein, oder unter „ignorieren“, wenn sie nicht übernommen werden soll.")
+        elif headings.count(heading) > 1 and headings.index(heading) < column - 1:
+            problems.append(f"{path}, Zeile {number}, Spalte {column}: Die Überschrift „{heading}“ steht zweimal da.")
+    problems += [f"{path}, Zeile {number}: Die Spalte „{heading}“ der Zuordnung fehlt in der Tabelle. Vorhanden "
+                 f"sind: {', '.join(headings)}." for heading in mapping.columns if heading not in headings]
+    if problems:
+        raise BadInput("\n".join(problems))
+    return headings
+
+
+def read(path: Path, mapping: Mapping) -> list[Row]:
+    """The rows of a table, each with the mapped fields' cells and its number as the
+    spreadsheet counts (empty rows count, title rows above the headings are passed over);
+    a heading that is neither mapped nor ignored, or a mapped heading the table lacks, is a
+    ``BadInput``."""
+    rows = _xlsx_rows(path, mapping.sheet) if path.suffix.lower() == ".xlsx" else _csv_rows(path)
+    numbered = [(number, row) for number, row in enumerate(rows, 1) if any(row)]
+    if not numbered:
+        raise BadInput(f"{path}: Die Tabelle ist leer.")
+    start = _heading_row(numbered, mapping)
+    headings = _headings(path, numbered[start][0], numbered[start][1], mapping)
     found = []
-    for number, row in enumerate(rows[1:], 2):
+    for number, row in numbered[start + 1:]:
         if len(row) > len(headings) and any(row[len(headings):]):
             raise BadInput(f"{path}, Zeile {number}, Spalte {len(headings) + 1}: Die Zeile hat mehr Zellen als die "
                            "Überschrift Spalten. Steht ein Trennzeichen zu viel in einer Zelle?")

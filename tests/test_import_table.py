@@ -99,3 +99,56 @@ def test_a_value_that_does_not_fit_is_left_out_not_its_offering(tmp_path, capsys
     offering = records_of(content)["caritasverband-mayen-e-v.yml"]["angebote"][0]
     assert offering["name"] == "Suchtberatung Mayen" and offering["themen"] == ["sucht"]
     assert offering["kontakt"] == [{"rolle": "Kontakt", "telefon": "02651 000111"}] and "webseite" not in offering
+
+
+def test_rows_are_named_as_the_spreadsheet_counts_them_title_and_empty_rows_included(tmp_path, capsys):
+    heading, *rows = partner_rows()
+    email = heading.index("E-Mail")
+    rows[0][email] = "sucht(at)caritas.beispiel.example"
+    rows[3][email] = "frueh(at)lebenshilfe.beispiel.example"
+    empty = [""] * len(heading)
+    title = ["Netzwerk MYKnetz – Partnerliste (Stand 11/2026)"] + [""] * (len(heading) - 1)
+    table = [title, empty, heading, rows[0], empty, rows[1], rows[2], *[empty] * 5, rows[3]]
+    source = tmp_path / "partner.csv"
+    write_csv(source, table)
+    content = empty_content(tmp_path)
+    assert run(content, source, "--zuordnung", MAPPING) == 1
+    said = [line for line in capsys.readouterr().out.splitlines() if "wurde nicht übernommen" in line]
+    assert said == [  # rows 4 and 13 of the sheet, in that order (not "13" before "4")
+        "partner.csv, Zeile 4: email: „sucht(at)caritas.beispiel.example“ wurde nicht übernommen: Das ist keine "
+        "gültige E-Mail-Adresse.",
+        "partner.csv, Zeile 13: email: „frueh(at)lebenshilfe.beispiel.example“ wurde nicht übernommen: Das ist keine "
+        "gültige E-Mail-Adresse."]
+    assert len(records_of(content)) == 3
+
+
+def test_every_heading_the_mapping_does_not_know_is_named_at_once(tmp_path, capsys):
+    heading, *rows = partner_rows()
+    renamed = ["Einrichtung" if h == "Name" else "Fon" if h == "Telefon" else h for h in heading]
+    source = tmp_path / "partner.csv"
+    write_csv(source, [renamed, *rows])
+    assert run(empty_content(tmp_path), source, "--zuordnung", MAPPING) == 2
+    said = capsys.readouterr().err
+    assert "Zeile 1, Spalte 1 („Einrichtung“): Diese Spalte steht nicht in der Zuordnung" in said
+    assert "Zeile 1, Spalte 6 („Fon“): Diese Spalte steht nicht in der Zuordnung" in said
+    assert "Zeile 1: Die Spalte „Name“ der Zuordnung fehlt in der Tabelle." in said
+    assert "Zeile 1: Die Spalte „Telefon“ der Zuordnung fehlt in der Tabelle." in said
+
+
+def test_a_traeger_cell_merged_over_several_rows_belongs_to_each_of_them(tmp_path):
+    heading, *rows = partner_rows()
+    book = openpyxl.Workbook()
+    for row in [heading, *rows]:
+        book.active.append(row)
+    column = heading.index("Träger") + 1
+    for row in range(3, 3 + len(rows) - 1):  # rows 2 and 3 are both the Caritas's: leave only the first
+        if book.active.cell(row, column).value == rows[0][column - 1]:
+            book.active.cell(row, column).value = None
+    book.active.merge_cells(start_row=2, start_column=column, end_row=3, end_column=column)
+    source = tmp_path / "partnerliste.xlsx"
+    book.save(source)
+    merged, plain = empty_content(tmp_path / "merged"), empty_content(tmp_path / "plain")
+    assert run(merged, source, "--zuordnung", MAPPING) == 0
+    assert run(plain, PARTNERS, "--zuordnung", MAPPING) == 0
+    assert records_of(merged) == records_of(plain)
+    assert len(records_of(merged)["caritasverband-mayen-e-v.yml"]["angebote"]) == 2
