@@ -23,6 +23,7 @@ from . import freshness
 from .hsds import POINT_SOURCE, PRECISION, STATUS
 from .records import OFFERING_TERMS
 from .hsds_reading import Tables, Where
+from .import_hsds_contacts import service_contacts
 from .import_hsds_terms import foreign_terms, linked_terms, our_terms
 from .import_hsds_times import opening_hours
 from .import_records import Finding, Imported, slug, text, unique
@@ -240,7 +241,7 @@ class Mapping:
             data["sprachen"] = languages
         if terms.get("barrierefreiheit"):
             data["barrierefreiheit"] = terms["barrierefreiheit"]
-        contacts = self.contacts(row)
+        contacts = service_contacts(self, row)
         if contacts:
             data["kontakt"] = contacts
         website = self.fitting("service", row, "webseite", row.get("url"))
@@ -315,41 +316,6 @@ class Mapping:
                                           f"und wurde nicht übernommen.{suggestion(area.get('name', ''), by_name)}")
         return list(dict.fromkeys(found))
 
-    def contacts(self, row: dict) -> list[dict]:
-        found = []
-        for contact in self.under("contact", "service_id", row["id"]):
-            data: dict = {"rolle": contact.get("title") or contact.get("department") or "Kontakt"}
-            for phone in self.under("phone", "contact_id", contact["id"]):
-                if not self.fitting("contact", contact, "telefon", phone.get("number")):
-                    continue
-                direct_line = str(phone.get("description", "")).startswith("Durchwahl")
-                if direct_line and row["id"] not in self.from_wegweiser:
-                    self.note("contact", contact, (
-                        f"Die Durchwahl {phone['number']} wurde nicht übernommen: Eine persönliche Durchwahl "
-                        "erscheint nur mit Zustimmung der Person. Liegt sie vor, tragen Sie „durchwahl“ und "
-                        "„durchwahl_veroeffentlichen: ja“ selbst ein."))
-                elif direct_line and "durchwahl" not in data:
-                    data["durchwahl"], data["durchwahl_veroeffentlichen"] = phone["number"], "ja"
-                elif "telefon" not in data:
-                    data["telefon"] = phone["number"]
-                else:
-                    self.note("contact", contact, f"Die weitere Nummer {phone['number']} wurde nicht übernommen "
-                                                  "(ein Kontakt hat eine Telefonnummer).")
-            email = self.fitting("contact", contact, "email", contact.get("email"))
-            if email:
-                data["email"] = email
-            if contact.get("name"):
-                data["ansprechperson"] = contact["name"]
-            found.append(data)
-        if not found:
-            phones = [p for p in self.under("phone", "service_id", row["id"]) if not p.get("contact_id")]
-            number = self.fitting("service", row, "telefon", phones[0]["number"]) if phones else None
-            email = self.fitting("service", row, "email", row.get("email"))
-            data = {"rolle": "Kontakt", **({"telefon": number} if number else {}),
-                    **({"email": email} if email else {})}
-            if len(data) > 1:
-                found.append(data)
-        return found
 
 def records(tables: Tables, where: Where, vocabularies: dict[str, Vocabulary], regions: dict[str, str],
             defaults: Defaults | None = None, patterns: dict[str, str] | None = None

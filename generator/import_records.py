@@ -299,11 +299,16 @@ def sort_out(records: list[Imported], problems: list[Problem],
     kept = []
     for record in records:
         parts = dropped.get(record.id, set())
+        name = record.data.get("name") or record.id
         if None in parts:
+            findings.append(Finding(record.origin, f"Der Träger „{name}“ wurde deshalb nicht übernommen (keine Datei "
+                                                   "geschrieben)."))
             continue
         gone = {i for _, i in parts}
         offerings = [o for i, o in enumerate(record.data["angebote"]) if i not in gone]
         if not offerings:
+            findings.append(Finding(record.origin, f"Der Träger „{name}“ wurde nicht übernommen: Keines seiner "
+                                                   "Angebote ließ sich übernehmen (keine Datei geschrieben)."))
             continue
         data = {**record.data, "angebote": offerings}
         kept.append(Imported(data, record.origin, [o for i, o in enumerate(record.offerings) if i not in gone],

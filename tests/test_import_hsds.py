@@ -108,3 +108,28 @@ def test_a_place_from_elsewhere_without_postcode_is_named_not_made_confidential(
     written = records_of(content)["suchthilfe-rhein-mosel-e-v.yml"]
     assert "adressen" not in written and "vertraulich" not in str(written)
     assert problems_of(content) == ()
+
+
+def test_a_services_own_phone_and_email_are_kept_beside_its_contacts(tmp_path, capsys):
+    """The switchboard reaches a person whose direct line may not be published; what no
+    contact holds becomes a contact of its own; a contact left without any way to reach it
+    is named and left out, not the offering."""
+    content = bare_content(tmp_path)
+    assert run(content, IMPORTS / "fremd-zentrale.json", "--art", "verein", "--thema", "wohnen") == 1
+    out = capsys.readouterr().out
+    assert "Die Durchwahl 02651 98765-12 wurde nicht übernommen" in out
+    assert "(contact „Fax“): Der Kontakt hat weder eine Telefonnummer noch eine E-Mail-Adresse, die sich übernehmen " \
+           "lässt, und wurde nicht übernommen." in out
+    contacts = records_of(content)["diakonie-mayen.yml"]["angebote"][0]["kontakt"]
+    assert contacts == [
+        {"rolle": "Beratung", "telefon": "02651 98765-0", "email": "wohnen@diakonie-mayen.beispiel.example",
+         "ansprechperson": "Herr Schulz"},
+        {"rolle": "Sekretariat", "telefon": "02651 98765-10"}]
+
+
+def test_a_provider_left_without_offerings_is_named(tmp_path, capsys):
+    content = bare_content(tmp_path)
+    assert run(content, IMPORTS / "fremd-zentrale.json", "--art", "unbekannte-art", "--thema", "wohnen") == 1
+    assert "Der Träger „Diakonie Mayen“ wurde deshalb nicht übernommen (keine Datei geschrieben)." in \
+        capsys.readouterr().out
+    assert files_of(content) == {}
