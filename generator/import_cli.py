@@ -46,7 +46,8 @@ def _mapped(args, sources: pipeline.Sources) -> tuple[list[Imported], list[Findi
         return import_table.records(rows, mapping, vocabularies, source.name,
                                     import_values.patterns_of(sources.schema_dir))
     tables, where = hsds_reading.read(source)
-    defaults = import_hsds.Defaults(args.art, args.thema, _day(args.geprueft) if args.geprueft else None)
+    defaults = import_hsds.Defaults(args.art, args.thema, _day(args.geprueft) if args.geprueft else None,
+                                    import_records.earlier_checks(sources.content_dir / Kind.ORGANISATIONS.folder))
     return import_hsds.records(tables, where, vocabularies, _regions(sources.content_dir), defaults,
                                import_values.patterns_of(sources.schema_dir))
 

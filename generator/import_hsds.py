@@ -17,7 +17,7 @@ what is still missing is left to the check of all records (``import_records``).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from . import freshness
 from .hsds import POINT_SOURCE, PRECISION, STATUS
@@ -42,17 +42,19 @@ OUR_STATUS = {hsds_status: str(our) for our, hsds_status in STATUS.items()} | {"
 class Defaults:
     """Values for what HSDS has no field for or leaves optional (``--art``, ``--thema``,
     ``--geprueft``): the kind of an organisation, the theme of an offering whose data names
-    none, the date an offering counts as checked on."""
+    none, the date an offering counts as checked on; and the dates of checking the files of
+    an earlier import hold."""
     kind: str | None = None
     theme: str | None = None
     checked: str | None = None
+    earlier_checks: dict[str, str] = field(default_factory=dict)  # offering: date an earlier import wrote
 
 
 class Mapping:
     def __init__(self, tables: Tables, where: Where, vocabularies: dict[str, Vocabulary], regions: dict[str, str],
                  defaults: Defaults, patterns: dict[str, str]):
         self.tables, self.where, self.vocabularies, self.regions = tables, where, vocabularies, regions
-        self.default_kind, self.default_theme, self.default_checked = defaults.kind, defaults.theme, defaults.checked
+        self.defaults = defaults
         self.patterns = patterns
         self.by_id = {name: {row["id"]: row for row in rows} for name, rows in tables.items()}
         self.keys = {(row.get("resource_type"), row.get("resource_id")): row.get("previous_value")
@@ -114,12 +116,12 @@ class Mapping:
             data["kurzname"] = row["alternate_name"]
         kinds = our_terms(self, linked_terms(self, row["id"]), "traegerarten") \
             if "traegerarten" in self.vocabularies else []
-        if kinds or self.default_kind:
-            data["art"] = kinds[0] if kinds else self.default_kind
+        if kinds or self.defaults.kind:
+            data["art"] = kinds[0] if kinds else self.defaults.kind
         if row.get("description"):
             data["beschreibung"] = text(row["description"])
-        for field, ours in (("website", "webseite"), ("email", "email")):
-            value = self.fitting("organization", row, ours, row.get(field))
+        for theirs, ours in (("website", "webseite"), ("email", "email")):
+            value = self.fitting("organization", row, ours, row.get(theirs))
             if value:
                 data[ours] = value
         phones = [p for p in self.under("phone", "organization_id", row["id"])
@@ -256,22 +258,26 @@ class Mapping:
 
     def checked_on(self, row: dict, data: dict) -> None:
         """When an offering was last checked. HSDS leaves ``assured_date`` and
-        ``last_modified`` optional; without them the latest change its metadata records
-        counts, else the day ``--geprueft`` gives, else the day of the import, said."""
+        ``last_modified`` optional; without them the day ``--geprueft`` gives counts, else
+        the latest change its metadata records, else the date an earlier import wrote (so
+        that importing the same data again changes nothing and does not make it look
+        checked), else the day of the import; each said."""
         checked = str(row.get("assured_date") or row.get("last_modified") or "")[:10]
         if checked:
             data["zuletzt_geprueft"] = checked
             return
         changes = [str(entry["last_action_date"])[:10] for entry in self.under("metadata", "resource_id", row["id"])
                    if entry.get("last_action_date")]
-        if changes:
-            day, why = max(changes), "Die Daten nennen kein Prüfdatum (assured_date), nur die letzte Änderung"
-        elif self.default_checked:
-            day, why = self.default_checked, "Die Daten nennen kein Prüfdatum (assured_date; --geprueft)"
+        missing = "Die Daten nennen kein Prüfdatum (assured_date)"
+        if self.defaults.checked:
+            day, why = self.defaults.checked, f"{missing}; --geprueft"
+        elif changes:
+            day, why = max(changes), f"{missing}, nur die letzte Änderung"
+        elif data["id"] in self.defaults.earlier_checks:
+            day, why = self.defaults.earlier_checks[data["id"]], f"{missing}; es bleibt das Datum des ersten Imports"
         else:
             day = freshness.today().isoformat()
-            why = ("Die Daten nennen kein Prüfdatum (assured_date), also gilt der Tag des Imports (ein Datum für "
-                   "alle: --geprueft JJJJ-MM-TT)")
+            why = f"{missing}, also gilt der Tag des Imports (ein Datum für alle: --geprueft JJJJ-MM-TT)"
         self.assumed("service", row, data, "zuletzt_geprueft", day, why)
 
     def languages(self, row: dict, ours: list[str]) -> list[str]:
@@ -289,8 +295,8 @@ class Mapping:
         """Our required fields that foreign data lacks, filled with the most general value
         that is true of every offering, each with a note to check it. No theme is general:
         only ``--thema`` gives one. Contact data is never assumed."""
-        if not data.get("themen") and self.default_theme:
-            self.assumed("service", row, data, "themen", [self.default_theme], "Die Daten nennen kein Thema "
+        if not data.get("themen") and self.defaults.theme:
+            self.assumed("service", row, data, "themen", [self.defaults.theme], "Die Daten nennen kein Thema "
                                                                                "(--thema)")
         if not data.get("zielgruppen"):
             self.assumed("service", row, data, "zielgruppen", ["alle"], "Die Daten nennen keine Zielgruppe")

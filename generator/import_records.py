@@ -318,6 +318,21 @@ def sort_out(records: list[Imported], problems: list[Problem],
 
 # --- writing -------------------------------------------------------------------------------
 
+def earlier_checks(folder: Path) -> dict[str, str]:
+    """The offerings' dates of checking in the files an import wrote and nobody changed
+    since: data without a date keeps the one it got the first time."""
+    found = {}
+    for path in sorted(folder.glob("*.yml")):
+        text = path.read_text(encoding="utf-8")
+        if edited_by_hand(text):
+            continue
+        data = yamlsafe.parse(text, path).data
+        for offering in data.get("angebote") or [] if isinstance(data, dict) else []:
+            if isinstance(offering, dict) and offering.get("id") and offering.get("zuletzt_geprueft"):
+                found[str(offering["id"])] = str(offering["zuletzt_geprueft"])
+    return found
+
+
 def _without_source(text: str) -> list[str]:
     """A written file without its checksum and the line naming the file it came from: the
     same data from a file of another name (``hsds-2026-03.json``) changes nothing."""

@@ -133,3 +133,18 @@ def test_a_provider_left_without_offerings_is_named(tmp_path, capsys):
     assert "Der Träger „Diakonie Mayen“ wurde deshalb nicht übernommen (keine Datei geschrieben)." in \
         capsys.readouterr().out
     assert files_of(content) == {}
+
+
+def test_importing_data_without_a_date_again_keeps_the_date_of_the_first_import(tmp_path, capsys, monkeypatch):
+    """A network that syncs a feed without dates every day must not make it look checked."""
+    source = IMPORTS / "fremd-ohne-pruefdatum.json"
+    content = bare_content(tmp_path)
+    monkeypatch.setattr(freshness, "today", lambda: dt.date(2026, 12, 2))
+    assert run(content, source, "--art", "verein", "--thema", "sucht") == 1
+    written = files_of(content)
+    monkeypatch.setattr(freshness, "today", lambda: dt.date(2027, 1, 15))
+    assert run(content, source, "--art", "verein", "--thema", "sucht") == 1
+    out = capsys.readouterr()
+    assert "zuletzt_geprueft: Die Daten nennen kein Prüfdatum (assured_date); es bleibt das Datum des ersten " \
+           "Imports; angenommen ist „2026-12-02“." in out.out
+    assert files_of(content) == written and "1 unverändert" in out.err
