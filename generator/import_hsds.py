@@ -190,16 +190,25 @@ class Mapping:
             return None
         if place.get("description"):
             data["hinweis"] = text(place["description"])
-        linked = linked_terms(self, place["id"])
-        # Our own export's point is found again by the build (cache, gazetteer), except one
-        # typed into the record, which only the record holds.
-        ours = PRECISION in linked and all(code != "eintrag" for code, _ in linked.get(POINT_SOURCE, []))
-        if not ours and isinstance(place.get("latitude"), (int, float)) and isinstance(place.get("longitude"),
-                                                                                        (int, float)):
-            point = {"breite": f"{place['latitude']:.5f}", "laenge": f"{place['longitude']:.5f}"}
-            if all(self.fitting("location", place, name, value) for name, value in point.items()):
-                data["koordinaten"] = point
+        data.update(self.point(place))
         return data
+
+    def point(self, place: dict) -> dict:
+        """A point typed into a record, from a Wegweiser's own export. Every other point is
+        found again by the build (a Wegweiser's geocoding) or is left out: the build places
+        the address itself, and a point from other data is under that data's licence."""
+        linked = linked_terms(self, place["id"])
+        latitude, longitude = place.get("latitude"), place.get("longitude")
+        if not all(isinstance(value, (int, float)) for value in (latitude, longitude)):
+            return {}
+        if any(code == "eintrag" for code, _ in linked.get(POINT_SOURCE, [])):
+            return {"koordinaten": {"breite": f"{latitude:.5f}", "laenge": f"{longitude:.5f}"}}
+        if PRECISION not in linked:
+            self.note("location", place, f"Die Koordinaten ({latitude}, {longitude}) wurden nicht übernommen: Der "
+                                         "Wegweiser verortet die Anschrift selbst, und Punkte aus anderen Daten stehen "
+                                         "unter deren Lizenz. Liegt der Ort auf der Karte falsch, tragen Sie "
+                                         "„koordinaten“ von Hand ein.")
+        return {}
 
     def offering(self, organisation_id: str, row: dict, address_ids: dict[str, str]) -> dict:
         key = self.key("service", row) or unique(

@@ -1,6 +1,6 @@
 """Values from elsewhere that our fields' patterns do not allow (``wegweiser import``).
 
-Both importers check a website, an e-mail address, a phone number and a point against the
+Both importers check a website, an e-mail address and a phone number against the
 patterns of the common schema before a record is written: a value that does not fit is
 left out with its reason, and the rest of the offering is taken over. Left to the check of
 all records, one mistyped e-mail address would cost the whole offering.
@@ -13,11 +13,10 @@ from pathlib import Path
 
 # Our fields whose values are checked, by the common schema's definition they follow, and
 # why a value that does not fit is left out.
-PATTERNS = {"webseite": "webseite", "email": "email", "telefon": "telefon", "breite": "breite", "laenge": "laenge"}
+PATTERNS = {"webseite": "webseite", "email": "email", "telefon": "telefon"}
 WHY = {"webseite": "Das ist keine vollständige Internetadresse",
        "email": "Das ist keine gültige E-Mail-Adresse",
-       "telefon": "Veröffentlicht werden deutsche Nummern mit Vorwahl und tschechische mit +420",
-       "breite": "Das ist keine geografische Breite", "laenge": "Das ist keine geografische Länge"}
+       "telefon": "Veröffentlicht werden deutsche Nummern mit Vorwahl und tschechische mit +420"}
 
 
 def patterns_of(schema_dir: Path) -> dict[str, str]:
@@ -26,10 +25,7 @@ def patterns_of(schema_dir: Path) -> dict[str, str]:
         definitions = json.loads((schema_dir / "common.schema.json").read_text(encoding="utf-8"))["$defs"]
     except (OSError, ValueError, KeyError):
         return {}  # the check of all records names a missing schema
-    found = {name: d["pattern"] for name, d in definitions.items() if isinstance(d, dict) and "pattern" in d}
-    point = definitions.get("koordinaten", {}).get("properties", {})
-    found |= {name: point[name]["pattern"] for name in ("breite", "laenge") if "pattern" in point.get(name, {})}
-    return found
+    return {name: d["pattern"] for name, d in definitions.items() if isinstance(d, dict) and "pattern" in d}
 
 
 def fitting(patterns: dict[str, str], field: str, value: object) -> tuple[str | None, str]:

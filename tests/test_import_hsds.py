@@ -148,3 +148,15 @@ def test_importing_data_without_a_date_again_keeps_the_date_of_the_first_import(
     assert "zuletzt_geprueft: Die Daten nennen kein Prüfdatum (assured_date); es bleibt das Datum des ersten " \
            "Imports; angenommen ist „2026-12-02“." in out.out
     assert files_of(content) == written and "1 unverändert" in out.err
+
+
+def test_a_point_of_other_data_is_not_taken_over_the_build_places_the_address(tmp_path, capsys):
+    """A point from other data is under that data's licence (often ODbL); published as the
+    provider's own it would lose its attribution."""
+    content = bare_content(tmp_path)
+    assert run(content, IMPORTS / "fremd-mit-koordinaten.json", "--art", "verein", "--thema", "sucht") == 1
+    assert "(location „Beratungsstelle“): Die Koordinaten (50.3569, 7.589) wurden nicht übernommen: Der Wegweiser " \
+           "verortet die Anschrift selbst" in capsys.readouterr().out
+    address = records_of(content)["suchthilfe-rhein-mosel-e-v.yml"]["adressen"][0]
+    assert address == {"id": "beratungsstelle", "bezeichnung": "Beratungsstelle", "strasse": "Löhrstraße 12",
+                       "plz": "56068", "ort": "Koblenz"}
