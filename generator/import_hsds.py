@@ -27,7 +27,7 @@ from .import_hsds_contacts import service_contacts
 from .import_hsds_terms import foreign_terms, linked_terms, our_terms
 from .import_hsds_times import opening_hours
 from .import_records import Finding, Imported, slug, text, unique
-from .import_values import fitting
+from .import_values import Rule, fitting
 from .schema_messages import suggestion
 from .vocab import Vocabulary
 
@@ -52,7 +52,7 @@ class Defaults:
 
 class Mapping:
     def __init__(self, tables: Tables, where: Where, vocabularies: dict[str, Vocabulary], regions: dict[str, str],
-                 defaults: Defaults, patterns: dict[str, str]):
+                 defaults: Defaults, patterns: dict[str, Rule]):
         self.tables, self.where, self.vocabularies, self.regions = tables, where, vocabularies, regions
         self.defaults = defaults
         self.patterns = patterns
@@ -333,7 +333,7 @@ class Mapping:
 
 
 def records(tables: Tables, where: Where, vocabularies: dict[str, Vocabulary], regions: dict[str, str],
-            defaults: Defaults | None = None, patterns: dict[str, str] | None = None
+            defaults: Defaults | None = None, patterns: dict[str, Rule] | None = None
             ) -> tuple[list[Imported], list[Finding]]:
     """Provider records from HSDS tables. ``regions``: the directory's regions (id: German
     name), which service areas are matched with; ``defaults``: what the command line gives

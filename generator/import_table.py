@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import yamlsafe
-from .import_values import PATTERNS, fitting
+from .import_values import CHECKED, Rule, fitting
 from .import_records import BadInput, Finding, Imported, slug, term_id, text, unique
 from .schema_messages import suggestion
 from .vocab import Vocabulary
@@ -263,7 +263,7 @@ def read(path: Path, mapping: Mapping) -> list[Row]:
 # --- rows into records -------------------------------------------------------------------------
 
 class _Rows:
-    def __init__(self, mapping: Mapping, vocabularies: dict[str, Vocabulary], source: str, patterns: dict[str, str]):
+    def __init__(self, mapping: Mapping, vocabularies: dict[str, Vocabulary], source: str, patterns: dict[str, Rule]):
         self.mapping, self.vocabularies, self.source, self.patterns = mapping, vocabularies, source, patterns
         self.findings: list[Finding] = []
         self.taken: set[str] = set()
@@ -321,7 +321,7 @@ class _Rows:
         found = {}
         for name in (name for name in FIELDS if FIELDS[name][0] == part):
             value = self.value(row, name)
-            if value is not None and FIELDS[name][1] in PATTERNS:
+            if value is not None and FIELDS[name][1] in CHECKED:
                 value, why = fitting(self.patterns, FIELDS[name][1], value)
                 if why:
                     self.findings.append(Finding(self.where(row), why))
@@ -377,7 +377,7 @@ class _Rows:
 
 
 def records(rows: list[Row], mapping: Mapping, vocabularies: dict[str, Vocabulary], source: str,
-            patterns: dict[str, str] | None = None) -> tuple[list[Imported], list[Finding]]:
+            patterns: dict[str, Rule] | None = None) -> tuple[list[Imported], list[Finding]]:
     """Provider records from the rows of a table: one file per Träger, one offering per row.
     A value that does not fit its field's pattern (``import_values.patterns_of``) or a word
     that is no term is left out with a note; the rest of its row is taken over."""

@@ -36,7 +36,7 @@ def test_the_specifications_examples_are_taken_over_as_far_as_they_fit(tmp_path,
     content = bare_content(tmp_path)
     assert run(content, EXAMPLES / shape, "--art", "verein", "--thema", "gesundheit") == 1
     out = capsys.readouterr().out
-    assert "webseite: „http://example.com/counselling“ wurde nicht übernommen: nur https-Adressen werden " \
+    assert "webseite: „http://example.com/counselling“ wurde nicht übernommen. Nur https-Adressen werden " \
            "veröffentlicht." in out
     assert "sprachen: „ur“ wurde nicht übernommen" in out or "_list" in shape  # the lists have no languages
     assert "zielgruppen: Die Daten nennen keine Zielgruppe; angenommen ist „alle“. Bitte prüfen Sie" in out

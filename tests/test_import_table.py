@@ -10,6 +10,8 @@ from importing import MAPPING, PARTNERS, empty_content, files_of, partner_rows, 
 
 from generator import cli, yamlsafe
 
+EMAIL = "Bitte geben Sie eine E-Mail-Adresse wie „beratung@beispiel.de“ an (ohne Leerzeichen, ohne „mailto:“)."
+
 
 def test_a_list_of_150_partners_in_excels_csv_imports_and_validates(tmp_path, capsys):
     heading, *rows = partner_rows()
@@ -90,9 +92,9 @@ def test_a_value_that_does_not_fit_is_left_out_not_its_offering(tmp_path, capsys
     content = empty_content(tmp_path)
     assert run(content, source, "--zuordnung", MAPPING) == 1
     out = capsys.readouterr().out
-    assert "partner.csv, Zeile 2: email: „sucht(at)caritas-mayen.beispiel.example“ wurde nicht übernommen: Das ist " \
-           "keine gültige E-Mail-Adresse." in out
-    assert "partner.csv, Zeile 2: webseite: „http://www.caritas-mayen.beispiel.example“ wurde nicht übernommen: nur " \
+    assert f"partner.csv, Zeile 2: email: „sucht(at)caritas-mayen.beispiel.example“ wurde nicht übernommen. {EMAIL}" \
+        in out
+    assert "partner.csv, Zeile 2: webseite: „http://www.caritas-mayen.beispiel.example“ wurde nicht übernommen. Nur " \
            "https-Adressen werden veröffentlicht." in out
     assert "partner.csv, Zeile 2: themen: „Gesundhiet“ ist kein erlaubter Begriff und wurde nicht übernommen. " \
            "Meinten Sie „gesundheit“?" in out
@@ -115,10 +117,8 @@ def test_rows_are_named_as_the_spreadsheet_counts_them_title_and_empty_rows_incl
     assert run(content, source, "--zuordnung", MAPPING) == 1
     said = [line for line in capsys.readouterr().out.splitlines() if "wurde nicht übernommen" in line]
     assert said == [  # rows 4 and 13 of the sheet, in that order (not "13" before "4")
-        "partner.csv, Zeile 4: email: „sucht(at)caritas.beispiel.example“ wurde nicht übernommen: Das ist keine "
-        "gültige E-Mail-Adresse.",
-        "partner.csv, Zeile 13: email: „frueh(at)lebenshilfe.beispiel.example“ wurde nicht übernommen: Das ist keine "
-        "gültige E-Mail-Adresse."]
+        f"partner.csv, Zeile 4: email: „sucht(at)caritas.beispiel.example“ wurde nicht übernommen. {EMAIL}",
+        f"partner.csv, Zeile 13: email: „frueh(at)lebenshilfe.beispiel.example“ wurde nicht übernommen. {EMAIL}"]
     assert len(records_of(content)) == 3
 
 
@@ -152,3 +152,21 @@ def test_a_traeger_cell_merged_over_several_rows_belongs_to_each_of_them(tmp_pat
     assert run(plain, PARTNERS, "--zuordnung", MAPPING) == 0
     assert records_of(merged) == records_of(plain)
     assert len(records_of(merged)["caritasverband-mayen-e-v.yml"]["angebote"]) == 2
+
+
+def test_phone_numbers_as_lists_write_them_are_taken_over_as_the_schema_asks(tmp_path, capsys):
+    heading, *rows = partner_rows()
+    phone = heading.index("Telefon")
+    for row, written in zip(rows, ("Tel.: 02651 / 4003-0", "(02651) 922-100", "+49 (0)2632 98765", "Fax 1234"),
+                            strict=False):
+        row[phone] = written
+    source = tmp_path / "partner.csv"
+    write_csv(source, [heading, *rows])
+    content = empty_content(tmp_path)
+    run(content, source, "--zuordnung", MAPPING)
+    out = capsys.readouterr().out
+    numbers = [contact.get("telefon") for record in records_of(content).values() for offering in record["angebote"]
+               for contact in offering.get("kontakt", [])]
+    assert {"02651 / 4003-0", "02651 922-100", "+49 2632 98765"} <= set(numbers)
+    assert "telefon: „Fax 1234“ wurde nicht übernommen. Bitte geben Sie eine Telefonnummer mit Vorwahl an: deutsch " \
+           "wie „03733 565729“" in out
