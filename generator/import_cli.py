@@ -20,6 +20,13 @@ from .kinds import Kind
 from .problems import display_path
 
 SPREADSHEETS = (".csv", ".xlsx", ".txt", ".tsv")
+KEPT = {  # files an import does not write, and why
+    "von Hand bearbeitet": " – nicht überschrieben (mit --force ersetzen)",
+    import_records.NOT_IMPORTED: (
+        " – ein Eintrag, der nicht aus einem Import stammt, mit derselben Kennung; er wird nie überschrieben, auch "
+        "nicht mit --force. Ergänzen Sie ihn von Hand, oder geben Sie dem Träger in der Quelle eine andere Kennung "
+        "(bei einer Tabelle: Spalte für traeger.id)."),
+}
 ROUNDS = 3  # leaving out a part can show a problem that hid behind it; then once more
 
 
@@ -107,8 +114,7 @@ def run(args) -> int:
     for item in planned:
         counts[item.state] = counts.get(item.state, 0) + 1
         if item.state != "unverändert":
-            print(f"{display_path(item.path)}: {item.state}"
-                  + (" – nicht überschrieben (mit --force ersetzen)" if item.state == "von Hand bearbeitet" else ""))
+            print(f"{display_path(item.path)}: {item.state}" + KEPT.get(item.state, ""))
     if not args.dry_run:
         import_records.write(planned)
     summary = ", ".join(f"{count} {state}" for state, count in sorted(counts.items())) or "keine Einträge"
@@ -116,7 +122,7 @@ def run(args) -> int:
     print(f"Träger-Dateien: {summary}; neue und geänderte {verb}."
           + (f" {len(findings)} {'Meldung' if len(findings) == 1 else 'Meldungen'}: nicht Übernommenes steht oben."
              if findings else ""), file=sys.stderr)
-    return commands.PROBLEMS if findings or counts.get("von Hand bearbeitet") else commands.OK
+    return commands.PROBLEMS if findings or any(counts.get(state) for state in KEPT) else commands.OK
 
 
 def add_parser(subcommands) -> None:

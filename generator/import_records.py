@@ -51,6 +51,7 @@ HOURS_KEYS = ("tage", "von", "bis", "hinweis")
 CLOSURE_KEYS = ("datum", "von", "bis", "hinweis")
 MAX_ID = 60  # as template.MAX_ID_LENGTH: an offering's id starts with its provider's
 CHECKSUM = "# Prüfsumme des Imports: "
+NOT_IMPORTED = "schon vorhanden"  # the state of a file no import wrote
 ITEM_COLUMN = 4  # where the template's keys of an address or offering begin
 FOLDER = Kind.ORGANISATIONS.folder
 SPELLED = {"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "Ä": "ae", "Ö": "oe", "Ü": "ue"}
@@ -350,6 +351,8 @@ def plan(rendered: dict[Path, str], force: bool) -> list[Planned]:
             state = "neu"
         elif old == text or (_without_source(old) == _without_source(text) and not edited_by_hand(old)):
             state = "unverändert"
+        elif not old.startswith(CHECKSUM):
+            state = NOT_IMPORTED  # a provider's own entry: --force must not replace it by a list's row
         elif edited_by_hand(old) and not force:
             state = "von Hand bearbeitet"
         else:

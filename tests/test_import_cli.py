@@ -107,3 +107,18 @@ def test_a_point_typed_into_a_record_comes_back_from_the_export(tmp_path, capsys
              if "koordinaten" in address]
     assert typed, "the fixture has a typed point"
     assert export_of(content) == exported
+
+
+def test_an_entry_no_import_wrote_is_never_replaced_not_even_with_force(tmp_path, capsys):
+    """A partner of the list who already keeps an entry of their own: its id is the list's."""
+    content = empty_content(tmp_path)
+    own = content / "traeger" / "lebenshilfe-weissenthurm.yml"
+    shutil.copy(REPO / "content" / "traeger" / sorted(p.name for p in (REPO / "content" / "traeger").glob("*.yml"))[0],
+                own)
+    before = own.read_bytes()
+    for extra in ((), ("--force",)):
+        assert run(content, PARTNERS, "--zuordnung", MAPPING, *extra) == 1
+        said = capsys.readouterr().out
+        assert "lebenshilfe-weissenthurm.yml: schon vorhanden – ein Eintrag, der nicht aus einem Import stammt" in said
+        assert "auch nicht mit --force" in said
+        assert own.read_bytes() == before
