@@ -43,7 +43,10 @@ def quote(value: Any) -> str:
 
 
 def missing_field(schema: Mapping, name: str) -> str:
-    return f"Das Pflichtfeld {_title(schema, name)} fehlt. Bitte ergänzen Sie es."
+    # x-wenn-fehlend: when a field is missing for a reason of its own (an address kept
+    # secret has no postcode), the schema says what to write instead.
+    instead = schema.get("properties", {}).get(name, {}).get("x-wenn-fehlend")
+    return f"Das Pflichtfeld {_title(schema, name)} fehlt. Bitte ergänzen Sie es." + (f" {instead}" if instead else "")
 
 
 def _title(schema: Mapping, name: str) -> str:

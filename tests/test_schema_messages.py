@@ -12,6 +12,16 @@ def test_a_missing_required_field_names_the_field_and_its_title(tmp_path):
         "1:: Das Pflichtfeld „laender“ (Länder) fehlt. Bitte ergänzen Sie es."]
 
 
+def test_a_missing_postcode_says_what_a_shelter_writes_instead(tmp_path):
+    text = OFFERING.replace("art: verein\n", "art: verein\nadressen:\n  - id: haus\n    ort: Mayen\n")
+    messages = [m for m in check(tmp_path, text) if "plz" in m]
+    assert len(messages) == 1
+    assert messages[0].endswith(
+        "Das Pflichtfeld „plz“ (Postleitzahl) fehlt. Bitte ergänzen Sie es. Ist es eine Schutzeinrichtung wie ein "
+        "Frauenhaus, deren Anschrift nicht öffentlich sein darf, schreiben Sie statt Straße und Postleitzahl "
+        "„vertraulich: ja“.")
+
+
 def test_an_unknown_field_points_at_its_key_and_suggests_the_right_one(tmp_path):
     [message] = check(tmp_path, REGION + "gemeinde: [Aue]\n", "region")
     assert message.startswith("5:gemeinde: Das Feld „gemeinde“ gibt es hier nicht. Meinten Sie „gemeinden“?")
