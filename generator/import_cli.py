@@ -14,7 +14,8 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from . import commands, hsds_reading, import_hsds, import_records, import_table, import_values, pipeline, yamlsafe
+from . import (commands, hsds_reading, import_files, import_hsds, import_records, import_table, import_values, pipeline,
+               yamlsafe)
 from .import_records import BadInput, Finding, Imported
 from .kinds import Kind
 from .problems import display_path
@@ -22,7 +23,7 @@ from .problems import display_path
 SPREADSHEETS = (".csv", ".xlsx", ".txt", ".tsv")
 KEPT = {  # files an import does not write, and why
     "von Hand bearbeitet": " – nicht überschrieben (mit --force ersetzen)",
-    import_records.NOT_IMPORTED: (
+    import_files.NOT_IMPORTED: (
         " – ein Eintrag, der nicht aus einem Import stammt, mit derselben Kennung; er wird nie überschrieben, auch "
         "nicht mit --force. Ergänzen Sie ihn von Hand, oder geben Sie dem Träger in der Quelle eine andere Kennung "
         "(bei einer Tabelle: Spalte für traeger.id)."),
@@ -54,7 +55,7 @@ def _mapped(args, sources: pipeline.Sources) -> tuple[list[Imported], list[Findi
                                     import_values.patterns_of(sources.schema_dir))
     tables, where = hsds_reading.read(source)
     defaults = import_hsds.Defaults(args.art, args.thema, _day(args.geprueft) if args.geprueft else None,
-                                    import_records.earlier_checks(sources.content_dir / Kind.ORGANISATIONS.folder))
+                                    import_files.earlier_checks(sources.content_dir / Kind.ORGANISATIONS.folder))
     return import_hsds.records(tables, where, vocabularies, _regions(sources.content_dir), defaults,
                                import_values.patterns_of(sources.schema_dir))
 
@@ -107,7 +108,7 @@ def run(args) -> int:
         return commands.USAGE
     files, left_out = checked(records, sources, source.name)
     findings = import_records.in_order(findings + left_out)
-    planned = import_records.plan(files, args.force)
+    planned = import_files.plan(files, args.force)
     for finding in findings:
         print(finding)
     counts: dict[str, int] = {}
@@ -116,7 +117,7 @@ def run(args) -> int:
         if item.state != "unverändert":
             print(f"{display_path(item.path)}: {item.state}" + KEPT.get(item.state, ""))
     if not args.dry_run:
-        import_records.write(planned)
+        import_files.write(planned)
     summary = ", ".join(f"{count} {state}" for state, count in sorted(counts.items())) or "keine Einträge"
     verb = "würden geschrieben (--dry-run: nichts geschrieben)" if args.dry_run else "geschrieben"
     print(f"Träger-Dateien: {summary}; neue und geänderte {verb}."

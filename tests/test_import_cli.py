@@ -10,7 +10,7 @@ from conftest import FIXTURE_SITE
 from importing import (MAPPING, PARTNERS, REPO, empty_content, export_of, files_of, partner_rows, records_of, run,
                        write_csv)
 
-from generator import import_records
+from generator import import_files
 
 
 @pytest.fixture(scope="module")
@@ -44,12 +44,12 @@ def test_a_file_edited_by_hand_is_kept_unless_forced(tmp_path, capsys):
     path = content / "traeger" / "lebenshilfe-weissenthurm.yml"
     edited = path.read_text(encoding="utf-8").replace("Kontakt", "Frühförderstelle")
     path.write_text(edited, encoding="utf-8")
-    assert import_records.edited_by_hand(edited)
+    assert import_files.edited_by_hand(edited)
     assert run(content, PARTNERS, "--zuordnung", MAPPING) == 1
     assert "lebenshilfe-weissenthurm.yml: von Hand bearbeitet – nicht überschrieben" in capsys.readouterr().out
     assert path.read_text(encoding="utf-8") == edited
     assert run(content, PARTNERS, "--zuordnung", MAPPING, "--force") == 0
-    assert path.read_text(encoding="utf-8") != edited and not import_records.edited_by_hand(path.read_text())
+    assert path.read_text(encoding="utf-8") != edited and not import_files.edited_by_hand(path.read_text())
 
 
 @pytest.mark.parametrize(("table", "expected"), [
