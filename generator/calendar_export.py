@@ -65,8 +65,9 @@ def when(event: Event) -> tuple[dt.date | dt.datetime, dt.date | dt.datetime | N
 
 class _Feeds:
     def __init__(self, directory: Directory, vocabularies: dict[str, Vocabulary], site_url: str | None,
-                 site_map: SiteMap, today: dt.date | None):
+                 site_map: SiteMap, today: dt.date | None, site_name: str):
         self.vocabularies, self.today = vocabularies, today
+        self.site_name = " ".join(site_name.split())
         self.site_url, self.site_map = site_url, site_map
         self.host = (urlsplit(site_url).hostname if site_url else None) or "wegweiser"
         self.networks = {network.id: network for network in directory.networks}
@@ -92,9 +93,11 @@ class _Feeds:
         key = file_name(network.id if network else "").removesuffix(".ics")
         # One line: icalendar writes the calendar's name (X-WR-CALNAME) as it is, line breaks too.
         network_name = " ".join(network.name.de.split()) if network else ""
+        name = f"Termine: {network_name}" if network else "Termine"
         calendar = icalendar.Calendar.new(
             prodid=PRODID, calscale="GREGORIAN", uid=f"{key}@{self.host}",
-            name=f"Termine: {network_name}" if network else "Termine",
+            # In a subscriber's list of calendars, beside those of other sites, "Termine" alone says nothing.
+            name=f"{name} – {self.site_name}" if self.site_name else name,
             description=f"Termine des Netzwerks {network_name}" if network else "Termine der Netzwerke",
             url=page_url(self.site_url, self.site_map,
                          self.site_map.network(network.id) if network else self.site_map.events()))
@@ -170,14 +173,16 @@ def registration(contact: Contact) -> str:
 
 
 def feeds(directory: Directory, *, vocabularies: dict[str, Vocabulary] | None = None, site_url: str | None = None,
-          site_map: SiteMap | None = None, today: dt.date | None = None) -> dict[str, bytes]:
+          site_map: SiteMap | None = None, today: dt.date | None = None, site_name: str = "") -> dict[str, bytes]:
     """Every feed by its file name (``file_name``): all events, then each network's, by id.
     ``vocabularies``: for the names of topics (CATEGORIES) and countries; without them, the
     ids. ``site_url``: the site's address, for the events' and networks' pages and the UIDs'
     host; without it, no links and the host "wegweiser". ``site_map``: how pages are named.
     ``today``: events over before it link to the archive page, and lose their registration,
-    as on the site; without it, every event links to the events page."""
-    built = _Feeds(directory, vocabularies or {}, site_url, site_map or SiteMap(), today)
+    as on the site; without it, every event links to the events page. ``site_name``: the
+    site's German name, which ends each feed's name (X-WR-CALNAME), so that a subscriber
+    tells it from other sites' calendars; without it, "Termine" alone."""
+    built = _Feeds(directory, vocabularies or {}, site_url, site_map or SiteMap(), today, site_name)
     files = {ALL_EVENTS: built.calendar(built.events, None)}
     for network in sorted(directory.networks, key=lambda n: n.id):
         files[file_name(network.id)] = built.calendar([e for e in built.events if e.network == network.id], network)

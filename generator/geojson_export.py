@@ -9,7 +9,9 @@ confidential address (a shelter) at all, as the maps leave them out: a point at 
 town's centre would still mark a shelter in a small town.
 
 Property names are the German field names of the provider files, as on the site; a term
-is its id in the vocabulary (schemas/vokabulare/), as in the records.
+is its id in the vocabulary (schemas/vokabulare/), as in the records. Every point names its
+source (``koordinaten_quelle``, the codes of the HSDS export) and, for a third party's
+data, the credit it needs (``koordinaten_nachweis``).
 """
 from __future__ import annotations
 
@@ -17,6 +19,7 @@ import json
 
 from .directory import Directory
 from .freshness import Limits
+from .geocode import POINT_SOURCES
 from .hsds import page_url
 from .records import Address, Offering
 from .render.urls import SiteMap
@@ -47,7 +50,11 @@ def _feature(directory: Directory, offering: Offering, place: Address, site_url:
         "land": place.country,
         "genauigkeit": PRECISION[point.approximate],
         "genauigkeit_stufe": point.precision.value,  # adresse, strasse, plz or ort (records.Precision)
-        "koordinaten_quelle": point.attribution,  # whose data the point is (GeoNames, OpenStreetMap)
+        # Whose point it is, in HSDS's words (its taxonomy "koordinatenquelle"): geonames,
+        # openstreetmap or eintrag (typed into the record); and the credit a third party's
+        # data needs (none for the provider's own point).
+        "koordinaten_quelle": POINT_SOURCES[point.source].code,
+        "koordinaten_nachweis": point.attribution,
         "themen": list(offering.topics),
         "zielgruppen": list(offering.target_groups),
         "status": offering.status,

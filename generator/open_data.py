@@ -49,7 +49,9 @@ def package(settings: Settings, directory: Directory) -> dict:
     that have another, and every source of points the data hold, as the Data Package
     specification has them (``licenses``, ``sources``)."""
     data = settings.open_data
-    title = f"Wegweiser: {data.attribution}" if data.attribution else "Wegweiser"
+    # The site's name (the product's only where settings were made without MkDocs), and whom to name.
+    name = " ".join(settings.german_site_name.split()) or "Wegweiser"
+    title = f"{name}: {data.attribution}" if data.attribution and data.attribution != name else name
     points = {geocode.POINT_SOURCES[source]: count for source, count in geocode.published_points(directory).items()}
     licences = [hsds_tables.licence(data.licence, data.url, data.open_definition_id)]
     licences += [hsds_tables.licence(source.licence, licence_link(LICENCES[source.licence]),
@@ -77,7 +79,7 @@ def data_files(directory: Directory, vocabularies: dict[str, Vocabulary], settin
     tables = hsds.export(directory, vocabularies, site_url=settings.site_url, site_map=site_map, today=limits.today)
     points = geojson_export.files(directory, site_url=settings.site_url, site_map=site_map, limits=limits)
     calendars = calendar_export.feeds(directory, vocabularies=vocabularies, site_url=settings.site_url,
-                                      site_map=site_map, today=limits.today)
+                                      site_map=site_map, today=limits.today, site_name=settings.german_site_name)
     return (
         DataFile("hsds.json", "HSDS 3.0 (JSON)", _json(tables)),
         DataFile("hsds-csv.zip", "HSDS 3.0 (CSV, Data Package)",

@@ -170,7 +170,7 @@ class OpenDataSettings:
 
     licence: str = "CC BY 4.0"  # one of LICENCES, or any other with licence_url
     licence_url: str = ""  # the licence's text; needed for a licence not in LICENCES
-    attribution: str = ""  # how users are to name the source; default: the operator's name or the site's
+    attribution: str = ""  # how users are to name the source; default: the operator's name, else the site's
 
     def __post_init__(self) -> None:
         if not self.licence_url and self.licence not in LICENCES:
@@ -238,6 +238,12 @@ class Settings:
     use_directory_urls: bool = field(default=True, metadata={"mkdocs": "use_directory_urls"})
     base: Path = field(default=Path("."), metadata={"mkdocs": "config_file_path"})
     site_url: str | None = field(default=None, metadata={"mkdocs": "site_url"})  # pages' whole addresses
+    # The site's German name (site_name of mkdocs.yml); "" only in settings made without MkDocs.
+    german_site_name: str = field(default="", metadata={"mkdocs": "site_name"})
+
+    def site_name_in(self, language: str) -> str:
+        """The site's name in ``language`` (site_name, else the German one)."""
+        return getattr(self.site_name, language, None) or self.german_site_name
 
     def path(self, value: str) -> Path:
         """A path from mkdocs.yml, relative to the folder mkdocs.yml is in."""
@@ -274,7 +280,7 @@ class Settings:
         docs_dir = Path(mkdocs_config.docs_dir)
         return cls(**values, content=str(docs_dir if docs_dir.is_absolute() else base / docs_dir),
                    use_directory_urls=mkdocs_config.use_directory_urls, base=base,
-                   site_url=mkdocs_config.site_url or None)
+                   site_url=mkdocs_config.site_url or None, german_site_name=mkdocs_config.site_name or "")
 
 
 def from_mkdocs_yml(path: Path) -> Settings:

@@ -173,6 +173,18 @@ def test_each_network_has_a_feed_of_exactly_its_events():
     assert events_of(feeds["termine-arbeitskreis-sucht.ics"]) == {}
 
 
+def test_each_feed_is_named_with_the_site_s_name_so_a_subscriber_tells_it_from_others():
+    network = fixture().directory.networks[0]
+    feeds = fixture_feeds(site_name="Wegweiser\nErzgebirge")  # a line break in mkdocs.yml, too
+    everything = read(feeds["termine.ics"])
+    assert text(everything.value("NAME")) == text(everything.value("X-WR-CALNAME")) == (
+        "Termine – Wegweiser Erzgebirge")
+    one = read(feeds[calendar_export.file_name(network.id)])
+    assert text(one.value("X-WR-CALNAME")) == f"Termine: {network.name.de} – Wegweiser Erzgebirge"
+    assert all(rfc5545_problems(read(feed)) == [] for feed in feeds.values())
+    assert text(read(fixture_feeds()["termine.ics"]).value("X-WR-CALNAME")) == "Termine"  # without a name
+
+
 def test_uids_and_bytes_stay_the_same_across_builds():
     first = calendar_export.feeds(prepared(REPO / "content").directory, site_url=SITE_URL)
     second = calendar_export.feeds(prepared(REPO / "content").directory, site_url=SITE_URL)

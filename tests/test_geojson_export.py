@@ -8,8 +8,9 @@ import json
 
 import jsonschema
 
+import conftest
 from conftest import FIXTURE_SITE, FIXTURES, REPO, prepared, prepared_once
-from generator import geojson_export
+from generator import geojson_export, hsds
 from generator.freshness import Limits
 from generator.records import Location, LocationSource, Precision, Text
 from generator.render.urls import SiteMap
@@ -126,7 +127,8 @@ def test_the_properties_of_an_offering_and_its_place():
         "name_cs": "Poradna pro rodiny v Ústí", "traeger": "beratung-beispiel",
         "traeger_name": "Beratung Beispiel e. V.", "adresse": "usti", "strasse": "Bozděchova 99/6",
         "plz": "400 01", "ort": "Ústí nad Labem", "land": "CZ", "genauigkeit": "ungefähr",
-        "genauigkeit_stufe": "ort", "koordinaten_quelle": "Ortsdaten: GeoNames (CC BY 4.0)",
+        "genauigkeit_stufe": "ort", "koordinaten_quelle": "geonames",
+        "koordinaten_nachweis": "Ortsdaten: GeoNames (CC BY 4.0)",
         "themen": ["familie"], "zielgruppen": ["familien", "alleinerziehende"],
         "status": "voruebergehend-geschlossen",
         "seite": "https://wegweiser.example/verzeichnis/angebote/beratung-beispiel-poradna/",
@@ -140,6 +142,20 @@ def test_an_exact_point_says_so_and_pages_follow_the_url_style():
     assert exact["genauigkeit"] == "exakt" and exact["genauigkeit_stufe"] == "adresse"
     assert exact["seite"] == "https://wegweiser.example/angebote/feindliche-werte-angebot.html"
     assert all("seite" not in f["properties"] for f in parsed(fixture().directory)["features"])
+
+
+def test_every_point_names_its_source_as_hsds_does_and_a_third_party_s_its_credit():
+    features = {f["id"]: f["properties"] for f in parsed(fixture().directory)["features"]}
+    typed = features["feindliche-werte-angebot/ort"]  # a point typed into its record
+    assert typed["koordinaten_quelle"] == "eintrag" and "koordinaten_nachweis" not in typed
+    assert {p["koordinaten_quelle"] for p in features.values()} == {"eintrag", "geonames"}
+    directory, (organisation_id, place_id) = conftest.with_cached_point(fixture().directory)
+    cached = next(f["properties"] for f in parsed(directory)["features"]
+                  if f["properties"]["traeger"] == organisation_id and f["properties"]["adresse"] == place_id)
+    assert cached["koordinaten_quelle"] == "openstreetmap"
+    assert cached["koordinaten_nachweis"] == "Geodaten © OpenStreetMap-Mitwirkende (ODbL)"
+    # The same words as the HSDS export's taxonomy of point sources.
+    assert {"eintrag", "geonames", "openstreetmap"} == set(hsds.POINT_SOURCE_TERMS)
 
 
 def test_a_shelter_is_left_out_even_if_its_street_and_point_leaked():

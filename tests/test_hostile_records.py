@@ -456,6 +456,16 @@ def test_the_site_name_reaches_the_print_footer_whole_whatever_its_quotes_and_br
     assert names == {HOSTILE_SITE_NAME}
 
 
+def test_the_site_name_is_the_open_data_s_source_escaped_and_ends_the_feed_s_name_on_one_line(hostile_site):
+    # No attribution and no operator in this mkdocs.yml: the page names the site as the source.
+    page = read(hostile_site / "offene-daten" / "index.html")
+    sentence = re.search(r"Bitte nennen Sie als Quelle: „(.*?)“", page).group(1)
+    assert html.unescape(sentence) == HOSTILE_SITE_NAME and "<" not in sentence
+    feed = read(hostile_site / "daten" / "termine.ics").replace("\r\n ", "")  # unfolded
+    (name,) = re.findall(r"^X-WR-CALNAME:(.*)\r$", feed, re.MULTILINE)  # on one line
+    assert re.sub(r"\\(.)", r"\1", name) == f"Termine – {HOSTILE_SITE_NAME}"
+
+
 def json_ld_blocks(document: str) -> list[str]:
     return re.findall(r'<script type="application/ld\+json">(.*?)</script>', document, re.DOTALL)
 

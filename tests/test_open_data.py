@@ -57,6 +57,20 @@ def test_the_datapackage_names_the_sources_of_the_points_it_holds():
     assert "„koordinatenquelle“ in attributes.csv" in package["description"]
 
 
+def test_the_datapackage_is_titled_with_the_site_s_name_and_whom_to_name():
+    site = "Wegweiser Erzgebirge"
+    assert package_of(german_site_name=site)["title"] == site
+    assert package_of(german_site_name=site, open_data=OpenDataSettings(attribution="Landkreis Beispiel"))[
+        "title"] == "Wegweiser Erzgebirge: Landkreis Beispiel"
+    with zipfile.ZipFile(io.BytesIO(files_of(german_site_name=site)["hsds-csv.zip"])) as archive:
+        assert json.loads(archive.read("datapackage.json"))["title"] == site
+
+
+def test_the_feeds_carry_the_site_s_name():
+    feed = files_of(german_site_name="Wegweiser Erzgebirge")["termine.ics"].decode("utf-8")
+    assert "X-WR-CALNAME:Termine – Wegweiser Erzgebirge\r\n" in feed
+
+
 def test_points_from_openstreetmap_are_named_with_their_own_licence_in_the_datapackage():
     directory, _ = with_cached_point(prepared().directory)
     package = package_of(directory)

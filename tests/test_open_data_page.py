@@ -9,7 +9,7 @@ import conftest
 from conftest import rendered
 from generator import pipeline
 from generator.render.open_data_page import size
-from generator.settings import OpenDataSettings
+from generator.settings import OpenDataSettings, OperatorSettings, Settings
 
 
 def page(language: str = "de", **settings) -> str:
@@ -110,6 +110,46 @@ def test_with_the_site_s_address_the_feeds_are_offered_whole_and_as_webcal_for_c
     assert f'>https://wegweiser.example/verzeichnis/daten/termine-{network.id}.ics</a>' in body
     czech = {p.src_uri: p.body for p in rendered(language="cs", site_url="https://wegweiser.example/").pages}
     assert 'href="webcal://wegweiser.example/daten/termine.ics"' in czech["termine/index.md"]  # the German files
+
+
+def test_with_the_site_s_address_the_page_offers_every_feed_to_subscribe_by_webcal_and_its_https_address():
+    body = page(site_url="https://wegweiser.example/verzeichnis/")
+    section = body[body.index('<h2 id="termine">'):body.index('<h2 id="lizenz">')]
+    feed = "wegweiser.example/verzeichnis/daten/termine.ics"
+    # A click subscribes (webcal opens the calendar app); no "download", which would import a copy once.
+    assert (f'<li><a href="webcal://{feed}" hreflang="de">Alle Termine</a> (termine.ics, ' in section)
+    assert f'<a href="https://{feed}" hreflang="de">https://{feed}</a>' in section
+    for network in conftest.prepared().directory.networks:
+        address = f"wegweiser.example/verzeichnis/daten/termine-{network.id}.ics"
+        assert f'<a href="webcal://{address}" hreflang="de">{network.name.de}</a>' in section
+        assert f'>https://{address}</a>' in section
+    assert "download" not in section and 'href="../daten/' not in section
+    assert "Klicken Sie auf den Namen eines Kalenders, um ihn zu abonnieren" in section
+    # Without it, the files' links as before, to copy the address from.
+    plain = page()
+    assert '<li><a href="../daten/termine.ics" hreflang="de" download>Alle Termine</a>' in plain
+    assert "webcal:" not in plain
+
+
+def test_without_an_attribution_or_operator_the_page_names_the_site_as_the_source():
+    site_names = {"german_site_name": "Wegweiser Erzgebirge",
+                  "site_name": dataclasses.replace(Settings().site_name, cs="Průvodce Krušnohoří")}
+    assert "Bitte nennen Sie als Quelle: „Wegweiser Erzgebirge“, mit einem Link auf diese Seite." in page(
+        **site_names)
+    assert "„Průvodce Krušnohoří“" in page("cs", **site_names)  # the name the Czech site shows
+    assert "“Wegweiser Erzgebirge”" in page("en", **site_names)  # no English name: the German one
+    operator = page(operator=OperatorSettings(name="Landratsamt Beispiel"), **site_names)
+    assert "Bitte nennen Sie als Quelle: „Landratsamt Beispiel“" in operator
+
+
+def test_the_page_says_how_to_open_the_csv_files_and_that_descriptions_are_markdown():
+    body = page()
+    assert "für Tabellenkalkulationen" not in body
+    assert ("Öffnen Sie sie in Excel nicht mit einem Doppelklick, sondern über „Daten“, „Aus Text/CSV“, und wählen "
+            "Sie dort als Dateiursprung „Unicode (UTF-8)“ und als Trennzeichen „Komma“.") in body
+    assert "LibreOffice Calc fragt beim Öffnen selbst nach Zeichensatz und Trennzeichen" in body
+    assert "Markdown-Text, so wie die Träger sie geschrieben haben: mit ihren Zeilenumbrüchen" in body
+    assert "“From Text/CSV”" in page("en") and "„Z textu/CSV“" in page("cs")
 
 
 def test_the_site_map_names_the_feeds_the_calendar_export_writes():

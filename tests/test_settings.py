@@ -22,6 +22,7 @@ def test_the_repositorys_mkdocs_yml_is_read_the_way_mkdocs_reads_it():
     assert Path(found.content) == REPO / "content" and Path(found.schemas) == REPO / "schemas"
     assert found.use_directory_urls is True
     assert found.maps.tile_host == "tile.openstreetmap.org"
+    assert found.german_site_name == "Wegweiser – Hilfe und Beratung in Ihrer Region"  # site_name
 
 
 def test_every_setting_is_an_option_of_the_plugin_with_the_same_default():
@@ -37,12 +38,13 @@ def test_every_setting_is_an_option_of_the_plugin_with_the_same_default():
 
 
 class _MkDocs:
-    """The two MkDocs settings the plugin reads, as MkDocs gives them for a mkdocs.yml here."""
+    """The MkDocs settings the plugin reads, as MkDocs gives them for a mkdocs.yml here."""
 
     config_file_path = "mkdocs.yml"
     docs_dir = "content"
     use_directory_urls = True
     site_url = None
+    site_name = None
 
 
 def test_a_wrong_value_in_mkdocs_yml_is_refused_by_mkdocs(tmp_path):

@@ -23,8 +23,7 @@ TITLE = N_("Offene Daten")
 CONTENTS = {
     "hsds.json": N_("Alle Träger und Angebote mit Orten, Kontakten, Sprechzeiten, Sprachen und Begriffen: je "
                     "HSDS-Objekt eine Liste, verknüpft über Kennungen."),
-    "hsds-csv.zip": N_("Dieselben Tabellen als CSV-Dateien mit Beschreibung (datapackage.json), für "
-                       "Tabellenkalkulationen."),
+    "hsds-csv.zip": N_("Dieselben Tabellen als CSV-Dateien mit Beschreibung (datapackage.json)."),
     "angebote.geojson": N_("Die Angebote auf der Karte: je Angebot und Ort ein Punkt, mit Anschrift, Themen "
                            "und der Angabe, ob der Punkt genau oder ungefähr ist."),
     "termine.ics": N_("Alle Termine der Netzwerke, zum Abonnieren in Ihrem Kalender."),
@@ -51,11 +50,16 @@ def open_data_page(renderer, settings: Settings, files: tuple[DataFile, ...]) ->
 
     directory = renderer.directory
     # The network's name as a Text: the page marks it as German where it lacks a translation.
-    networks = [listed(file, directory.network(file.name[len(NETWORK_CALENDAR):-len(".ics")]).name)
-                for file in files if file.name.startswith(NETWORK_CALENDAR)]
+    # "network": the feed's network ("" for all events), for its whole address (feed_address).
+    calendars = [{**listed(file, directory.network(network_id).name), "network": network_id}
+                 for file in files if file.name.startswith(NETWORK_CALENDAR)
+                 for network_id in [file.name[len(NETWORK_CALENDAR):-len(".ics")]]]
+    calendars[:0] = [{**listed(file, None), "network": ""} for file in files if file.name == "termine.ics"]
     main = [listed(file, renderer.gettext(CONTENTS[file.name])) for file in files
             if not file.name.startswith(NETWORK_CALENDAR)]
-    attribution = settings.open_data.attribution or settings.operator.name
+    # Whom to name as the source: as the operator wants, else the operator, else the site.
+    attribution = (settings.open_data.attribution or settings.operator.name
+                   or " ".join(settings.site_name_in(renderer.language).split()))
     licence = settings.open_data
     # Only the sources the data hold, with how many points each: a credit for data that is
     # not there would be as wrong as a missing one.
@@ -65,7 +69,7 @@ def open_data_page(renderer, settings: Settings, files: tuple[DataFile, ...]) ->
                    "link": licence_link(LICENCES[source.licence], renderer.language)}
                   for source in sources if source.licence and source.licence != licence.licence]
     return renderer.render(
-        "open_data.html", here, renderer.gettext(TITLE), in_nav=False, files=main, network_calendars=networks,
+        "open_data.html", here, renderer.gettext(TITLE), in_nav=False, files=main, calendars=calendars,
         licence=licence.licence, licence_link=licence.link(renderer.language), attribution=attribution,
         points=points, exceptions=exceptions, share_alike=any(e["licence"] == "ODbL 1.0" for e in exceptions),
         third_party=any(source.licence for source in sources),
