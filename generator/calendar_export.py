@@ -101,6 +101,11 @@ class _Feeds:
             description=f"Termine des Netzwerks {network_name}" if network else "Termine der Netzwerke",
             url=page_url(self.site_url, self.site_map,
                          self.site_map.network(network.id) if network else self.site_map.events()))
+        # icalendar writes a calendar's name unescaped; as TEXT (RFC 5545, 3.3.11) a ";" or ","
+        # of a network's or site's name must be escaped, or a reader cuts the name there.
+        for key_name in ("NAME", "X-WR-CALNAME"):
+            if key_name in calendar:
+                calendar[key_name] = icalendar.vText(str(calendar[key_name]))
         calendar.add("REFRESH-INTERVAL", REFRESH, parameters={"VALUE": "DURATION"})
         calendar.add("X-PUBLISHED-TTL", "P1D")
         # Always there, also in a feed without events: RFC 5545 wants at least one component.

@@ -299,3 +299,12 @@ def test_line_breaks_in_names_and_texts_keep_every_feed_valid():
     for feed in feeds.values():
         assert rfc5545_problems(read(feed)) == []
     assert "Termine: Arbeitskreis Sucht" in feeds[calendar_export.file_name(network.id)].decode("utf-8")
+
+
+def test_a_semicolon_or_comma_in_a_feeds_name_is_escaped_as_rfc_5545_asks():
+    """A reader that splits at an unescaped ";" shows "Termine – Wegweiser Mayen" cut short."""
+    feed = fixture_feeds(site_name="Wegweiser Mayen; Koblenz, Neuwied")["termine.ics"]
+    lines = content_lines(feed)
+    assert "NAME:Termine – Wegweiser Mayen\\; Koblenz\\, Neuwied" in lines
+    assert "X-WR-CALNAME:Termine – Wegweiser Mayen\\; Koblenz\\, Neuwied" in lines
+    assert text(read(feed).value("X-WR-CALNAME")) == "Termine – Wegweiser Mayen; Koblenz, Neuwied"
