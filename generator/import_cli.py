@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 
 from . import (commands, hsds_reading, import_files, import_hsds, import_records, import_table, import_values, pipeline,
-               yamlsafe)
+               spreadsheet, yamlsafe)
 from .import_records import BadInput, Finding, Imported
 from .kinds import Kind
 from .problems import display_path
@@ -50,7 +50,7 @@ def _mapped(args, sources: pipeline.Sources) -> tuple[list[Imported], list[Findi
             raise BadInput(f"{source}: Für eine Tabelle braucht der Import eine Zuordnung der Spalten "
                            "(--zuordnung DATEI.yml); ein Beispiel steht in generator/templates/import-zuordnung.yml.")
         mapping = import_table.load_mapping(Path(args.zuordnung))
-        rows = import_table.read(source, mapping)
+        rows = spreadsheet.read(source, mapping)
         return import_table.records(rows, mapping, vocabularies, source.name,
                                     import_values.patterns_of(sources.schema_dir))
     tables, where = hsds_reading.read(source)

@@ -15,6 +15,8 @@ SITE_URL = "https://wegweiser.example/verzeichnis/"
 IMPORTS = FIXTURES / "import"
 PARTNERS = IMPORTS / "partnerliste.csv"
 MAPPING = REPO / "generator" / "templates" / "import-zuordnung.yml"
+# The schema's own explanation of an e-mail address, as the import quotes it.
+EMAIL = "Bitte geben Sie eine E-Mail-Adresse wie „beratung@beispiel.de“ an (ohne Leerzeichen, ohne „mailto:“)."
 EXAMPLES = FIXTURES / "hsds-3.0" / "examples"  # the specification's own examples, unchanged
 
 
