@@ -66,6 +66,24 @@ class GzipHandler(SimpleHTTPRequestHandler):
         pass
 
 
+def first_query_bytes(browser, url: str, query: str) -> int:
+    """What the first query on a fresh search page transfers: the index files it needs, and
+    those the page load already fetched (the manifest, the first result file of the empty
+    search)."""
+    page = browser.new_page()
+    transferred = []
+    page.on("requestfinished", lambda r: transferred.append(
+        (r.url, r.sizes()["responseBodySize"] + r.sizes()["responseHeadersSize"])))
+    page.goto(url, wait_until="networkidle")  # the page and its script, no query yet
+    index_at_load = sum(size for address, size in transferred if "/suche/" in address and address.endswith(".json"))
+    transferred.clear()
+    page.fill("#ww-suchwort", query)
+    page.evaluate("() => window.wegweiserSuche.run()")
+    page.wait_for_timeout(300)
+    page.close()
+    return sum(size for _, size in transferred) + index_at_load
+
+
 def measure(count: int, browser) -> None:
     folder = Path(tempfile.mkdtemp(prefix="wegweiser-suche-"))
     content = folder / "project" / "content"
@@ -82,25 +100,8 @@ def measure(count: int, browser) -> None:
     root = f"http://127.0.0.1:{server.server_address[1]}/"
     url = root + "suche/"
 
-    first_query_bytes = {}
-    for prefix, queries in FIRST_QUERIES.items():
-        first_query_bytes[prefix] = []
-        for query in queries:  # a fresh page for each first query
-            page = browser.new_page()
-            transferred = []
-            page.on("requestfinished", lambda r, sink=transferred: sink.append(
-                (r.url, r.sizes()["responseBodySize"] + r.sizes()["responseHeadersSize"])))
-            page.goto(root + prefix + "suche/", wait_until="networkidle")  # the page and its script, no query yet
-            # What the first query costs: the index files it needs, and those the page load
-            # already fetched (the manifest, the first result file of the empty search).
-            index_at_load = sum(size for address, size in transferred
-                                if "/suche/" in address and address.endswith(".json"))
-            transferred.clear()
-            page.fill("#ww-suchwort", query)
-            page.evaluate("() => window.wegweiserSuche.run()")
-            page.wait_for_timeout(300)
-            first_query_bytes[prefix].append(sum(size for _, size in transferred) + index_at_load)
-            page.close()
+    first_query = {prefix: [first_query_bytes(browser, root + prefix + "suche/", query) for query in queries]
+                   for prefix, queries in FIRST_QUERIES.items()}
 
     page = browser.new_page()
     page.goto(url, wait_until="networkidle")
@@ -118,10 +119,10 @@ def measure(count: int, browser) -> None:
         timings.append(statistics.median(times))
     page.close()
     server.shutdown()
-    first = " / ".join(f"{max(sizes) / 1024:.0f}" for sizes in first_query_bytes.values())
+    first = " / ".join(f"{max(sizes) / 1024:.0f}" for sizes in first_query.values())
     print(f"{count:>9,} {built:>8.1f}s {index_bytes / 1024:>12,.0f} KB "
           f"{first:>18} KB {statistics.median(timings):>12.1f} ms {max(timings):>10.1f} ms")
-    german_first = dict(zip(FIRST_QUERIES[""], first_query_bytes[""], strict=True))
+    german_first = dict(zip(FIRST_QUERIES[""], first_query[""], strict=True))
     for query, timing in zip(QUERIES, timings, strict=True):
         size = f"{german_first[query] / 1024:.0f} KB" if query in german_first else ""
         kind = f" ({FORGIVING[query]})" if query in FORGIVING else ""

@@ -68,3 +68,62 @@ def write_directory(content: Path, offerings: int, seed: int = 11, czech_share: 
             })
         (content / "traeger" / f"traeger-{org}.yml").write_text(
             yaml.safe_dump(record, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+LONGER = ("In der Beratung klären wir gemeinsam, welche Unterstützung Ihnen zusteht und wie Sie sie bekommen.",
+          "Wir nehmen uns Zeit für Ihre Fragen und suchen mit Ihnen nach einem Weg, der zu Ihrer Lage passt.",
+          "Auf Wunsch begleiten wir Sie zu Ämtern, Ärztinnen und Ärzten oder zum Gericht.",
+          "Bringen Sie zum ersten Gespräch bitte Ihre Unterlagen mit, zum Beispiel Bescheide und Briefe.",
+          "Wenn Sie nicht zu uns kommen können, beraten wir Sie auch am Telefon oder per Video.",
+          "Alle Gespräche sind vertraulich; wir geben nichts ohne Ihre Zustimmung weiter.")
+HOURS = (("mo", "di", "mi", "do"), ("mo", "mi", "fr"), ("di", "do"), ("mo", "di", "mi", "do", "fr"))
+
+
+def write_varied_directory(content: Path, offerings: int, seed: int = 16) -> None:
+    """A directory of realistic variety for the size benchmark: organisations with 1 to 20
+    offerings (most with few, some with many), one to three addresses, long descriptions of
+    several paragraphs, opening hours, and a fifth of the offerings also in Czech."""
+    rng = random.Random(seed)
+    shutil.copytree(REPO / "content" / "regionen", content / "regionen")
+    (content / "traeger").mkdir(parents=True)
+    vocabularies = {name: list(yaml.safe_load((REPO / "schemas" / "vokabulare" / f"{name}.yml").read_text()))
+                    for name in ("themen", "zielgruppen", "sprachen", "barrierefreiheit", "zugangswege")}
+    regions = [p.stem for p in (content / "regionen").glob("*.yml")]
+    written, org = 0, 0
+    while written < offerings:
+        size = min(offerings - written, 20, max(1, int(rng.paretovariate(1.2))))
+        places = [rng.choice(TOWNS) for _ in range(rng.choice((1, 1, 1, 2, 3)))]
+        record = {
+            "id": f"traeger-{org}", "name": f"Beispielträger {org} e. V.", "art": "verein",
+            "adressen": [{"id": f"ort-{n}", "strasse": f"Musterstraße {(org + n) % 90 + 1}", "plz": postcode,
+                          "ort": town} for n, (town, postcode) in enumerate(places)],
+            "angebote": [],
+        }
+        for number in range(size):
+            kind = rng.choice(KINDS)
+            town = places[number % len(places)][0].split("/")[0]
+            paragraphs = [" ".join(rng.sample(PHRASES + LONGER, rng.randint(3, 6))) for _ in range(rng.randint(2, 5))]
+            name, description = f"{kind} {town}", "\n\n".join(paragraphs) + "\n"
+            if kind in CZECH_KINDS and rng.random() < 0.2 * len(KINDS) / len(CZECH_KINDS):  # noqa: PLR2004
+                name = {"de": name, "cs": f"{CZECH_KINDS[kind]} {town}"}
+                description = {"de": description, "cs": " ".join(rng.sample(CZECH_PHRASES, 4)) + "\n"}
+            record["angebote"].append({
+                "id": f"traeger-{org}-angebot-{number}", "name": name, "beschreibung": description,
+                "themen": rng.sample(vocabularies["themen"], rng.randint(1, 3)),
+                "zielgruppen": rng.sample(vocabularies["zielgruppen"], rng.randint(1, 3)),
+                "regionen": [rng.choice(regions)], "orte": [f"ort-{number % len(places)}"],
+                "sprechzeiten": [{"tage": list(rng.choice(HOURS)), "von": "09:00",
+                                  "bis": rng.choice(("12:00", "16:00"))}],
+                "zugang": rng.sample(vocabularies["zugangswege"], 2),
+                "sprachen": ["de"] + rng.sample([lang for lang in vocabularies["sprachen"] if lang != "de"], 1),
+                "barrierefreiheit": rng.sample(vocabularies["barrierefreiheit"], 1),
+                "kosten": "kostenlos",
+                "kontakt": [{"rolle": "Sekretariat", "telefon": f"03733 {100000 + number:06d}",
+                             "email": f"beratung{number}@traeger-{org}.example"}],
+                "status": "aktiv" if rng.random() > 0.05 else "voruebergehend-geschlossen",  # noqa: PLR2004
+                "zuletzt_geprueft": "2026-06-01",
+            })
+        (content / "traeger" / f"traeger-{org}.yml").write_text(
+            yaml.safe_dump(record, allow_unicode=True, sort_keys=False, width=100), encoding="utf-8")
+        written += size
+        org += 1

@@ -15,3 +15,13 @@ def test_a_synthetic_directory_passes_validation(tmp_path):
     synthetic.write_directory(tmp_path / "content", 60, czech_share=0.3)
     prepared = pipeline.prepare(pipeline.Sources(tmp_path / "content", SCHEMAS))
     assert len(prepared.directory.offerings) == 60
+
+
+def test_the_size_benchmarks_varied_directory_passes_validation(tmp_path):
+    synthetic.write_varied_directory(tmp_path / "content", 300)
+    prepared = pipeline.prepare(pipeline.Sources(tmp_path / "content", SCHEMAS))
+    offerings = prepared.directory.offerings
+    assert len(offerings) == 300
+    per_organisation = [len(o.offerings) for o in prepared.directory.organisations]
+    assert min(per_organisation) == 1 and max(per_organisation) > 5  # noqa: PLR2004
+    assert any(o.description.get("cs") for o in offerings)
