@@ -93,7 +93,10 @@ def bare_material(folder: Path, pages: int, content: Path) -> Path:
     config = folder / "mkdocs.yml"
     config.write_text(yaml.safe_dump({
         "site_name": "Vergleich", "docs_dir": str(docs), "site_dir": str(folder / "site"),
-        "theme": {"name": "material", "language": "de", "font": False}, "plugins": ["search"]}), encoding="utf-8")
+        "theme": {"name": "material", "language": "de", "font": False}, "plugins": ["search"],
+        # As a directory would: its pages are found by search and listings, not all in the
+        # menu (a menu of every page makes each page list them all, which grows as N²).
+        "nav": [{"Start": "index.md"}]}), encoding="utf-8")
     return config
 
 
