@@ -23,7 +23,7 @@ from . import freshness
 from .hsds import POINT_SOURCE, PRECISION, STATUS
 from .records import OFFERING_TERMS
 from .hsds_reading import Tables, Where
-from .import_hsds_contacts import service_contacts
+from .import_hsds_contacts import first_number, service_contacts
 from .import_hsds_terms import foreign_terms, linked_terms, our_terms
 from .import_hsds_times import opening_hours
 from .import_records import Finding, Imported, slug, text, unique
@@ -126,7 +126,7 @@ class Mapping:
                 data[ours] = value
         phones = [p for p in self.under("phone", "organization_id", row["id"])
                   if not any(p.get(f) for f in ("contact_id", "service_id", "location_id"))]
-        number = self.fitting("organization", row, "telefon", phones[0]["number"]) if phones else None
+        number = first_number(self, "organization", row, phones)
         if number:
             data["telefon"] = number
         services = self.under("service", "organization_id", row["id"])

@@ -160,3 +160,19 @@ def test_a_point_of_other_data_is_not_taken_over_the_build_places_the_address(tm
     address = records_of(content)["suchthilfe-rhein-mosel-e-v.yml"]["adressen"][0]
     assert address == {"id": "beratungsstelle", "bezeichnung": "Beratungsstelle", "strasse": "Löhrstraße 12",
                        "plz": "56068", "ort": "Koblenz"}
+
+
+def test_a_fax_is_no_phone_an_extension_belongs_to_its_number_and_a_place_reaches_an_offering(tmp_path, capsys):
+    content = bare_content(tmp_path)
+    assert run(content, IMPORTS / "fremd-telefone.json", "--art", "verein", "--thema", "schulden") == 1
+    out = capsys.readouterr().out
+    assert "(contact „Frau Kühn“): Die Nummer 02632 4711-99 ist ein Fax und wurde nicht übernommen." in out
+    assert "(organization „Beratungszentrum Andernach e. V.“): Die Nummer 02632 4711-98 ist ein Fax" in out
+    assert "Die Durchwahl 02632 4711-15 wurde nicht übernommen" in out  # "Direktwahl" is a direct line, too
+    assert "(service „Offener Treff“): kontakt: Das Angebot nennt keinen eigenen Kontakt; übernommen ist der des " \
+           "Ortes." in out
+    record = records_of(content)["beratungszentrum-andernach-e-v.yml"]
+    debts, meeting = record["angebote"]
+    assert "telefon" not in record
+    assert debts["kontakt"] == [{"rolle": "Beratung", "telefon": "02632 4711-0", "ansprechperson": "Frau Kühn"}]
+    assert meeting["kontakt"] == [{"rolle": "Kontakt", "telefon": "02632 5555"}]
