@@ -171,6 +171,9 @@ def sort_out(records: list[Imported], problems: list[Problem],
             continue
         gone = {i for _, i in parts}
         offerings = [o for i, o in enumerate(record.data["angebote"]) if i not in gone]
+        findings += [Finding(record.offerings[i] if i < len(record.offerings) else record.origin,
+                             f"Das Angebot „{offering.get('name', '')}“ wurde deshalb nicht übernommen.")
+                     for i, offering in enumerate(record.data["angebote"]) if i in gone]
         if not offerings:
             findings.append(Finding(record.origin, f"Der Träger „{name}“ wurde nicht übernommen: Keines seiner "
                                                    "Angebote ließ sich übernehmen (keine Datei geschrieben)."))

@@ -139,7 +139,7 @@ class _Rows:
             return None
         kind = FIELDS[name][2]
         if kind.startswith("terms:"):
-            items = raw if isinstance(raw, list) else [w for w in re.split(r"[;,\n]", str(raw)) if w.strip()]
+            items = raw if isinstance(raw, list) else self.words(kind[6:], str(raw))
             return self.known_terms(row, name, kind[6:], [self.term(kind[6:], str(item)) for item in items]) or None
         if kind.startswith("term:"):
             return self.term(kind[5:], str(raw))
@@ -155,6 +155,20 @@ class _Rows:
         if kind == "url":
             return f"https://{raw}" if raw.startswith("www.") else raw
         return text(raw)
+
+    def words(self, vocabulary: str, cell: str) -> list[str]:
+        """The words of a cell: separated by semicolons or lines, and by commas unless the
+        comma belongs to a label ("Migrantinnen, Migranten und Geflüchtete")."""
+        known = self.vocabularies.get(vocabulary)
+        found = []
+        for piece in re.split(r"[;\n]", cell):
+            parts, start = piece.split(","), 0
+            while start < len(parts):  # the longest run of parts that is a label, else one part
+                end = next((end for end in range(len(parts), start + 1, -1) if known is not None
+                            and self.term(vocabulary, ",".join(parts[start:end])) in known), start + 1)
+                found.append(",".join(parts[start:end]).strip())
+                start = end
+        return [word for word in found if word]
 
     def known_terms(self, row: Row, name: str, vocabulary: str, terms: list[str]) -> list[str]:
         """The terms of a list that are terms; a word that is none is left out and named,

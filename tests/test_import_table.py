@@ -84,3 +84,18 @@ def test_phone_numbers_as_lists_write_them_are_taken_over_as_the_schema_asks(tmp
     assert {"02651 / 4003-0", "02651 922-100", "+49 2632 98765"} <= set(numbers)
     assert "telefon: „Fax 1234“ wurde nicht übernommen. Bitte geben Sie eine Telefonnummer mit Vorwahl an: deutsch " \
            "wie „03733 565729“" in out
+
+
+def test_a_label_with_a_comma_is_one_term_and_a_dropped_offering_is_named(tmp_path, capsys):
+    heading, *rows = partner_rows()
+    groups = heading.index("Zielgruppe")
+    rows[0][groups] = "Familien, Migrantinnen, Migranten und Geflüchtete; Alle"
+    rows[1][groups] = "Niemand"  # the Caritas's second offering: no term at all
+    source = tmp_path / "partner.csv"
+    write_csv(source, [heading, *rows])
+    content = empty_content(tmp_path)
+    assert run(content, source, "--zuordnung", MAPPING) == 1
+    out = capsys.readouterr().out
+    assert "partner.csv, Zeile 3: Das Angebot „Schuldnerberatung Mayen“ wurde deshalb nicht übernommen." in out
+    [offering] = records_of(content)["caritasverband-mayen-e-v.yml"]["angebote"]
+    assert offering["zielgruppen"] == ["familien", "migrantinnen-migranten", "alle"]
