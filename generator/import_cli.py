@@ -91,6 +91,23 @@ def _day(value: str) -> str:
                        "2026-03-31.") from None
 
 
+def _not_twice(records: list[Imported], folder: Path) -> tuple[list[Imported], list[Finding]]:
+    """The records without those of a provider that already has an entry under another id
+    (a list names it by its name, not by its file): it would be listed twice."""
+    existing = import_files.names_in(folder)
+    kept, findings = [], []
+    for record in records:
+        path = existing.get(import_files.same_name(str(record.data.get("name", ""))))
+        if path is None or path.stem == record.id:
+            kept.append(record)
+            continue
+        findings.append(Finding(record.origin, (
+            f"Es gibt schon einen Eintrag „{record.data['name']}“ ({display_path(path)}) mit einer anderen Kennung. "
+            "Damit der Träger nicht zweimal erscheint, wurde nichts davon übernommen. Ergänzen Sie den Eintrag von "
+            f"Hand, oder geben Sie in der Quelle seine Kennung an (in einer Tabelle: traeger.id „{path.stem}“).")))
+    return kept, findings
+
+
 def run(args) -> int:
     sources = commands.sources_of(args)
     source = Path(args.quelle)
@@ -106,7 +123,9 @@ def run(args) -> int:
     except BadInput as error:
         print(f"{error}\nEs wurde nichts geschrieben.", file=sys.stderr)
         return commands.USAGE
+    records, twice = _not_twice(records, sources.content_dir / Kind.ORGANISATIONS.folder)
     files, left_out = checked(records, sources, source.name)
+    left_out += twice
     findings = import_records.in_order(findings + left_out)
     planned = import_files.plan(files, args.force)
     for finding in findings:

@@ -168,6 +168,23 @@ def earlier_checks(folder: Path) -> dict[str, str]:
     return found
 
 
+def names_in(folder: Path) -> dict[str, Path]:
+    """The providers' German names in a folder, as a name is compared (case and spaces
+    aside), and the file of each."""
+    found = {}
+    for path in sorted(folder.glob("*.y*ml")):
+        data = yamlsafe.parse(path.read_text(encoding="utf-8", errors="replace"), path).data
+        name = data.get("name") if isinstance(data, dict) else None
+        name = name.get("de") if isinstance(name, dict) else name
+        if isinstance(name, str) and name.strip():
+            found.setdefault(same_name(name), path)
+    return found
+
+
+def same_name(name: str) -> str:
+    return " ".join(name.casefold().split())
+
+
 def _without_source(text: str) -> list[str]:
     """A written file without its checksum and the line naming the file it came from: the
     same data from a file of another name (``hsds-2026-03.json``) changes nothing."""

@@ -122,3 +122,17 @@ def test_an_entry_no_import_wrote_is_never_replaced_not_even_with_force(tmp_path
         assert "lebenshilfe-weissenthurm.yml: schon vorhanden – ein Eintrag, der nicht aus einem Import stammt" in said
         assert "auch nicht mit --force" in said
         assert own.read_bytes() == before
+
+
+def test_a_provider_with_an_entry_under_another_id_is_not_imported_twice(tmp_path, capsys):
+    content = empty_content(tmp_path)
+    own = content / "traeger" / "caritas-mayen.yml"
+    assert run(content, PARTNERS, "--zuordnung", MAPPING) == 0
+    capsys.readouterr()
+    (content / "traeger" / "caritasverband-mayen-e-v.yml").rename(own)
+    own.write_text(own.read_text(encoding="utf-8").replace("id: caritasverband-mayen-e-v\n", "id: caritas-mayen\n")
+                   .split("\n", 1)[1], encoding="utf-8")  # now a hand-written entry of its own
+    assert run(content, PARTNERS, "--zuordnung", MAPPING) == 1
+    assert "partnerliste.csv, Zeile 2: Es gibt schon einen Eintrag „Caritasverband Mayen e. V.“ (" in \
+        capsys.readouterr().out
+    assert not (content / "traeger" / "caritasverband-mayen-e-v.yml").exists()
