@@ -101,14 +101,11 @@ def _xlsx_rows(path: Path, sheet: str) -> list[list[str]]:
 
 
 def _heading_row(rows: list[tuple[int, list[str]]], mapping: Mapping) -> int:
-    """Where the headings stand: the first of the first rows in which most cells are
-    headings of the mapping (a list often has a title line or two above them)."""
+    """Where the headings stand: of the first rows, the one with the most headings of the
+    mapping (a list often has a title line or two above them, and some headings renamed)."""
     known = set(mapping.columns) | set(mapping.ignored)
-    for index, (_, row) in enumerate(rows[:HEADING_SEARCH]):
-        cells = [cell for cell in row if cell]
-        if cells and sum(cell in known for cell in cells) * 2 > len(cells):
-            return index
-    return 0
+    counts = [sum(cell in known for cell in row) for _, row in rows[:HEADING_SEARCH]]
+    return counts.index(max(counts)) if max(counts) else 0
 
 
 def _headings(path: Path, number: int, row: list[str], mapping: Mapping) -> list[str]:
@@ -120,6 +117,8 @@ def _headings(path: Path, number: int, row: list[str], mapping: Mapping) -> list
     known = set(mapping.columns) | set(mapping.ignored)
     problems = []
     for column, heading in enumerate(headings, 1):
+        if not heading:
+            continue  # a column without heading (a table that starts in column B) holds nothing
         if heading not in known:
             problems.append(f"{path}, Zeile {number}, Spalte {column} („{heading}“): Diese Spalte steht nicht in der "
                             f"Zuordnung {mapping.path.name}.{suggestion(heading, mapping.columns)} Tragen Sie sie "
@@ -150,7 +149,10 @@ def read(path: Path, mapping: Mapping) -> list[Row]:
             raise BadInput(f"{path}, Zeile {number}, Spalte {len(headings) + 1}: Die Zeile hat mehr Zellen als die "
                            "Überschrift Spalten. Steht ein Trennzeichen zu viel in einer Zelle?")
         cells: dict[str, str] = {}
-        for heading, value in zip(headings, row, strict=False):
+        for column, (heading, value) in enumerate(zip(headings, row, strict=False), 1):
+            if value and not heading:
+                raise BadInput(f"{path}, Zeile {number}, Spalte {column}: Hier steht „{value}“, aber die Spalte hat "
+                               "keine Überschrift. Geben Sie ihr eine, und tragen Sie sie in die Zuordnung ein.")
             for name in mapping.columns.get(heading, ()):
                 if value and not cells.get(name):
                     cells[name] = value

@@ -87,3 +87,18 @@ def test_a_traeger_cell_merged_over_several_rows_belongs_to_each_of_them(tmp_pat
     assert run(plain, PARTNERS, "--zuordnung", MAPPING) == 0
     assert records_of(merged) == records_of(plain)
     assert len(records_of(merged)["caritasverband-mayen-e-v.yml"]["angebote"]) == 2
+
+
+def test_the_headings_are_found_below_a_title_even_with_many_renamed_and_an_empty_first_column(tmp_path, capsys):
+    heading, *rows = partner_rows()
+    renamed = [f"{h} (neu)" if n % 2 else h for n, h in enumerate(heading)]  # half of them renamed
+    book = openpyxl.Workbook()
+    book.active.append(["", "Partnerliste MYKnetz (Stand 11/2026)"])
+    for row in [renamed, *rows]:
+        book.active.append(["", *row])  # the table starts in column B
+    source = tmp_path / "partnerliste.xlsx"
+    book.save(source)
+    assert run(empty_content(tmp_path), source, "--zuordnung", MAPPING) == 2
+    said = capsys.readouterr().err
+    assert "Zeile 2, Spalte 3 („Träger (neu)“): Diese Spalte steht nicht in der Zuordnung" in said
+    assert "Partnerliste MYKnetz" not in said and "Spalte 1 („“)" not in said
