@@ -71,9 +71,11 @@ def test_a_value_that_does_not_fit_is_left_out_not_its_offering(tmp_path, capsys
 def test_phone_numbers_as_lists_write_them_are_taken_over_as_the_schema_asks(tmp_path, capsys):
     heading, *rows = partner_rows()
     phone = heading.index("Telefon")
-    for row, written in zip(rows, ("Tel.: 02651 / 4003-0", "(02651) 922-100", "+49 (0)2632 98765", "Fax 1234"),
-                            strict=False):
-        row[phone] = written
+    cells = ("Tel.: 02651 / 4003-0", "(02651) 922-100", "+49 (0)2632 98765", "Fax 1234", "0049 2651 4711",
+             "02651 4003\u20130", "02651 4711-0 / Fax 4711-99", "26514712")
+    rows = [rows[n % len(rows)][:] for n in range(len(cells))]
+    for number, (row, written) in enumerate(zip(rows, cells, strict=True)):
+        row[phone], row[heading.index("Name")] = written, f"Angebot {number}"
     source = tmp_path / "partner.csv"
     write_csv(source, [heading, *rows])
     content = empty_content(tmp_path)
@@ -81,7 +83,12 @@ def test_phone_numbers_as_lists_write_them_are_taken_over_as_the_schema_asks(tmp
     out = capsys.readouterr().out
     numbers = [contact.get("telefon") for record in records_of(content).values() for offering in record["angebote"]
                for contact in offering.get("kontakt", [])]
-    assert {"02651 / 4003-0", "02651 922-100", "+49 2632 98765"} <= set(numbers)
+    assert {"02651 / 4003-0", "02651 922-100", "+49 2632 98765", "+49 2651 4711", "02651 4003-0", "02651 4711-0",
+            "026514712"} <= set(numbers)
+    assert "telefon: Übernommen ist „02651 4711-0“; der Rest der Angabe („Fax 4711-99“) wurde nicht übernommen." \
+        in out
+    assert "telefon: „26514712“ hat keine führende 0 (eine als Zahl gespeicherte Nummer?); übernommen ist " \
+           "„026514712“." in out
     assert "telefon: „Fax 1234“ wurde nicht übernommen. Bitte geben Sie eine Telefonnummer mit Vorwahl an: deutsch " \
            "wie „03733 565729“" in out
 
