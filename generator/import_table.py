@@ -153,7 +153,8 @@ class _Rows:
         if kind == "postcode":
             return raw.zfill(5) if re.fullmatch(r"\d{4}", raw) else raw
         if kind == "url":
-            return f"https://{raw}" if raw.startswith("www.") else raw
+            bare = raw.startswith("www.") or re.fullmatch(r"[\w-]+(\.[\w-]+)*\.[a-z]{2,}(/\S*)?", raw, re.IGNORECASE)
+            return f"https://{raw}" if bare else raw
         return text(raw)
 
     def words(self, vocabulary: str, cell: str) -> list[str]:

@@ -90,11 +90,12 @@ def _xlsx_rows(path: Path, sheet: str) -> list[list[str]]:
         table = book[sheet] if sheet else book.worksheets[0]
         rows = [[_cell(value) for value in row] for row in table.iter_rows(values_only=True)]
         # A cell merged over several rows (often the Träger of a provider's offerings)
-        # holds its value in its first cell only; every row it covers means it.
+        # holds its value in its first cell only; every row it covers means it. Merged over
+        # columns, it is one wide cell of its first column (a description is no theme).
         for merged in table.merged_cells.ranges:
             value = rows[merged.min_row - 1][merged.min_col - 1]
             for row in rows[merged.min_row - 1:merged.max_row]:
-                row[merged.min_col - 1:merged.max_col] = [value] * (merged.max_col - merged.min_col + 1)
+                row[merged.min_col - 1] = value
         return rows
     finally:
         book.close()

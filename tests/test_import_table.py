@@ -106,3 +106,14 @@ def test_a_label_with_a_comma_is_one_term_and_a_dropped_offering_is_named(tmp_pa
     assert "partner.csv, Zeile 3: Das Angebot „Schuldnerberatung Mayen“ wurde deshalb nicht übernommen." in out
     [offering] = records_of(content)["caritasverband-mayen-e-v.yml"]["angebote"]
     assert offering["zielgruppen"] == ["familien", "migrantinnen-migranten", "alle"]
+
+
+def test_a_website_without_https_is_completed(tmp_path):
+    heading, *rows = partner_rows()
+    rows[3][heading.index("Webseite")] = "lebenshilfe-weissenthurm.beispiel.example/fruehfoerderung"
+    source = tmp_path / "partner.csv"
+    write_csv(source, [heading, *rows])
+    content = empty_content(tmp_path)
+    assert run(content, source, "--zuordnung", MAPPING) == 0
+    [offering] = records_of(content)["lebenshilfe-weissenthurm.yml"]["angebote"]
+    assert offering["webseite"] == "https://lebenshilfe-weissenthurm.beispiel.example/fruehfoerderung"

@@ -102,3 +102,18 @@ def test_the_headings_are_found_below_a_title_even_with_many_renamed_and_an_empt
     said = capsys.readouterr().err
     assert "Zeile 2, Spalte 3 („Träger (neu)“): Diese Spalte steht nicht in der Zuordnung" in said
     assert "Partnerliste MYKnetz" not in said and "Spalte 1 („“)" not in said
+
+
+def test_a_cell_merged_over_columns_is_one_wide_cell_of_its_first_column(tmp_path, capsys):
+    heading, *rows = partner_rows()
+    book = openpyxl.Workbook()
+    for row in [heading, *rows]:
+        book.active.append(row)
+    description = heading.index("Beschreibung") + 1
+    book.active.cell(5, description + 1).value = None  # the themes of row 5, under the description
+    book.active.merge_cells(start_row=5, start_column=description, end_row=5, end_column=description + 1)
+    source = tmp_path / "partnerliste.xlsx"
+    book.save(source)
+    assert run(empty_content(tmp_path), source, "--zuordnung", MAPPING) == 1
+    out = capsys.readouterr().out
+    assert "Zeile 5: Das Pflichtfeld „themen“" in out and "ist kein erlaubter Begriff" not in out
