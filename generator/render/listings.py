@@ -48,6 +48,7 @@ class Listings:
         self.listed: list[Offering] = sorted(
             (o for o in directory.offerings if not o.ended and not limits.is_hidden(o)), key=self._by_name)
         self._in_region: dict[str, list[Offering]] = {}
+        self._of_organisation: dict[str, list[Offering]] | None = None
 
     def with_term(self, vocabulary: str, term_id: str) -> list[Offering]:
         of = self.vocabularies[vocabulary].of
@@ -70,7 +71,13 @@ class Listings:
         return sorted(by_letter.items())
 
     def of_organisation(self, organisation: Organisation) -> list[Offering]:
-        return [o for o in self.listed if o.organisation_id == organisation.id]
+        # Grouped once: the overview asks for every organisation, and a search through all
+        # offerings each time grows as N² (3 s at 20,000 offerings).
+        if self._of_organisation is None:
+            self._of_organisation = defaultdict(list)
+            for offering in self.listed:
+                self._of_organisation[offering.organisation_id].append(offering)
+        return self._of_organisation.get(organisation.id, [])
 
     def organisations(self) -> list[Organisation]:
         return sorted(self.directory.organisations, key=self._by_name)
