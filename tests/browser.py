@@ -22,7 +22,7 @@ PAGE_KINDS = {
     "Träger": "traeger/diakonie-erzgebirge/", "Träger A–Z": "traeger/", "Region": "regionen/erzgebirgskreis/",
     "Regionen": "regionen/", "Thema": "themen/sucht/", "Zielgruppen": "zielgruppen/", "A–Z": "a-z/",
     "Netzwerk": "netzwerke/myknetz/", "Termine": "termine/", "Archiv": "termine/archiv/", "Karte": "karte/",
-    "Orte": "orte/",
+    "Orte": "orte/", "A–Z, Seite 2": "a-z/seite/2/",
     "Suche": "suche/?q=beratung&thema=sucht", "Mitmachen": "mitmachen/", "Merkliste": "merkliste/",
     "Impressum": "impressum/", "Datenschutz": "datenschutz/", "Barrierefreiheit": "barrierefreiheit/",
     "Leichte Sprache": "leichte-sprache/", "Gebärdensprache": "gebaerdensprache/",

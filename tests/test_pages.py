@@ -348,3 +348,25 @@ def test_the_contribute_page_offers_the_email_too():
 def test_without_an_editorial_address_no_page_offers_an_email_to_it():
     for src, page in rendered().items():
         assert "E-Mail melden" not in page.body and 'id="e-mail"' not in page.body, src
+
+
+@functools.cache
+def example_pages() -> dict[str, GeneratedPage]:
+    return {page.src_uri: page for page in conftest.rendered(conftest.REPO / "content").pages}
+
+
+def test_a_long_listing_is_cut_into_pages_of_fifty_that_link_each_other():
+    pages = example_pages()
+    a_z = sorted(src for src in pages if src == "a-z.md" or src.startswith("a-z/seite/"))
+    assert len(a_z) >= 2  # noqa: PLR2004 (the example lists more than 50 offerings)
+    for src in a_z:
+        assert pages[src].body.count('class="ww-eintrag"') <= 50  # noqa: PLR2004
+    first, second = pages["a-z.md"], pages["a-z/seite/2.md"]
+    assert first.in_nav and not second.in_nav
+    assert second.title == "Alle Angebote von A bis Z – Seite 2"
+    assert 'rel="next" href="seite/2/"' in first.body and 'rel="prev" href="../../"' in second.body
+    assert 'href="../../" aria-current' not in second.body and 'href="./" aria-current="page"' in second.body
+    assert "Seite 2 von " in second.body and "Einträge 51 bis 100 von " in second.body
+    # every letter links to the page it begins on
+    letters = re.findall(r'<li><a href="([^"]*#buchstabe-[a-z]+)">', first.body)
+    assert any(link.startswith("seite/") for link in letters) and any(link.startswith("./#") for link in letters)

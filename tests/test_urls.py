@@ -106,3 +106,16 @@ def test_open_data_files_lie_once_in_the_german_site_and_every_language_links_th
     assert czech.data_file("hsds-csv.zip") == "daten/hsds-csv.zip"
     assert czech.link(czech.open_data(), czech.data_file("hsds-csv.zip"), "de") == "../../daten/hsds-csv.zip"
     assert FILES.link(FILES.open_data(), FILES.data_file("x.json")) == "daten/x.json"
+
+
+@pytest.mark.parametrize(("src", "second"), [
+    ("a-z.md", "a-z/seite/2.md"), ("traeger/index.md", "traeger/seite/2.md"),
+    ("themen/sucht.md", "themen/sucht/seite/2.md"),
+    ("regionen/erzgebirgskreis.md", "regionen/erzgebirgskreis/seite/2.md"),
+])
+def test_the_pages_of_a_listing_lie_below_its_first_page_where_no_record_can(src, second):
+    site_map = SiteMap()
+    assert site_map.listing_page(src, 1) == src
+    assert site_map.listing_page(src, 2) == second
+    # an organisation with the id "seite" keeps its own address
+    assert site_map.url(site_map.organisation("seite")) != site_map.url(site_map.listing_page("traeger/index.md", 2))

@@ -27,6 +27,7 @@ from .maps import GeneratedMap
 from .messages import N_, plural_forms
 from .search_index import Facet
 from .structured_data import StructuredData
+from .pagination import Entry, page_of_anchor, paginated
 from .urls import ID_PLACEHOLDER, TERM_FOLDERS, SiteMap
 
 # Each needs the ones before it: the hours, the synonyms for the words, one result's item,
@@ -139,8 +140,8 @@ class PageRenderer:
                              alternates if len(alternates) > 1 else None, structured_data)
 
     def pages(self) -> list[GeneratedPage]:
-        pages = [self.start_page(), self.a_to_z(), self.organisations_overview(), self.events(),
-                 self.overview_map(), self.places(), self.search_page(), self.contribute(), self.saved_list(),
+        pages = [self.start_page(), *self.a_to_z(), *self.organisations_overview(), self.events(),
+                 self.overview_map(), *self.places(), self.search_page(), self.contribute(), self.saved_list(),
                  self.events_archive()]
         for vocabulary, title in TERM_FOLDERS.items():
             pages += self.term_pages(vocabulary, self.gettext(title))
@@ -155,13 +156,27 @@ class PageRenderer:
         return self.render("start.html", self.site_map.start(), self.gettext(N_("Hilfe und Beratung finden")),
                            counts=counts, offerings=self.listings.listed, regions=self.listings.top_regions())
 
-    def a_to_z(self) -> GeneratedPage:
-        return self.render("a_z.html", self.site_map.a_to_z(), self.gettext(N_("Alle Angebote von A bis Z")),
-                           letters=self.listings.a_to_z())
+    def listing(self, template: str, src: str, title: str, entries: list[Entry], in_nav: bool = True,
+                **context) -> list[GeneratedPage]:
+        """The pages of a listing (pagination.py); page 1 at ``src``, in the menu if ``in_nav``."""
+        pages = paginated(entries, src, self.site_map)
+        return [self.render(template, page.src, title if page.number == 1 else self.gettext(
+            N_("%(title)s – Seite %(page)s")) % {"title": title, "page": page.number},
+            in_nav=in_nav and page.number == 1, listing=page, pages=pages, **context) for page in pages]
 
-    def organisations_overview(self) -> GeneratedPage:
-        return self.render("organisations.html", self.site_map.organisations(), self.gettext(N_("Träger von A bis Z")),
-                           organisations=self.listings.organisations())
+    def a_to_z(self) -> list[GeneratedPage]:
+        entries = [Entry(letter, (offering, None), f"buchstabe-{letter.lower() if letter != '#' else 'zeichen'}")
+                   for letter, offerings in self.listings.a_to_z() for offering in offerings]
+        pages = paginated(entries, self.site_map.a_to_z(), self.site_map)
+        letters = [(entry.heading, page_of_anchor(pages, entry.anchor))
+                   for entry in {entry.anchor: entry for entry in entries}.values()]
+        return self.listing("a_z.html", self.site_map.a_to_z(), self.gettext(N_("Alle Angebote von A bis Z")),
+                            entries, letters=letters)
+
+    def organisations_overview(self) -> list[GeneratedPage]:
+        return self.listing("organisations.html", self.site_map.organisations(),
+                            self.gettext(N_("Träger von A bis Z")),
+                            [Entry("", organisation) for organisation in self.listings.organisations()])
 
     def events(self) -> GeneratedPage:
         return self.render("events.html", self.site_map.events(), self.gettext(N_("Termine")),
@@ -253,20 +268,24 @@ class PageRenderer:
         return self.render("overview_map.html", self.site_map.overview_map(), self.gettext(N_("Karte")),
                            map=self.maps.get(self.site_map.overview_map_document()))
 
-    def places(self) -> GeneratedPage:
-        listed = self.listings.listed
-        return self.render("places.html", self.site_map.places(), self.gettext(N_("Angebote nach Ort")), in_nav=False,
-                           groups=by_town(listed, self.language), elsewhere=[o for o in listed if not o.places])
+    def by_place(self, offerings: list[Offering]) -> list[Entry]:
+        """Offerings at each of their places, by town; those without a fixed place after them."""
+        return [Entry(town, pair) for town, pairs in by_town(offerings, self.language) for pair in pairs] + [
+            Entry(self.gettext(N_("Ohne festen Ort (aufsuchend oder online)")), (offering, None))
+            for offering in offerings if not offering.places]
+
+    def places(self) -> list[GeneratedPage]:
+        return self.listing("places.html", self.site_map.places(), self.gettext(N_("Angebote nach Ort")),
+                            self.by_place(self.listings.listed), in_nav=False)
 
     def term_pages(self, vocabulary: str, title: str) -> list[GeneratedPage]:
         pages = [self.render("facet_overview.html", self.site_map.terms(vocabulary), title,
                              vocabulary=vocabulary, counts=self.listings.term_counts(vocabulary))]
         for term in self.listings.vocabularies[vocabulary].terms.values():
-            pages.append(self.render(
-                "facet.html", self.site_map.term(vocabulary, term.id), term.label(self.language), in_nav=False,
-                term=term, offerings=self.listings.with_term(vocabulary, term.id),
-                vocabulary=vocabulary, overview_title=title,
-            ))
+            pages += self.listing(
+                "facet.html", self.site_map.term(vocabulary, term.id), term.label(self.language),
+                [Entry("", (offering, None)) for offering in self.listings.with_term(vocabulary, term.id)],
+                in_nav=False, term=term, vocabulary=vocabulary, overview_title=title)
         return pages
 
     def region_pages(self) -> list[GeneratedPage]:
@@ -277,15 +296,17 @@ class PageRenderer:
         for region in directory.regions:
             inside = directory.within(region.id)
             offerings = self.listings.in_region(region.id)
-            pages.append(self.render(
-                "region.html", self.site_map.region(region.id), region.name.get(self.language), in_nav=False,
-                region=region, children=children[region.id], parents=directory.parents(region.id),
-                offerings=offerings, groups=by_town(offerings, self.language),
-                elsewhere=[o for o in offerings if not o.places],
+            parents = directory.parents(region.id)
+            wider = self.listings.for_wider_region(region.id)
+            also = self.gettext(N_("Auch zuständig: Angebote für %(regions)s (%(num)s)")) % {
+                "regions": ", ".join(parent.name.get(self.language) for parent in parents),
+                "num": len(wider)}
+            pages += self.listing(
+                "region.html", self.site_map.region(region.id), region.name.get(self.language),
+                self.by_place(offerings) + [Entry(also, (offering, None)) for offering in wider], in_nav=False,
+                region=region, children=children[region.id], parents=parents, offerings=offerings,
                 map=self.maps.get(self.site_map.region_map_document(region.id)),
-                wider=self.listings.for_wider_region(region.id),
-                networks=[n for n in directory.networks if inside & set(n.regions)],
-            ))
+                networks=[n for n in directory.networks if inside & set(n.regions)])
         return pages
 
     def network_pages(self) -> list[GeneratedPage]:

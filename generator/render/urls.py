@@ -130,6 +130,15 @@ class SiteMap:
     def term(self, vocabulary: str, term_id: str) -> str:
         return f"{vocabulary}/{term_id}.md"
 
+    def listing_page(self, src: str, number: int) -> str:
+        """Page ``number`` of a listing whose first page is ``src``: ``a-z.md`` → ``a-z/seite/2.md``,
+        ``traeger/index.md`` → ``traeger/seite/2.md``. No record's page can lie there: a
+        record's id names one file, never a folder with ``seite/`` in it."""
+        if number == 1:
+            return src
+        folder = src[: -len("index.md")] if src == "index.md" or src.endswith("/index.md") else src[: -len(".md")] + "/"
+        return f"{folder}seite/{number}.md"
+
     def nav(self, gettext=lambda title: title) -> list[dict[str, str]]:
         """MkDocs' navigation: the listings only; entry pages stay out (thousands of them)."""
         return [{gettext(title): src} for title, src in (
