@@ -31,15 +31,21 @@ CZECH_PHRASES = ("Poradíme Vám důvěrně a zdarma.", "Schůzky po domluvě, i
                  "Pomoc při dluzích a nedoplatcích nájemného.", "Doprovázíme v krizích a při závislosti.")
 
 
-def write_directory(content: Path, offerings: int, seed: int = 11, czech_share: float = 0.0) -> None:
-    """Regions, networks and vocabularies of the example; organisations made up, 5 offerings
-    each; ``czech_share`` of the offerings (of the kinds with a Czech name) also in Czech."""
-    rng = random.Random(seed)
+def _start(content: Path) -> tuple[dict[str, list[str]], list[str]]:
+    """The example's regions in a new content folder, an empty folder of providers, and the
+    terms and region ids the made-up offerings draw from."""
     shutil.copytree(REPO / "content" / "regionen", content / "regionen")
     (content / "traeger").mkdir(parents=True)
     vocabularies = {name: list(yaml.safe_load((REPO / "schemas" / "vokabulare" / f"{name}.yml").read_text()))
                     for name in ("themen", "zielgruppen", "sprachen", "barrierefreiheit", "zugangswege")}
-    regions = [p.stem for p in (content / "regionen").glob("*.yml")]
+    return vocabularies, [p.stem for p in (content / "regionen").glob("*.yml")]
+
+
+def write_directory(content: Path, offerings: int, seed: int = 11, czech_share: float = 0.0) -> None:
+    """Regions, networks and vocabularies of the example; organisations made up, 5 offerings
+    each; ``czech_share`` of the offerings (of the kinds with a Czech name) also in Czech."""
+    rng = random.Random(seed)
+    vocabularies, regions = _start(content)
     for org in range(offerings // 5):
         town, postcode = rng.choice(TOWNS)
         record = {
@@ -84,11 +90,7 @@ def write_varied_directory(content: Path, offerings: int, seed: int = 16) -> Non
     offerings (most with few, some with many), one to three addresses, long descriptions of
     several paragraphs, opening hours, and a fifth of the offerings also in Czech."""
     rng = random.Random(seed)
-    shutil.copytree(REPO / "content" / "regionen", content / "regionen")
-    (content / "traeger").mkdir(parents=True)
-    vocabularies = {name: list(yaml.safe_load((REPO / "schemas" / "vokabulare" / f"{name}.yml").read_text()))
-                    for name in ("themen", "zielgruppen", "sprachen", "barrierefreiheit", "zugangswege")}
-    regions = [p.stem for p in (content / "regionen").glob("*.yml")]
+    vocabularies, regions = _start(content)
     written, org = 0, 0
     while written < offerings:
         size = min(offerings - written, 20, max(1, int(rng.paretovariate(1.2))))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass
-from typing import Callable, Iterator
+from typing import Callable, Iterable, Iterator
 
 from . import gazetteer as towns
 from .geocache import CacheEntry, address_key
@@ -61,6 +61,12 @@ def published_points(directory: Directory) -> dict[LocationSource, int]:
             if address.location is not None and not address.confidential:
                 counts[address.location.source] += 1
     return {source: count for source, count in counts.items() if count}
+
+
+def other_licences(published: Iterable[LocationSource], licence: str) -> list[PointSource]:
+    """The sources of published points that stand under a licence of their own, other than
+    the data's (``licence``): the page and the datapackage name them as exceptions."""
+    return [source for source in map(POINT_SOURCES.get, published) if source.licence and source.licence != licence]
 
 
 @dataclass(frozen=True)

@@ -42,7 +42,7 @@ def _regions(content_dir: Path) -> dict[str, str]:
     return found
 
 
-def _mapped(args, sources: pipeline.Sources) -> tuple[list[Imported], list[Finding]]:
+def _mapped(args, sources: pipeline.Sources, existing: import_files.Existing) -> tuple[list[Imported], list[Finding]]:
     source = Path(args.quelle)
     vocabularies = pipeline.vocabularies_of(sources)
     if source.suffix.lower() in SPREADSHEETS and not source.is_dir():
@@ -55,7 +55,7 @@ def _mapped(args, sources: pipeline.Sources) -> tuple[list[Imported], list[Findi
                                     import_values.patterns_of(sources.schema_dir))
     tables, where = hsds_reading.read(source)
     defaults = import_hsds.Defaults(args.art, args.thema, _day(args.geprueft) if args.geprueft else None,
-                                    import_files.earlier_checks(sources.content_dir / Kind.ORGANISATIONS.folder))
+                                    existing.checks)
     return import_hsds.records(tables, where, vocabularies, _regions(sources.content_dir), defaults,
                                import_values.patterns_of(sources.schema_dir))
 
@@ -91,13 +91,12 @@ def _day(value: str) -> str:
                        "2026-03-31.") from None
 
 
-def _not_twice(records: list[Imported], folder: Path) -> tuple[list[Imported], list[Finding]]:
+def _not_twice(records: list[Imported], existing: import_files.Existing) -> tuple[list[Imported], list[Finding]]:
     """The records without those of a provider that already has an entry under another id
     (a list names it by its name, not by its file): it would be listed twice."""
-    existing = import_files.names_in(folder)
     kept, findings = [], []
     for record in records:
-        path = existing.get(import_files.same_name(str(record.data.get("name", ""))))
+        path = existing.names.get(import_files.same_name(str(record.data.get("name", ""))))
         if path is None or path.stem == record.id:
             kept.append(record)
             continue
@@ -119,11 +118,12 @@ def run(args) -> int:
               "oder nennen Sie mit --content einen anderen.", file=sys.stderr)
         return commands.USAGE
     try:
-        records, findings = _mapped(args, sources)
+        existing = import_files.Existing.of(sources.content_dir / Kind.ORGANISATIONS.folder)
+        records, findings = _mapped(args, sources, existing)
     except BadInput as error:
         print(f"{error}\nEs wurde nichts geschrieben.", file=sys.stderr)
         return commands.USAGE
-    records, twice = _not_twice(records, sources.content_dir / Kind.ORGANISATIONS.folder)
+    records, twice = _not_twice(records, existing)
     files, left_out = checked(records, sources, source.name)
     left_out += twice
     findings = import_records.in_order(findings + left_out)

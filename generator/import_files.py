@@ -153,32 +153,34 @@ def edited_by_hand(text: str) -> bool:
 
 # --- writing -------------------------------------------------------------------------------
 
-def earlier_checks(folder: Path) -> dict[str, str]:
-    """The offerings' dates of checking in the files an import wrote and nobody changed
-    since: data without a date keeps the one it got the first time."""
-    found = {}
-    for path in sorted(folder.glob("*.yml")):
-        text = path.read_text(encoding="utf-8")
-        if edited_by_hand(text):
-            continue
-        data = yamlsafe.parse(text, path).data
-        for offering in data.get("angebote") or [] if isinstance(data, dict) else []:
-            if isinstance(offering, dict) and offering.get("id") and offering.get("zuletzt_geprueft"):
-                found[str(offering["id"])] = str(offering["zuletzt_geprueft"])
-    return found
+@dataclass(frozen=True)
+class Existing:
+    """What the folder of providers already holds, read once: each provider's German name,
+    as names are compared, with its file (a list names a provider by its name, not its
+    file), and the offerings' dates of checking in the files an import wrote and nobody
+    changed since (data without a date keeps the one it got the first time)."""
 
+    names: dict[str, Path]
+    checks: dict[str, str]
 
-def names_in(folder: Path) -> dict[str, Path]:
-    """The providers' German names in a folder, as a name is compared (case and spaces
-    aside), and the file of each."""
-    found = {}
-    for path in sorted(folder.glob("*.y*ml")):
-        data = yamlsafe.parse(path.read_text(encoding="utf-8", errors="replace"), path).data
-        name = data.get("name") if isinstance(data, dict) else None
-        name = name.get("de") if isinstance(name, dict) else name
-        if isinstance(name, str) and name.strip():
-            found.setdefault(same_name(name), path)
-    return found
+    @classmethod
+    def of(cls, folder: Path) -> "Existing":
+        names, checks = {}, {}
+        for path in sorted(folder.glob("*.y*ml")):
+            text = path.read_text(encoding="utf-8", errors="replace")
+            data = yamlsafe.parse(text, path).data
+            if not isinstance(data, dict):
+                continue
+            name = data.get("name")
+            name = name.get("de") if isinstance(name, dict) else name
+            if isinstance(name, str) and name.strip():
+                names.setdefault(same_name(name), path)
+            if edited_by_hand(text):
+                continue
+            for offering in data.get("angebote") or []:
+                if isinstance(offering, dict) and offering.get("id") and offering.get("zuletzt_geprueft"):
+                    checks[str(offering["id"])] = str(offering["zuletzt_geprueft"])
+        return cls(names, checks)
 
 
 def same_name(name: str) -> str:

@@ -21,7 +21,7 @@ from . import calendar_export, geocode, geojson_export, hsds, hsds_tables
 from .directory import Directory
 from .freshness import Limits
 from .render.urls import SiteMap
-from .settings import LICENCE_IDS, LICENCES, OpenDataSettings, Settings, licence_link
+from .settings import LICENCE_IDS, LICENCES, Settings, licence_link
 from .vocab import Vocabulary
 
 
@@ -37,13 +37,6 @@ def _json(value) -> bytes:
     return (json.dumps(value, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
 
 
-def exceptions(licence: OpenDataSettings, directory: Directory) -> list[geocode.PointSource]:
-    """The sources of points in the data that stand under a licence of their own, other
-    than the data's: the page and the datapackage name them as exceptions."""
-    return [source for source in map(geocode.POINT_SOURCES.get, geocode.published_points(directory))
-            if source.licence and source.licence != licence.licence]
-
-
 def package(settings: Settings, directory: Directory) -> dict:
     """The CSV files' datapackage.json, with the data's licence, the licences of the points
     that have another, and every source of points the data hold, as the Data Package
@@ -52,11 +45,13 @@ def package(settings: Settings, directory: Directory) -> dict:
     # The site's name (the product's only where settings were made without MkDocs), and whom to name.
     name = " ".join(settings.german_site_name.split()) or "Wegweiser"
     title = f"{name}: {data.attribution}" if data.attribution and data.attribution != name else name
-    points = {geocode.POINT_SOURCES[source]: count for source, count in geocode.published_points(directory).items()}
+    published = geocode.published_points(directory)
+    points = {geocode.POINT_SOURCES[source]: count for source, count in published.items()}
+    other_licences = geocode.other_licences(published, data.licence)
     licences = [hsds_tables.licence(data.licence, data.url, data.open_definition_id)]
     licences += [hsds_tables.licence(source.licence, licence_link(LICENCES[source.licence]),
                                      LICENCE_IDS[source.licence], f"{source.licence} (Koordinaten aus {source.name})")
-                 for source in exceptions(data, directory)]
+                 for source in other_licences]
     # Only third parties are sources; a point typed into a record is part of the directory.
     sources = [{"title": source.credit, "path": source.url} for source in points if source.url]
     description = ["Die Einträge als Tabellen von HSDS 3.0 (Open Referral), je Objekt eine CSV-Datei; die Texte "
@@ -67,7 +62,7 @@ def package(settings: Settings, directory: Directory) -> dict:
                            f"Orte: {counted}. Welche Quelle für einen Ort gilt, sagt sein Merkmal der Taxonomie "
                            f"„{hsds.POINT_SOURCE}“ in attributes.csv, mit der Quellenangabe als value.")
     description += [f"Ausgenommen von der Lizenz {data.licence} sind die Koordinaten aus {source.name}: Sie stehen "
-                    f"unter der Lizenz {source.licence}." for source in exceptions(data, directory)]
+                    f"unter der Lizenz {source.licence}." for source in other_licences]
     return hsds_tables.datapackage(licences, title, sources, " ".join(description))
 
 

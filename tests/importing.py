@@ -62,3 +62,12 @@ def write_csv(path, rows) -> None:
     buffer = io.StringIO()
     csv.writer(buffer, delimiter=";", lineterminator="\r\n").writerows(rows)
     path.write_bytes(buffer.getvalue().encode("cp1252"))  # as Excel writes "CSV (Trennzeichen-getrennt)"
+
+
+def imported_table(tmp_path, table: list[list[str]]):
+    """The exit code and the content folder after importing these rows (the heading first),
+    saved as Excel saves a CSV, into the example content without its providers."""
+    source = tmp_path / "partner.csv"
+    write_csv(source, table)
+    content = empty_content(tmp_path)
+    return run(content, source, "--zuordnung", MAPPING), content

@@ -5,7 +5,8 @@ from __future__ import annotations
 import shutil
 
 from conftest import SCHEMAS
-from importing import EMAIL, MAPPING, empty_content, files_of, partner_rows, records_of, run, write_csv
+from importing import (EMAIL, MAPPING, empty_content, files_of, imported_table, partner_rows, records_of, run,
+                       write_csv)
 
 from generator import cli, yamlsafe
 
@@ -34,10 +35,8 @@ def test_a_row_that_cannot_be_mapped_is_named_and_the_others_are_written(tmp_pat
     heading, *rows = partner_rows()
     rows[0][heading.index("Themen")] = "Suchtt"
     rows[2][heading.index("Telefon")] = ""  # a person, but neither phone nor e-mail
-    source = tmp_path / "partner.csv"
-    write_csv(source, [heading, *rows])
-    content = empty_content(tmp_path)
-    assert run(content, source, "--zuordnung", MAPPING) == 1
+    code, content = imported_table(tmp_path, [heading, *rows])
+    assert code == 1
     out = capsys.readouterr().out
     assert "partner.csv, Zeile 2: themen, 1. Eintrag: „Suchtt“ ist kein erlaubter Begriff. Meinten Sie „sucht“?" in out
     assert "partner.csv, Zeile 4: 1. Kontakt: Bitte geben Sie an, wie man diesen Kontakt erreicht" in out
@@ -52,10 +51,8 @@ def test_a_value_that_does_not_fit_is_left_out_not_its_offering(tmp_path, capsys
     rows[0][heading.index("E-Mail")] = "sucht(at)caritas-mayen.beispiel.example"
     rows[0][heading.index("Webseite")] = "http://www.caritas-mayen.beispiel.example"
     rows[0][heading.index("Themen")] = "Suchthilfe; Gesundhiet"
-    source = tmp_path / "partner.csv"
-    write_csv(source, [heading, *rows])
-    content = empty_content(tmp_path)
-    assert run(content, source, "--zuordnung", MAPPING) == 1
+    code, content = imported_table(tmp_path, [heading, *rows])
+    assert code == 1
     out = capsys.readouterr().out
     assert f"partner.csv, Zeile 2: email: „sucht(at)caritas-mayen.beispiel.example“ wurde nicht übernommen. {EMAIL}" \
         in out
@@ -76,10 +73,7 @@ def test_phone_numbers_as_lists_write_them_are_taken_over_as_the_schema_asks(tmp
     rows = [rows[n % len(rows)][:] for n in range(len(cells))]
     for number, (row, written) in enumerate(zip(rows, cells, strict=True)):
         row[phone], row[heading.index("Name")] = written, f"Angebot {number}"
-    source = tmp_path / "partner.csv"
-    write_csv(source, [heading, *rows])
-    content = empty_content(tmp_path)
-    run(content, source, "--zuordnung", MAPPING)
+    _, content = imported_table(tmp_path, [heading, *rows])
     out = capsys.readouterr().out
     numbers = [contact.get("telefon") for record in records_of(content).values() for offering in record["angebote"]
                for contact in offering.get("kontakt", [])]
@@ -98,10 +92,8 @@ def test_a_label_with_a_comma_is_one_term_and_a_dropped_offering_is_named(tmp_pa
     groups = heading.index("Zielgruppe")
     rows[0][groups] = "Familien, Migrantinnen, Migranten und Geflüchtete; Alle"
     rows[1][groups] = "Niemand"  # the Caritas's second offering: no term at all
-    source = tmp_path / "partner.csv"
-    write_csv(source, [heading, *rows])
-    content = empty_content(tmp_path)
-    assert run(content, source, "--zuordnung", MAPPING) == 1
+    code, content = imported_table(tmp_path, [heading, *rows])
+    assert code == 1
     out = capsys.readouterr().out
     assert "partner.csv, Zeile 3: Das Angebot „Schuldnerberatung Mayen“ wurde deshalb nicht übernommen." in out
     [offering] = records_of(content)["caritasverband-mayen-e-v.yml"]["angebote"]
@@ -111,9 +103,7 @@ def test_a_label_with_a_comma_is_one_term_and_a_dropped_offering_is_named(tmp_pa
 def test_a_website_without_https_is_completed(tmp_path):
     heading, *rows = partner_rows()
     rows[3][heading.index("Webseite")] = "lebenshilfe-weissenthurm.beispiel.example/fruehfoerderung"
-    source = tmp_path / "partner.csv"
-    write_csv(source, [heading, *rows])
-    content = empty_content(tmp_path)
-    assert run(content, source, "--zuordnung", MAPPING) == 0
+    code, content = imported_table(tmp_path, [heading, *rows])
+    assert code == 0
     [offering] = records_of(content)["lebenshilfe-weissenthurm.yml"]["angebote"]
     assert offering["webseite"] == "https://lebenshilfe-weissenthurm.beispiel.example/fruehfoerderung"

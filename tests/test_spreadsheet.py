@@ -3,7 +3,8 @@ the sheet counts them, headings found below a title, merged cells."""
 from __future__ import annotations
 
 import openpyxl
-from importing import EMAIL, MAPPING, PARTNERS, empty_content, partner_rows, records_of, run, write_csv
+from importing import (EMAIL, MAPPING, PARTNERS, empty_content, imported_table, partner_rows, records_of, run,
+                       write_csv)
 
 
 def test_an_xlsx_imports_as_the_same_list_in_csv(tmp_path):
@@ -46,10 +47,8 @@ def test_rows_are_named_as_the_spreadsheet_counts_them_title_and_empty_rows_incl
     empty = [""] * len(heading)
     title = ["Netzwerk MYKnetz – Partnerliste (Stand 11/2026)"] + [""] * (len(heading) - 1)
     table = [title, empty, heading, rows[0], empty, rows[1], rows[2], *[empty] * 5, rows[3]]
-    source = tmp_path / "partner.csv"
-    write_csv(source, table)
-    content = empty_content(tmp_path)
-    assert run(content, source, "--zuordnung", MAPPING) == 1
+    code, content = imported_table(tmp_path, table)
+    assert code == 1
     said = [line for line in capsys.readouterr().out.splitlines() if "wurde nicht übernommen" in line]
     assert said == [  # rows 4 and 13 of the sheet, in that order (not "13" before "4")
         f"partner.csv, Zeile 4: email: „sucht(at)caritas.beispiel.example“ wurde nicht übernommen. {EMAIL}",

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from babel.numbers import format_decimal
 
-from ..geocode import POINT_SOURCES, published_points
+from ..geocode import POINT_SOURCES, other_licences, published_points
 from ..settings import LICENCES, Settings, licence_link
 from .environment import GeneratedPage
 from .messages import N_
@@ -63,11 +63,12 @@ def open_data_page(renderer, settings: Settings, files: tuple[DataFile, ...]) ->
     licence = settings.open_data
     # Only the sources the data hold, with how many points each: a credit for data that is
     # not there would be as wrong as a missing one.
-    points = {POINT_SOURCES[source].code: count for source, count in published_points(directory).items()}
-    sources = [POINT_SOURCES[source] for source in published_points(directory)]
+    published = published_points(directory)
+    points = {POINT_SOURCES[source].code: count for source, count in published.items()}
+    sources = [POINT_SOURCES[source] for source in published]
     exceptions = [{"source": source.name, "licence": source.licence,
                    "link": licence_link(LICENCES[source.licence], renderer.language)}
-                  for source in sources if source.licence and source.licence != licence.licence]
+                  for source in other_licences(published, licence.licence)]
     return renderer.render(
         "open_data.html", here, renderer.gettext(TITLE), in_nav=False, files=main, calendars=calendars,
         licence=licence.licence, licence_link=licence.link(renderer.language), attribution=attribution,

@@ -27,7 +27,7 @@ from .maps import GeneratedMap
 from .messages import N_, plural_forms
 from .search_index import Facet
 from .structured_data import StructuredData
-from .pagination import Entry, page_of_anchor, paginated
+from .pagination import Entry, ListingPage, page_of_anchor, paginated
 from .urls import ID_PLACEHOLDER, TERM_FOLDERS, SiteMap
 
 # Each needs the ones before it: the hours, the synonyms for the words, one result's item,
@@ -159,10 +159,13 @@ class PageRenderer:
     def listing(self, template: str, src: str, title: str, entries: list[Entry], in_nav: bool = True,
                 **context) -> list[GeneratedPage]:
         """The pages of a listing (pagination.py); page 1 at ``src``, in the menu if ``in_nav``."""
-        pages = paginated(entries, src, self.site_map)
+        return self.listing_pages(template, title, paginated(entries, src, self.site_map), in_nav, **context)
+
+    def listing_pages(self, template: str, title: str, pages: list[ListingPage], in_nav: bool = True,
+                      **context) -> list[GeneratedPage]:
         return [self.render(template, page.src, title if page.number == 1 else self.gettext(
             N_("%(title)s – Seite %(page)s")) % {"title": title, "page": page.number},
-            in_nav=in_nav and page.number == 1, listing=page, pages=pages, **context) for page in pages]
+            in_nav=in_nav and page.number == 1, listing=page, **context) for page in pages]
 
     def a_to_z(self) -> list[GeneratedPage]:
         entries = [Entry(letter, (offering, None), f"buchstabe-{letter.lower() if letter != '#' else 'zeichen'}")
@@ -170,8 +173,7 @@ class PageRenderer:
         pages = paginated(entries, self.site_map.a_to_z(), self.site_map)
         letters = [(entry.heading, page_of_anchor(pages, entry.anchor))
                    for entry in {entry.anchor: entry for entry in entries}.values()]
-        return self.listing("a_z.html", self.site_map.a_to_z(), self.gettext(N_("Alle Angebote von A bis Z")),
-                            entries, letters=letters)
+        return self.listing_pages("a_z.html", self.gettext(N_("Alle Angebote von A bis Z")), pages, letters=letters)
 
     def organisations_overview(self) -> list[GeneratedPage]:
         return self.listing("organisations.html", self.site_map.organisations(),
