@@ -61,6 +61,7 @@ enforcement_body  # the legal page templates read it (generator/settings.py, Acc
 explanation  # used elsewhere; vulture reports: unused variable (generator/vocab.py:20)
 # Hooks and handlers in the tests, called by pytest and http.server.
 _.log_message  # unused method (benchmarks/search.py:56)
+pytest_configure  # unused function (tests/conftest.py)
 pytest_collection_modifyitems  # unused function (tests/conftest.py:99)
 pytest_sessionfinish  # unused function (tests/conftest.py:111)
 no_network_but_loopback  # unused function (tests/conftest.py:120)

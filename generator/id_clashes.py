@@ -68,7 +68,7 @@ def offering_ids(organisations: list[Document]) -> list[Problem]:
 def _clashes(uses: dict[str, list[Use]], age: Callable[[Use], tuple], wording: Wording) -> list[Problem]:
     problems = []
     for found in uses.values():
-        if len(found) < 2:  # the common case: asking git for the age of every file took seconds
+        if len(found) == 1:  # the common case: asking git for the age of every file took seconds
             continue
         first, *others = sorted(found, key=lambda use: (age(use), str(use[0].path), use[1]))
         for use in others:

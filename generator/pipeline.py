@@ -16,6 +16,7 @@ from pathlib import Path
 
 from . import (characters, content, field_docs, freshness, from_yaml, geocache, geocode, legal, open_data, plausibility,
                rules, schema, synonyms, vocab, yamlsafe)
+from .checked_files import CheckedFiles, folder_state, ids_key
 from .kinds import Kind
 from .problems import Problem, display_path, summary
 from .records import OFFERING_TERMS
@@ -105,10 +106,12 @@ def prepare(sources: Sources) -> Prepared:
     problems += found
     cached, cache_problems = geocache.load(sources.geocache, schemas)
     problems += cache_problems
-    documents, load_problems = _load(files)
-    problems += load_problems + _validate(documents, schemas, vocabularies, search_synonyms)
+    checked = CheckedFiles(folder_state(sources.schema_dir))
+    documents, load_problems = _load(files, checked)
+    problems += load_problems + _validate(documents, schemas, vocabularies, search_synonyms, checked)
     if problems:
         raise InvalidContent(problems)
+    checked.save()
     directory = Directory.of({kind: [from_yaml.record(kind, d) for d in docs] for kind, docs in documents.items()})
     located_directory, located = geocode.locate(directory, cached)
     return Prepared(located_directory, located, sources, vocabularies, cached, schemas, documents, search_synonyms)
@@ -157,12 +160,18 @@ def _schemas_and_vocabularies(schema_dir: Path, _state: tuple, _shown_as: str):
     return schemas, vocabularies, found, tuple(problems + synonym_problems)
 
 
-def _load(files: dict[Kind, list[Path]]) -> tuple[dict[Kind, list[yamlsafe.Document]], list[Problem]]:
+def _load(files: dict[Kind, list[Path]], checked: CheckedFiles | None = None
+          ) -> tuple[dict[Kind, list[yamlsafe.Document]], list[Problem]]:
     documents: dict[Kind, list[yamlsafe.Document]] = {kind: [] for kind in files}
     problems: list[Problem] = []
     for kind, paths in files.items():
         for path in paths:
-            document, load_problems = yamlsafe.load(path)
+            raw, load_problems = yamlsafe.read(path)
+            document = checked.document(path, raw) if checked and raw is not None else None
+            if document is None and raw is not None:
+                document, load_problems = yamlsafe.load(path, raw)
+                if checked and document is not None:
+                    checked.read(document)
             if document is None:  # not read: its content is checked once these are mended
                 load_problems = [dataclasses.replace(p, blocks_checks=True) for p in load_problems]
             problems += load_problems
@@ -172,24 +181,36 @@ def _load(files: dict[Kind, list[Path]]) -> tuple[dict[Kind, list[yamlsafe.Docum
 
 
 def _validate(documents: dict[Kind, list[yamlsafe.Document]], schemas: schema.SchemaSet,
-              vocabularies: dict[str, Vocabulary], search_synonyms: tuple[synonyms.Synonym, ...] = ()
-              ) -> list[Problem]:
-    """JSON Schema for each file, then the rules across files."""
+              vocabularies: dict[str, Vocabulary], search_synonyms: tuple[synonyms.Synonym, ...] = (),
+              checked: CheckedFiles | None = None) -> list[Problem]:
+    """Each file alone (unless its bytes passed before): hidden characters, JSON Schema, plausible
+    values; then the rules across files and the dates measured against today."""
     known_ids = {
         kind.folder: frozenset(d.data.get("id") for d in docs
                                if isinstance(d.data, dict) and isinstance(d.data.get("id"), str))
         for kind, docs in documents.items()
     }
     checking = schemas.with_context(vocabularies, known_ids, RESERVED_IDS, search_synonyms)
+    ids = ids_key(documents)
+    examples = plausibility.template_values()
     problems: list[Problem] = []
     for kind, docs in documents.items():
         validator = checking.validator(kind.schema)
         for document in docs:
+            if checked and checked.passed_before(document, ids):
+                checked.passed(document, ids)
+                continue
             hidden = characters.problems(document)
             named = {(p.path, p.field) for p in hidden}  # the invisible character is the mistake there
-            problems += hidden + [p for p in schema.validate(document, validator) if (p.path, p.field) not in named]
+            found = hidden + [p for p in schema.validate(document, validator) if (p.path, p.field) not in named]
+            found += plausibility.in_file(document, examples) if isinstance(document.data, dict) else []
+            if checked and not found:
+                checked.passed(document, ids)
+            problems += found
     records = {kind: [d for d in docs if isinstance(d.data, dict)] for kind, docs in documents.items()}
-    return problems + rules.check(records) + plausibility.check(records, freshness.today())
+    today = freshness.today()
+    return problems + rules.check(records) + [problem for docs in records.values() for document in docs
+                                              for problem in plausibility.future_checks(document, today)]
 
 
 def _confidential_cache_entries(prepared: Prepared) -> list[Problem]:

@@ -9,7 +9,6 @@ import datetime as dt
 import re
 from typing import Iterator
 
-from .kinds import Kind
 from .problems import Problem, shorten
 from .template import TEMPLATE
 from .yamlsafe import Document, parse
@@ -29,15 +28,23 @@ TEMPLATE_FIELDS = frozenset({"name", "kurzname", "beschreibung", "leichte_sprach
 TEMPLATE_ID = "__KENNUNG__"
 
 
-def check(documents: dict[Kind, list[Document]], today: dt.date) -> list[Problem]:
-    problems: list[Problem] = []
-    examples = template_values()
-    for docs in documents.values():
-        for doc in docs:
-            problems += future_checks(doc, today)
-            problems += backwards_hours(doc) + backwards_event(doc)
-            problems += template_left(doc, examples)
-    return problems
+def in_file(doc: Document, examples: dict[str, set[str]]) -> list[Problem]:
+    """What the file alone decides, on any day: a build may keep that a file passed these."""
+    return backwards_hours(doc) + backwards_event(doc) + template_left(doc, examples)
+
+
+def _fields(value, name: str, path: tuple = ()) -> Iterator[tuple[tuple, object]]:
+    """The values of every field ``name``, at any depth (without visiting every text)."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if key == name:
+                yield path + (key,), item
+            if isinstance(item, (dict, list)):
+                yield from _fields(item, name, path + (key,))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            if isinstance(item, (dict, list)):
+                yield from _fields(item, name, path + (index,))
 
 
 def _values(value, path: tuple = ()) -> Iterator[tuple[tuple, object]]:
@@ -52,8 +59,8 @@ def _values(value, path: tuple = ()) -> Iterator[tuple[tuple, object]]:
 
 def future_checks(doc: Document, today: dt.date) -> list[Problem]:
     problems = []
-    for path, value in _values(doc.data):
-        if not path or path[-1] != "zuletzt_geprueft" or not isinstance(value, str):
+    for path, value in _fields(doc.data, "zuletzt_geprueft"):
+        if not isinstance(value, str):
             continue
         try:
             day = dt.date.fromisoformat(value)

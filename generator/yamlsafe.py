@@ -21,6 +21,7 @@ from .problems import Problem, display_path, field_name, shorten
 
 MAX_FILE_BYTES = 512 * 1024
 MAX_DEPTH = 12
+CACHED_LEVELS = 2  # the positions a cached copy keeps: a record's fields and its offerings
 
 # One parser on every machine: PyYAML's own Python parser gives other verdicts on 25 of the
 # yaml-test-suite's 402 cases, so the same file could pass here and fail there. PyYAML's
@@ -54,15 +55,35 @@ class Document:
     data: Any
     positions: dict[tuple, tuple[int, int]] = field(repr=False)
     key_positions: dict[tuple, tuple[int, int]] = field(repr=False, default_factory=dict)
+    # A file from the build's cache (checked_files) keeps only the positions of its first two
+    # levels (an offering's line); a problem deeper down, which is rare, reads the file again.
+    shallow: bool = field(repr=False, default=False)
 
     def position(self, path: tuple, *, key: bool = False) -> tuple[int, int]:
         """Line and column (1-based) of the value at ``path``, or of its nearest parent."""
         path = tuple(path)
+        if self.shallow and path not in (self.key_positions if key else self.positions):
+            self._read_positions()
         if key and path in self.key_positions:
             return self.key_positions[path]
         while path not in self.positions and path:
             path = path[:-1]
         return self.positions.get(path, (1, 1))
+
+    def _read_positions(self) -> None:
+        try:
+            again = parse(self.path.read_text(encoding="utf-8-sig"), self.path)
+        except (OSError, UnicodeDecodeError, DocumentError):
+            again = None
+        if again is not None and again.data == self.data:  # else changed since: the shallow line, not a wrong one
+            object.__setattr__(self, "positions", again.positions)
+            object.__setattr__(self, "key_positions", again.key_positions)
+        object.__setattr__(self, "shallow", False)
+
+    def first_levels(self) -> tuple[dict, dict]:
+        """The positions a cached copy keeps (see ``shallow``)."""
+        return ({path: at for path, at in self.positions.items() if len(path) <= CACHED_LEVELS},
+                {path: at for path, at in self.key_positions.items() if len(path) <= CACHED_LEVELS})
 
     def problem(self, path: tuple, message: str, *, key: bool = False) -> Problem:
         line, column = self.position(path, key=key)
@@ -270,13 +291,22 @@ def _parse(text: str, path: Path) -> Document:
     return Document(path, data, reader.positions, reader.key_positions)
 
 
-def load(path: Path) -> tuple[Document | None, list[Problem]]:
-    """Load one provider file, or say in German why it cannot be read."""
-    where = display_path(path)
+def read(path: Path) -> tuple[bytes | None, list[Problem]]:
+    """A file's bytes, or why they cannot be read."""
     try:
-        raw = path.read_bytes()
+        return path.read_bytes(), []
     except OSError as error:
-        return None, [Problem(where, 1, 1, "", f"Die Datei kann nicht gelesen werden ({error.strerror}).")]
+        return None, [Problem(display_path(path), 1, 1, "", f"Die Datei kann nicht gelesen werden ({error.strerror}).")]
+
+
+def load(path: Path, raw: bytes | None = None) -> tuple[Document | None, list[Problem]]:
+    """Load one provider file (from ``raw``, its bytes, where they were read already), or
+    say in German why it cannot be read."""
+    where = display_path(path)
+    if raw is None:
+        raw, problems = read(path)
+        if raw is None:
+            return None, problems
     if len(raw) > MAX_FILE_BYTES:
         return None, [Problem(where, 1, 1, "", (
             f"Die Datei ist {len(raw) // 1024} KB groß; erlaubt sind höchstens "

@@ -142,6 +142,15 @@ def in_ci() -> bool:
     return bool(os.environ.get("CI"))
 
 
+def pytest_configure(config):
+    """The build's cache (places, checked files) in a folder of this test run, not the user's:
+    every run starts cold once, and tests see each other's cached files as builds do."""
+    import os
+    import tempfile
+
+    os.environ["WEGWEISER_CACHE"] = tempfile.mkdtemp(prefix="wegweiser-cache-")
+
+
 def pytest_collection_modifyitems(config, items):
     # In CI nothing is skipped: a missing browser makes its tests fail, not vanish.
     missing = "" if in_ci() else browser_missing()

@@ -1,0 +1,128 @@
+"""Provider files an earlier build has read and found without a problem, kept by content.
+
+Reading a file (the strict YAML reader) and checking it alone (JSON Schema, hidden
+characters, plausible values) cost milliseconds per file, most of a build of a large
+directory, and ``mkdocs serve`` repeated them for every file on every change. A file whose
+bytes were read and passed before, under the same checks, is not read or checked again:
+
+- the document is kept under the SHA-256 of the file's bytes, in a cache file named after
+  Wegweiser's own code and the Python version (another code reads differently);
+- that it passed is kept under the bytes' hash and everything its checks depend on besides
+  the file: the code, the schemas and vocabularies, and the ids of every record (an offering
+  may name a network; a changed list of ids checks every file again).
+
+Only files without any problem are kept, so a message is never lost; the checks across
+files (rules, the dates measured against today) run on every build. The cache lives in the
+build's cache folder (``build_cache``): a missing or broken cache costs time, never a
+different result. ``marshal`` keeps it fast and loads only data, never code.
+"""
+from __future__ import annotations
+
+import functools
+import hashlib
+import marshal
+import sys
+from pathlib import Path
+
+from . import build_cache
+from .kinds import Kind
+from .yamlsafe import Document
+
+PACKAGE = Path(__file__).resolve().parent
+
+
+@functools.lru_cache(maxsize=1)
+def code_state() -> str:
+    """What reading and checking depend on besides the files: this package's source and Python."""
+    digest = hashlib.sha256(sys.version.encode())
+    for source in sorted(PACKAGE.rglob("*.py")):
+        digest.update(source.relative_to(PACKAGE).as_posix().encode() + b"\0" + source.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def folder_state(folder: Path) -> str:
+    """The content of every file in a folder (the schemas and vocabularies), as a short key."""
+    digest = hashlib.sha256()
+    for file in sorted(p for p in folder.rglob("*") if p.is_file()):
+        digest.update(file.relative_to(folder).as_posix().encode() + b"\0" + file.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def content_key(raw: bytes) -> str:
+    return hashlib.sha256(raw).hexdigest()
+
+
+class CheckedFiles:
+    """The documents read before and the files that passed their checks, for one build."""
+
+    # Within one process (mkdocs serve) the cache is read from disk once, not on every change.
+    _in_memory: dict[str, tuple[dict[str, object], dict[str, frozenset[str]]]] = {}
+
+    def __init__(self, schema_state: str):
+        self._documents_name = f"dokumente-{code_state()}.marshal"
+        self._passed_name = f"geprueft-{code_state()}-{schema_state}.marshal"
+        self._documents, self._passed_before = self._read()
+        self._passed_now: set[str] = set()
+        self._added = False
+        self._keys: dict[Path, str] = {}
+
+    def _read(self) -> tuple[dict[str, object], dict[str, frozenset[str]]]:
+        if self._passed_name in self._in_memory:
+            return self._in_memory[self._passed_name]
+        return _unmarshal(self._documents_name, dict), _unmarshal(self._passed_name, dict)
+
+    def document(self, path: Path, raw: bytes) -> Document | None:
+        """The file read before, if these bytes were read and passed once."""
+        key = self._keys[path] = content_key(raw)
+        if key not in self._documents:
+            return None
+        data, positions, key_positions = self._documents[key]
+        return Document(path, data, positions, key_positions, shallow=True)
+
+    def read(self, document: Document) -> None:
+        """A document read now (kept once it has passed its checks)."""
+        key = self._keys.get(document.path)
+        if key is not None and key not in self._documents:
+            self._documents[key] = (document.data, *document.first_levels())
+            self._added = True
+
+    def passed_before(self, document: Document, ids: str) -> bool:
+        """Whether this file's bytes passed the checks with these ids of all records."""
+        return self._keys.get(document.path) in self._passed_before.get(ids, ())
+
+    def passed(self, document: Document, ids: str) -> None:
+        if document.path in self._keys:
+            self._passed_now.add(self._keys[document.path])
+            self._ids = ids
+
+    def save(self) -> None:
+        """Keeps what passed in this build; only when every file passed (``prepare`` raises
+        otherwise), so that a file whose check depends on another is never kept half-checked."""
+        if not self._passed_now:
+            return
+        passed = {self._ids: frozenset(self._passed_now)}  # an older list of ids is of no use again
+        documents = {key: self._documents[key] for key in self._passed_now if key in self._documents}
+        changed = self._added or passed != self._passed_before
+        self._in_memory.clear()
+        self._in_memory[self._passed_name] = (documents, passed)
+        if changed:
+            build_cache.write(self._documents_name, marshal.dumps(documents))
+            build_cache.write(self._passed_name, marshal.dumps(passed))
+
+
+def ids_key(documents: dict[Kind, list[Document]]) -> str:
+    """The ids of every record, as the checks of one file see them."""
+    digest = hashlib.sha256()
+    for kind in sorted(documents, key=lambda kind: kind.folder):
+        ids = sorted(str(d.data.get("id")) for d in documents[kind] if isinstance(d.data, dict))
+        digest.update(kind.folder.encode() + b"\0" + "\0".join(ids).encode() + b"\1")
+    return digest.hexdigest()[:16]
+
+
+def _unmarshal(name: str, kind: type):
+    raw = build_cache.read(name)
+    try:
+        found = marshal.loads(raw) if raw else kind()
+    except (EOFError, ValueError, TypeError):
+        return kind()  # broken or from another Python: read and check again
+    return found if isinstance(found, kind) else kind()
