@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 from . import (commands, content, form_entry, geocoding_cli, import_cli, issue_forms, legal, pipeline, reminders,
-               stale_cli, template, translation_hints)
+               shards, stale_cli, template, translation_hints)
 from .problems import display_path, github_annotations, json_report, markdown_summary, report, summary
 from .kinds import Kind
 from .settings import SettingsError
@@ -90,7 +90,20 @@ def mkdocs(command: str, args) -> int:
         arguments += ["-f", str(commands.config_of(args))]
     if command == "build":
         arguments.append("--strict")
-    return subprocess.call(arguments + extra)
+    environment = dict(os.environ)
+    if getattr(args, "sprache", None):  # one language's site only, a part of a site built in parts
+        environment[shards.VARIABLE] = args.sprache
+    return subprocess.call(arguments + extra, env=environment)
+
+
+def merge(args) -> int:
+    try:
+        count = shards.merge([Path(part) for part in args.teile], Path(args.ziel))
+    except shards.ShardConflict as error:
+        print(str(error), file=sys.stderr)
+        return commands.PROBLEMS
+    print(f"{len(args.teile)} Teile mit zusammen {count} Dateien stehen in {args.ziel}.")
+    return commands.OK
 
 
 def write_forms(args) -> int:
@@ -142,7 +155,13 @@ def parser() -> argparse.ArgumentParser:
     check.set_defaults(run=validate)
 
     build = commands.add_parser("build", help="die Seite nach site/ bauen (mkdocs build --strict)")
+    build.add_argument("--sprache", metavar="SPRACHE",
+                       help="nur die Seite in dieser Sprache bauen (de, cs, en): ein Teil für „wegweiser merge“")
     build.set_defaults(run=lambda args: mkdocs("build", args))
+    join = commands.add_parser("merge", help="die Teile eines in Teilen gebauten Verzeichnisses zusammenführen")
+    join.add_argument("teile", nargs="+", metavar="TEIL", help="die site/-Ordner der Teile (je einer Sprache)")
+    join.add_argument("--ziel", default="site", help="Ordner der ganzen Seite (Standard: site; wird ersetzt)")
+    join.set_defaults(run=merge)
     serve = commands.add_parser("serve", help="die Seite bauen und mit Live-Vorschau anzeigen (mkdocs serve)")
     serve.set_defaults(run=lambda args: mkdocs("serve", args))
 

@@ -13,6 +13,7 @@ import logging
 import posixpath
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Callable
 from urllib.parse import urljoin
 
 from mkdocs.commands.build import build as mkdocs_build
@@ -30,6 +31,7 @@ from .render.content_policy import (ScriptInContent, allow_live_reload, refuse_m
                                     refuse_scripts_in, with_policy)
 from .render.languages import GERMAN, OWN_NAMES
 from .settings import Settings, SettingsError
+from .shards import shard_language
 
 log = logging.getLogger("mkdocs.plugins.wegweiser")
 
@@ -37,14 +39,21 @@ log = logging.getLogger("mkdocs.plugins.wegweiser")
 class WegweiserPlugin(BasePlugin[WegweiserConfig]):
     language = GERMAN  # of the build under way
     further: FurtherLanguages | None = None
+    building_further = False  # within the build of a further language (its events are not the first build's)
 
     def on_config(self, config):
         if self.language == GERMAN:  # the German build starts: prepare everything, render German
             self.operator_nav = config.nav  # a navigation written in mkdocs.yml wins
             self._prepare(config)
+            further = self.settings.languages
+            shard = self._shard_language()
+            if shard:  # this build makes one language's site only (shards.py)
+                further = ()
+                if shard != GERMAN:
+                    self._switch_to(config, shard, Path(config.site_dir) / shard)
             self.further = FurtherLanguages(
                 lambda language, site_dir: self._build_language(config, language, site_dir),
-                self.settings.languages, Path(config.site_dir), beside=can_build_beside())
+                further, Path(config.site_dir), beside=can_build_beside())
             self.further.start()  # before German is rendered, so that no core waits
         site = self.site
         site_map = site.site_map
@@ -81,6 +90,12 @@ class WegweiserPlugin(BasePlugin[WegweiserConfig]):
         if unfilled:  # a hint, not a warning: strict builds of a preview or the example go on
             log.info(f"Impressum: noch eine Vorlage, in mkdocs.yml fehlt {', '.join(unfilled)}. "
                      "Einzelheiten: wegweiser validate")
+
+    def _shard_language(self) -> str | None:
+        try:
+            return shard_language(self.settings.languages, GERMAN)
+        except ValueError as error:
+            raise PluginError(str(error)) from error
 
     @property
     def site(self) -> Site:
@@ -152,11 +167,11 @@ class WegweiserPlugin(BasePlugin[WegweiserConfig]):
 
     @event_priority(-100)  # after every other plugin has finished the German site
     def on_post_build(self, config):
-        if self.language == GERMAN:
+        if self.further and not self.building_further:  # the first build (German, or a shard's language)
             self.further.finish()
 
     def on_build_error(self, error):
-        if self.language == GERMAN and self.further:
+        if self.further and not self.building_further:
             self.further.cancel()
 
     def _build_language(self, config, language: str, site_dir: Path) -> None:
@@ -166,6 +181,16 @@ class WegweiserPlugin(BasePlugin[WegweiserConfig]):
     @contextmanager
     def _building(self, config, language: str, site_dir: Path):
         """The configuration of one further language's build, restored afterwards."""
+        restore = self._switch_to(config, language, site_dir)
+        self.building_further = True
+        try:
+            yield
+        finally:
+            self.building_further = False
+            restore()
+
+    def _switch_to(self, config, language: str, site_dir: Path) -> Callable[[], None]:
+        """Configures the build for one further language; returns what restores German."""
         saved = {key: config[key] for key in ("site_dir", "site_url", "site_name", "site_description", "nav")}
         saved_extra = dict(config.extra)
         saved_language = config.theme["language"]
@@ -176,15 +201,15 @@ class WegweiserPlugin(BasePlugin[WegweiserConfig]):
         config.site_description = getattr(self.settings.site_description, language) or saved["site_description"]
         config.theme["language"] = language
         self.language = language
-        try:
-            yield
-        finally:
+
+        def restore() -> None:
             self.language = GERMAN
             config.theme["language"] = saved_language
             for key, value in saved.items():
                 config[key] = value
             config.extra.clear()
             config.extra.update(saved_extra)
+        return restore
 
     def on_serve(self, server, config, builder):
         server.watch(self.settings.schemas)  # vocabularies and schemas change the pages too
