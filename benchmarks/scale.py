@@ -11,8 +11,10 @@ For each size it writes a synthetic directory of realistic variety (organisation
 20 offerings, long descriptions, a fifth also in Czech), builds it with the real plugin
 (German, Czech and English sites), then builds bare mkdocs-material with the same number of
 pages, interleaved run by run, each build in a process of its own (peak memory: the build's
-processes together, sampled every 0.2 s). Printed per size: build time and peak memory of both and their ratio, the
-site's size, its largest page (raw and gzip) and how many pages are over the budget (100 KB,
+processes together as proportional set size, sampled every 0.2 s; the first build starts
+with an empty build cache, later runs reuse it). Printed per size: build time and peak
+memory of both and their ratio, the time of reading, checking and locating without and with
+the cache, the site's size, its largest page (raw and gzip) and how many pages are over the budget (100 KB,
 25 KB gzip), and what the first search query transfers (headless Chromium, as
 `benchmarks/search.py` measures it; --ohne-browser leaves it out). Targets (issue 16): at
 most 1.1x bare Material at 1,000 and 10,000; first query at most 150 KB; peak memory at most
@@ -58,18 +60,46 @@ def build_in_this_process(config: Path) -> None:
     print(json.dumps({"seconds": seconds, "peak_mb": peak}))
 
 
-def tree_rss_mb(root: int) -> float:
-    """The memory (resident) of a process and all its descendants together: the build's
-    languages run in processes of their own at the same time."""
-    parents, sizes = {}, {}
+def prepare_in_this_process(config: Path) -> None:
+    """What the child process does for the figure of reading and checking: the pipeline's
+    first stages (load, validate, locate) alone, then their time as JSON."""
+    from mkdocs.config import load_config
+
+    from generator import pipeline
+    from generator.settings import Settings
+
+    mkdocs = load_config(str(config))
+    settings = Settings.from_plugin(mkdocs.plugins["wegweiser"].config, mkdocs)
+    started = time.perf_counter()
+    pipeline.prepare(pipeline.Sources.of(settings))
+    print(json.dumps({"seconds": time.perf_counter() - started}))
+
+
+def in_child(option: str, config: Path, cache: Path) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, __file__, option, str(config)], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True,
+                            env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin", "HOME": str(Path.home()),
+                                 "WEGWEISER_CACHE": str(cache)})
+
+
+def result_of(child: subprocess.Popen, what: Path) -> dict:
+    out, err = child.communicate()
+    if child.returncode:
+        sys.exit(f"{what}: fehlgeschlagen:\n{err[-3000:]}")
+    return json.loads(out.strip().splitlines()[-1])
+
+
+def tree_memory_mb(root: int) -> float:
+    """The memory of a process and all its descendants together (the build's languages run
+    in processes of their own at the same time), as proportional set size: a page that
+    forked processes share is counted once, split between them, not once per process."""
+    parents = {}
     for status in Path("/proc").glob("[0-9]*/status"):
         try:
             fields = dict(line.split(":", 1) for line in status.read_text().splitlines() if ":" in line)
         except OSError:
             continue
-        pid = int(status.parent.name)
-        parents[pid] = int(fields.get("PPid", "0").strip() or 0)
-        sizes[pid] = int(fields.get("VmRSS", "0 kB").split()[0]) if "VmRSS" in fields else 0
+        parents[int(status.parent.name)] = int(fields.get("PPid", "0").strip() or 0)
 
     def descends(pid: int) -> bool:
         while pid > 1:
@@ -77,22 +107,25 @@ def tree_rss_mb(root: int) -> float:
                 return True
             pid = parents.get(pid, 0)
         return False
-    return sum(size for pid, size in sizes.items() if descends(pid)) / 1024
+    return sum(_pss_kb(pid) for pid in parents if descends(pid)) / 1024
 
 
-def timed_build(config: Path, site: Path) -> dict:
+def _pss_kb(pid: int) -> int:
+    try:
+        rollup = Path(f"/proc/{pid}/smaps_rollup").read_text()
+    except OSError:
+        return 0  # ended meanwhile
+    return next((int(line.split()[1]) for line in rollup.splitlines() if line.startswith("Pss:")), 0)
+
+
+def timed_build(config: Path, site: Path, cache: Path) -> dict:
     shutil.rmtree(site, ignore_errors=True)
-    child = subprocess.Popen([sys.executable, __file__, "--bauen", str(config)], stdout=subprocess.PIPE,
-                             stderr=subprocess.PIPE, text=True,
-                             env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin", "HOME": str(Path.home())})
+    child = in_child("--bauen", config, cache)
     peak = 0.0
     while child.poll() is None:
-        peak = max(peak, tree_rss_mb(child.pid))
+        peak = max(peak, tree_memory_mb(child.pid))
         time.sleep(0.2)
-    out, err = child.communicate()
-    if child.returncode:
-        sys.exit(f"Der Bau von {config} ist fehlgeschlagen:\n{err[-3000:]}")
-    result = json.loads(out.strip().splitlines()[-1])
+    result = result_of(child, config)
     result["peak_mb"] = max(peak, result["peak_mb"])  # all processes together, sampled every 0.2 s
     return result
 
@@ -171,13 +204,16 @@ def measure(count: int, runs: int, with_browser: bool) -> None:
     content = folder / "project" / "content"
     write_varied_directory(content, count)
     ours_config = mkdocs_config(content, folder / "site", demo_notice=False)
+    cache = folder / "cache"  # the build's cache, empty at first: the first build is a clean one
+    checking = [result_of(in_child("--pruefen", ours_config, cache), ours_config)["seconds"] for _ in range(2)]
+    shutil.rmtree(cache)
     ours, bare = [], []
     bare_config = None
     for _ in range(runs):  # interleaved, so that a slower minute of the machine hits both
-        ours.append(timed_build(ours_config, folder / "site"))
+        ours.append(timed_build(ours_config, folder / "site", cache))
         if bare_config is None:
             bare_config = bare_material(folder / "material", len(html_pages(folder / "site")), content)
-        bare.append(timed_build(bare_config, folder / "material" / "site"))
+        bare.append(timed_build(bare_config, folder / "material" / "site", cache))
     figures = page_figures(folder / "site")
     seconds = statistics.median(r["seconds"] for r in ours)
     bare_seconds = statistics.median(r["seconds"] for r in bare)
@@ -186,7 +222,8 @@ def measure(count: int, runs: int, with_browser: bool) -> None:
           f"{bare_seconds:>8.1f} s {max(r['peak_mb'] for r in bare):>7.0f} MB {seconds / bare_seconds:>6.2f}x "
           f"{figures['pages']:>8,} {figures['site_mb']:>7.0f} MB "
           f"{figures['largest_kb']:>6.0f}/{figures['largest_gzip_kb']:.0f} KB {figures['over']:>5} {query:>8}")
-    print(f"{'':>10}größte Seite: {figures['largest']}")
+    print(f"{'':>10}größte Seite: {figures['largest']}; Laden, Prüfen und Verorten: {checking[0]:.1f} s ohne Cache, "
+          f"{checking[1]:.1f} s mit Cache; erster Bau ohne Cache: {ours[0]['seconds']:.1f} s")
     shutil.rmtree(folder)
 
 
@@ -196,9 +233,13 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=1, help="Bauten je Größe (der Median zählt)")
     parser.add_argument("--ohne-browser", action="store_true", help="die erste Suchanfrage nicht messen")
     parser.add_argument("--bauen", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--pruefen", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.bauen:
         build_in_this_process(args.bauen)
+        return 0
+    if args.pruefen:
+        prepare_in_this_process(args.pruefen)
         return 0
     print(f"Rechner: {platform.processor() or platform.machine()}, {len(__import__('os').sched_getaffinity(0))} "
           f"Kerne, Python {platform.python_version()}")
