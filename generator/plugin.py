@@ -122,6 +122,7 @@ class WegweiserPlugin(BasePlugin[WegweiserConfig]):
                 inclusion=InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV))
         for generated in site.maps:
             files.append(File.generated(config, generated.src_uri, content=generated.html))
+            files.append(File.generated(config, generated.marker_file, content=generated.marker_data))
         for site_path, text in {**site.search_files, **site.data_files}.items():
             files.append(File.generated(config, site_path, content=text))
         for site_path, disk_path in site.static_files.items():

@@ -9,8 +9,8 @@ The corpus lies in ``tests/fixtures/hostile/``:
 - ``gebaut/<kind>/<id>.yml``: a record that must build. Beside it, ``<id>.expected.json``
   says what the site must show: ``pages`` (per published page: ``text`` shown HTML-escaped,
   ``html`` exact substrings, ``links`` hrefs of links, ``absent`` substrings that must not
-  be in the page), ``maps`` (per map document: ``data`` strings in its JSON data block,
-  ``not_markers`` offering ids without a marker, ``title``), ``search`` (strings in the
+  be in the page), ``maps`` (per map document: ``data`` strings in the JSON file of its
+  markers beside it, ``not_markers`` offering ids without a marker, ``title``), ``search`` (strings in the
   search files), ``nowhere`` (in no published file; digits only as a whole number),
   ``not_in_search`` and ``search_limits`` (an offering whose indexed words are capped).
   All of them are built once per session together with the small fixture site.
@@ -255,11 +255,9 @@ def published(site: Path) -> list[Path]:
     return sorted(p for p in site.rglob("*") if p.is_file())
 
 
-def data_block(document: str) -> str:
-    blocks = re.findall(r'<script type="application/json" id="wegweiser-markierungen">(.*?)</script>',
-                        document, re.DOTALL)
-    assert len(blocks) == 1
-    return blocks[0]
+def marker_file(document: Path) -> Path:
+    """The JSON file of a map document's markers, beside it (maps.py)."""
+    return document.with_suffix(".json")
 
 
 def strings_in(value) -> list[str]:
@@ -324,7 +322,7 @@ def check_expectations(site: Path, expected: dict) -> list[str]:
             failures.append(f"{name}: map missing")
             continue
         text = read(document)
-        data = json.loads(data_block(text))
+        data = json.loads(read(marker_file(document)))
         values = strings_in(data)
         for wanted in map_expected.get("data", []):
             if not any(wanted in value for value in values):
@@ -412,7 +410,7 @@ class _Markup(HTMLParser):
                 cleaned = re.sub(r"[\s\x00-\x1f]", "", value).lower()
                 if cleaned.startswith(("javascript:", "vbscript:", "data:", "//")):
                     self.found.append(f"<{tag} {name}={value!r}>")
-        # A JSON data block (the maps' markers, the pages' JSON-LD) is never run; record
+        # A JSON data block (the pages' JSON-LD) is never run; record
         # text in it is data (and escaped: test_json_ld_holds_a_hostile_name_only_escaped…).
         self.in_script = tag == "script" and dict(attrs).get("type") not in ("application/json", "application/ld+json")
 
@@ -493,15 +491,18 @@ def test_json_ld_holds_a_hostile_name_only_escaped_and_adds_no_script_that_runs(
     assert script_policy(document) == script_policy(read(hostile_site / like))
 
 
-def test_every_map_keeps_record_text_in_an_inert_json_block(hostile_site):
+def test_every_map_keeps_record_text_in_an_inert_json_file_beside_it(hostile_site):
     maps = sorted((hostile_site / "karten").glob("*.html"))
     assert len(maps) >= 3
     for path in maps:
-        document = read(path)
-        block = data_block(document)
-        assert not set(block) & set("<>&\u2028\u2029"), path.name
+        document, markers = read(path), read(marker_file(path))
+        assert not set(markers) & set("<>&\u2028\u2029"), path.name
+        assert json.loads(markers)["m"], path.name
         assert document.count("<script") == document.count("</script>"), path.name
-        assert "83810205" not in document and "<!--" not in document, path.name
+        # Of the records, only a region's name (in the <title>, escaped) is in the document.
+        assert "alert" not in document.partition("<body>")[2], path.name
+        for text in (document, markers):
+            assert "83810205" not in text and "<!--" not in text, path.name
 
 
 def confidential_addresses() -> list[dict]:
@@ -748,9 +749,8 @@ def located_or_literal(values: dict[str, str]) -> str:
         assert "<script" not in bodies[src_uri], (field, values[field])
     overview = next(m for m in site.maps if m.src_uri.endswith("/alle.html"))
     for generated in site.maps:
-        block = data_block(generated.html)
-        assert not set(block) & set("<>&\u2028\u2029")
-    data = json.loads(data_block(overview.html))
+        assert not set(generated.marker_data) & set("<>&\u2028\u2029")
+    data = json.loads(overview.marker_data)
     assert [values["angebot"].strip(), values["strasse"], values["ort"]] in [
         [row[2], row[5], data["orte"][row[6]]] for row in data["m"]]
     return "built"

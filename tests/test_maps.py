@@ -1,6 +1,8 @@
-"""Map documents: only our own files, data as escaped JSON, stable bytes, honest markers."""
+"""Map documents: only our own files, markers as escaped JSON in a file beside them, the
+same size however many markers there are, stable bytes, honest markers."""
 from __future__ import annotations
 
+import gzip
 import json
 import re
 
@@ -31,9 +33,8 @@ def render(fixture_directory, settings=None):
                            vocabularies["themen"], OFFERING_LINK)
 
 
-def payload_of(document: str) -> dict:
-    block = re.search(r'<script type="application/json" id="wegweiser-markierungen">(.*?)</script>', document, re.S)
-    return json.loads(block.group(1))
+def payload_of(generated: maps.GeneratedMap) -> dict:
+    return json.loads(generated.marker_data)
 
 
 def test_markers_leave_out_shelters_and_ended_offerings_and_are_sorted_by_town(fixture_directory):
@@ -48,18 +49,20 @@ def test_markers_leave_out_shelters_and_ended_offerings_and_are_sorted_by_town(f
 def test_the_document_loads_only_our_own_files(fixture_directory):
     document = render(fixture_directory).html
     sources = re.findall(r'<(?:script|link)\b[^>]*(?:src|href)="([^"]+)"', document)
-    assert sources and all(s.startswith("assets/") for s in sources)
+    assert sources and all(s.startswith("assets/") or s == "test.json" for s in sources)  # the markers
     for host in ("jsdelivr", "cdnjs", "jquery", "bootstrap", "font-awesome", "googleapis", "unpkg"):
         assert host not in document
 
 
 def test_hostile_names_stay_inside_the_json_data(fixture_directory):
-    document = render(fixture_directory).html
-    assert "</script><img" not in document and "<img src=x" not in document
+    generated = render(fixture_directory)
+    document = generated.html
+    assert "</script><img" not in document and "<img src=x" not in document and "alert" not in document
     assert document.count("</script>") == document.count("<script")
-    names = [row[2] for row in payload_of(document)["m"]]
+    names = [row[2] for row in payload_of(generated)["m"]]
     assert any("</script><img src=x onerror=alert(1)>" in name or "${alert(1)}" in name
-               for name in names + payload_of(document)["traeger"])
+               for name in names + payload_of(generated)["traeger"])
+    assert not set(generated.marker_data) & set("<>&\u2028\u2029")  # no markup, read as whatever it may be
 
 
 TEMPLATE_SYNTAX = ("{{ 7*7 }}", "{% raw %}", "{# Kommentar #}", "{{ lipsum.__globals__.os.getcwd() }}",
@@ -70,15 +73,62 @@ def test_record_text_in_a_map_is_data_and_never_runs_as_a_template():
     hostile = " ".join(TEMPLATE_SYNTAX)
     markers = [maps.Marker(50.5, 12.9, hostile, "angebot", hostile, hostile, hostile, ("sucht",), False, hostile)]
     topics = prepared().vocabularies["themen"]
-    document = maps.render_map("karten/x.html", hostile, markers, MapSettings(), topics, OFFERING_LINK).html
-    assert "49" not in document.replace("0049", "")  # {{ 7*7 }} was not evaluated
-    assert str(REPO) not in document
-    data = payload_of(document)
+    generated = maps.render_map("karten/x.html", hostile, markers, MapSettings(), topics, OFFERING_LINK)
+    document = generated.html
+    for text in (document, generated.marker_data):
+        assert "49" not in text.replace("0049", "")  # {{ 7*7 }} was not evaluated
+        assert str(REPO) not in text
+    data = payload_of(generated)
     assert data["m"][0][2] == hostile and data["traeger"] == [hostile] and data["orte"] == [hostile]
     assert data["m"][0][5] == hostile and data["quellen"] == [hostile]
-    # The only scripts are the libraries, the data block and folium's constant setup.
+    assert not set(generated.marker_data) & set("<>&\u2028\u2029")
+    # The only scripts are the libraries and folium's constant setup; the title is escaped.
     assert document.count("<script") == document.count("</script>")
     assert "<b>" not in document and "<!--" not in document
+
+
+def synthetic_markers(count: int) -> list[maps.Marker]:
+    """Markers of a large directory: long names, a town and organisation each in ten."""
+    return [maps.Marker(47.5 + (i % 700) / 100, 6.0 + (i % 1250) / 100,
+                        f"Beratungsstelle für Menschen mit Behinderung {i}", f"traeger-{i // 3}-angebot-{i}",
+                        f"Träger Beispiel {i // 10} e. V.", f"Hauptstraße {i % 99 + 1}", f"Musterstadt {i // 10}",
+                        ("sucht",), i % 5 == 0, "Ortsdaten: GeoNames (CC BY 4.0)" if i % 5 == 0 else "")
+            for i in range(count)]
+
+
+def test_a_map_document_has_the_same_small_size_however_many_markers_it_shows():
+    """Issue 16: no page grows with the directory beyond what it lists; the markers lie in
+    a file of their own."""
+    topics = prepared().vocabularies["themen"]
+    sizes = {}
+    for count in (10, 10_000):
+        generated = maps.render_map("karten/alle.html", "Karte aller Angebote", synthetic_markers(count),
+                                    MapSettings(), topics, OFFERING_LINK)
+        document = generated.html.encode("utf-8")
+        sizes[count] = len(document)
+        assert len(document) < 8_000 and len(gzip.compress(document)) < 3_000
+        assert "Beratungsstelle" not in generated.html and "Musterstadt" not in generated.html
+        data = payload_of(generated)
+        assert [row[3] for row in data["m"]] == [m.offering_id for m in synthetic_markers(count)]
+    assert abs(sizes[10_000] - sizes[10]) < 50  # only the bounds' digits differ
+
+
+def test_the_markers_lie_in_a_json_file_beside_the_document_that_names_it(fixture_directory):
+    generated = render(fixture_directory)
+    assert generated.marker_file == "karten/test.json"
+    assert '<link rel="alternate" type="application/json" href="test.json">' in generated.html
+    assert generated.marker_data.endswith("}\n") and "wegweiser-markierungen" not in generated.html
+    assert len(payload_of(generated)["m"]) == len(generated.markers)
+
+
+def test_the_site_publishes_each_maps_markers_and_its_page_names_them_for_the_script():
+    from conftest import rendered
+
+    site = rendered()
+    assert {m.marker_file for m in site.maps} == {m.src_uri.removesuffix(".html") + ".json" for m in site.maps}
+    overview = next(p for p in site.pages if p.src_uri == "karte.md")
+    assert 'data-karte="karten/alle.html"' in overview.body.replace("../", "")
+    assert 'data-karte-markierungen="karten/alle.json"' in overview.body.replace("../", "")
 
 
 def test_two_renders_are_byte_identical(fixture_directory):
@@ -99,7 +149,7 @@ def test_the_map_opens_on_the_extent_of_its_markers(fixture_directory):
 
 
 def test_approximate_positions_are_flagged_and_sources_credited(fixture_directory):
-    data = payload_of(render(fixture_directory).html)
+    data = payload_of(render(fixture_directory))
     assert any(row[8] == 1 for row in data["m"])
     assert any("GeoNames" in source for source in data["quellen"])
 
@@ -117,18 +167,18 @@ def test_the_front_end_libraries_come_from_node_modules_and_sit_beside_the_maps(
 
 
 def test_markers_link_to_offering_pages_in_either_url_style(fixture_directory):
-    data = payload_of(render(fixture_directory).html)
+    data = payload_of(render(fixture_directory))
     assert data["angebot"] == OFFERING_LINK
     from conftest import rendered
     for use_directory_urls, link in ((True, "../angebote/{id}/"), (False, "../angebote/{id}.html")):
         site = rendered(use_directory_urls=use_directory_urls)
-        assert all(payload_of(m.html)["angebot"] == link for m in site.maps)
+        assert all(payload_of(m)["angebot"] == link for m in site.maps)
 
 
 def test_what_the_map_says_comes_in_the_pages_language(fixture_directory):
     from generator.render import catalogue
 
-    assert payload_of(render(fixture_directory).html)["meldungen"]["allTopics"] == "Alle Themen"
+    assert payload_of(render(fixture_directory))["meldungen"]["allTopics"] == "Alle Themen"
     czech = maps.map_messages(catalogue.translations("cs"))
     assert czech["allTopics"] == "Všechna témata"
     assert czech["markers"] == {"one": "%(num)s značka na mapě", "few": "%(num)s značky na mapě",
@@ -138,10 +188,10 @@ def test_what_the_map_says_comes_in_the_pages_language(fixture_directory):
 def test_a_czech_map_names_offerings_and_topics_in_czech_and_flags_german_names(fixture_directory):
     directory, vocabularies = fixture_directory
     markers = maps.markers_for(listed(directory), directory, "cs")
-    document = maps.render_map("karten/test.html", "Mapa", markers, MapSettings(), vocabularies["themen"],
-                               OFFERING_LINK, None, "cs").html
-    assert '<html lang="cs">' in document
-    data = payload_of(document)
+    generated = maps.render_map("karten/test.html", "Mapa", markers, MapSettings(), vocabularies["themen"],
+                                OFFERING_LINK, None, "cs")
+    assert '<html lang="cs">' in generated.html
+    data = payload_of(generated)
     rows = {row[3]: row for row in data["m"]}
     assert rows["beratung-beispiel-poradna"][2] == "Poradna pro rodiny v Ústí"
     assert rows["beratung-beispiel-poradna"][9] == 0

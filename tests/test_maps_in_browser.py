@@ -1,8 +1,12 @@
 """The maps in a real browser: nothing leaves the site before consent, tiles go only to the
-configured server afterwards, hostile names never run, the list holds every marker."""
+configured server afterwards, the page hands the map its markers and no other window can,
+hostile names never run, the list holds every marker."""
 from __future__ import annotations
 
+import json
+from http.server import BaseHTTPRequestHandler
 from urllib.parse import urlsplit
+from urllib.request import urlopen
 
 import pytest
 
@@ -56,6 +60,73 @@ def test_before_consent_only_the_site_itself_is_asked(page, servers):
     assert page.locator("iframe").count() == 0
     placeholder = page.locator(".ww-karte__platzhalter")
     assert "Testkacheln" in placeholder.inner_text() and tiles.host in placeholder.inner_text()
+
+
+def marker_files(requests: list) -> list:
+    return [request for request in requests if "/karten/" in request.url and request.url.endswith(".json")]
+
+
+def test_the_page_reads_the_markers_after_consent_and_hands_them_to_the_map(page, servers):
+    web, _ = servers
+    requests = []
+
+    def seen(request) -> None:  # Playwright wants a function of Python's own
+        requests.append(request)
+
+    page.on("request", seen)
+    page.goto(web.url + REGION, wait_until="networkidle")
+    assert marker_files(requests) == []
+    frame = open_map(page, servers)
+    (markers,) = marker_files(requests)
+    assert markers.frame == page.main_frame  # the sandboxed map cannot read the site's files itself
+    assert markers.url == web.url + "karten/region-landkreis-beispiel.json"
+    assert page.locator("iframe.ww-karte__rahmen").get_attribute("src").endswith("region-landkreis-beispiel.html")
+    rows = json.loads(urlopen(markers.url).read())["m"]
+    assert frame.locator("body").evaluate("() => window.wegweiserKarte.ids") == [row[3] for row in rows]
+
+
+def test_a_map_document_opened_on_its_own_reads_its_markers_itself(page, servers):
+    web, _ = servers
+    page.goto(web.url + "karten/alle.html")
+    page.locator(".leaflet-marker-icon").first.wait_for(timeout=15000)
+    rows = json.loads(urlopen(web.url + "karten/alle.json").read())["m"]
+    assert page.evaluate("window.wegweiserKarte.ids") == [row[3] for row in rows]
+
+
+def framing_site(map_url: str, markers: str):
+    """Another site that frames the map (without a sandbox: the worst case) and sends it
+    markers of its own, well-formed, as the page would."""
+    message = json.dumps({"wegweiser": "markierungen", "json": markers}).replace("<", "\\u003c")
+    document = (f'<!DOCTYPE html><html lang="de"><title>Fremd</title><iframe src="{map_url}"></iframe><script>'
+                f'document.querySelector("iframe").addEventListener("load", function () {{'
+                f' this.contentWindow.postMessage({message}, "*"); window.gesendet = true; }});</script>')
+
+    class Framer(BaseHTTPRequestHandler):
+        def do_GET(self):
+            body = document.encode("utf-8")
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args):
+            pass
+
+    return LocalServer(handler=Framer)
+
+
+def test_another_site_that_frames_the_map_cannot_give_it_markers(page, servers):
+    web, _ = servers
+    markers = urlopen(web.url + "karten/alle.json").read().decode("utf-8").replace("Beratung", "Fremde Beratung")
+    with framing_site(web.url + "karten/alle.html", markers) as elsewhere:
+        page.goto(elsewhere.url)
+        page.wait_for_function("() => window.gesendet === true")
+        page.wait_for_timeout(500)
+        frame = page.frame_locator("iframe")
+        assert frame.locator(".folium-map").count() == 1  # the map itself is there, without markers
+        assert frame.locator(".leaflet-marker-icon").count() == 0
+        assert frame.locator("body").evaluate("() => window.wegweiserKarte === undefined")
 
 
 def test_after_consent_tiles_come_only_from_the_configured_server(page, servers):

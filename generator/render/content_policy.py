@@ -53,7 +53,9 @@ JAVASCRIPT_TYPES = frozenset({
 # (CSS masks count as images). Styles: no 'unsafe-inline'. Neither Material nor Leaflet
 # writes a style attribute into markup (both set styles through the DOM, which a policy
 # does not restrict), and the <style> elements folium writes into a map are hashed like
-# scripts.
+# scripts. Fetches (connect-src) fall back to default-src 'self': the page reads the search
+# files and the maps' markers from the site; a framed map fetches nothing, the page hands it
+# its markers (maps.py), as its sandbox leaves it no origin that the site's files would allow.
 FIXED = (
     ("default-src", ("'self'",)),
     ("base-uri", ("'self'",)),
@@ -191,5 +193,5 @@ SCRIPT_ESCAPES = str.maketrans({"&": "\\u0026", "<": "\\u003c", ">": "\\u003e", 
 
 def script_safe_json(value) -> str:
     """JSON that no text inside can end its <script> element or turn into markup (the
-    maps' data block, the pages' JSON-LD)."""
+    maps' marker files, the pages' JSON-LD)."""
     return json.dumps(value, ensure_ascii=False, separators=(",", ":")).translate(SCRIPT_ESCAPES)

@@ -2,16 +2,26 @@
 
 Each map is a small HTML document of its own (``karten/<name>.html``) that a page embeds
 in a sandboxed iframe only after the visitor clicked "Karte laden": before that, no tile
-server hears of the visitor. Leaflet and the clustering plugin are served from the site
-(npm packages, never a CDN). folium's random element ids are renumbered, so two builds of
-the same content give the same bytes.
+server hears of the visitor. Its markers lie in a JSON file beside it
+(``karten/<name>.json``), so the document keeps the same few kilobytes however many
+offerings the directory holds (issue 16). Leaflet and the clustering plugin are served from
+the site (npm packages, never a CDN). folium's random element ids are renumbered, so two
+builds of the same content give the same bytes.
 
 Record text never enters a folium element: branca compiles the script a folium element
 renders once more as an (unsandboxed) Jinja2 template, so a name like ``{{ 7*7 }}`` would
-run as code at build time. The markers therefore go into the finished document afterwards,
-as a JSON data block our script reads, and the popups are built from text nodes, so no
-record value is ever parsed as template, script or HTML. (The region name in the
-document's <title> is a variable of the figure's own template, rendered once, escaped.)
+run as code at build time. The markers are therefore written as JSON of their own, which
+our script reads, and the popups are built from text nodes, so no record value is ever
+parsed as template, script or HTML. (The region name in the document's <title> is a
+variable of the figure's own template, rendered once, escaped.)
+
+How the markers reach the map: the frame's sandbox has no allow-same-origin (record text
+must never run with the site's origin), so the framed document has an opaque origin, and
+its fetch of the site's file would be a CORS request that a plain static server refuses.
+The page (wegweiser.js) reads the file instead and hands its text to the frame with
+postMessage when the frame asks; the frame takes it only from its parent on the site's
+origin (karte.js). Opened on its own, not framed, the document has the site's origin and
+reads the file itself, named by its ``<link rel="alternate">``.
 """
 from __future__ import annotations
 
@@ -52,7 +62,6 @@ LIBRARY_FILES = (
     ("MarkerCluster.css", "leaflet.markercluster", "dist/MarkerCluster.css"),
 )
 OWN_FILES = (("wegweiser-karte.js", "karte.js"), ("wegweiser-karte.css", "karte.css"))
-DATA_ID = "wegweiser-markierungen"
 
 
 @dataclass(frozen=True)
@@ -77,6 +86,8 @@ class GeneratedMap:
     title: str
     html: str
     markers: tuple[Marker, ...]
+    marker_file: str  # beside the document, e.g. "karten/region-versorgungsregion-annaberg.json"
+    marker_data: str  # its JSON (``payload``), escaped so that no text in it reads as markup
 
 
 def markers_for(offerings: list[Offering], directory: Directory, language: str = GERMAN) -> list[Marker]:
@@ -94,13 +105,12 @@ def markers_for(offerings: list[Offering], directory: Directory, language: str =
 
 
 class OfferingMarkers(JSCSSMixin, MacroElement):
-    """All markers of one map, drawn by our script from one JSON value."""
+    """All markers of one map, drawn by our script once their JSON file has come."""
 
-    # Only constant text and folium's own element names: the data is read from DATA_ID.
+    # Only constant text and folium's own element names: the markers come from their file.
     _template = Template("""
         {% macro script(this, kwargs) %}
-            var {{ this.get_name() }} = wegweiserMarkierungen({{ this._parent.get_name() }},
-                JSON.parse(document.getElementById("{{ this.data_id }}").textContent));
+            var {{ this.get_name() }} = wegweiserMarkierungen({{ this._parent.get_name() }});
         {% endmacro %}
     """)
     default_js = [("leaflet_markercluster", ASSETS + "leaflet.markercluster.js"),
@@ -108,16 +118,15 @@ class OfferingMarkers(JSCSSMixin, MacroElement):
     default_css = [("markercluster_css", ASSETS + "MarkerCluster.css"),
                    ("wegweiser_karte_css", ASSETS + "wegweiser-karte.css")]
 
-    data_id = DATA_ID
-
     def __init__(self):
         super().__init__()
         self._name = "WegweiserMarkierungen"
 
 
-def data_block(data: dict) -> str:
-    """A JSON data block that no text inside can end or turn into markup."""
-    return f'<script type="application/json" id="{DATA_ID}">{script_safe_json(data)}</script>'
+def marker_json(data: dict) -> str:
+    """The JSON of a map's marker file. Escaped as if for a script element: no "<", so no
+    record text in it reads as markup, even where a server sends the file as HTML."""
+    return script_safe_json(data) + "\n"
 
 
 def map_messages(translations: gettext.NullTranslations) -> dict:
@@ -197,11 +206,14 @@ def render_map(src_uri: str, title: str, markers: list[Marker], settings: MapSet
         fmap.fit_bounds([[south, west], [north, east]], padding=(20, 20), max_zoom=13)
     _renumber(figure)
     document = figure.render().replace("<html>", f'<html lang="{language}">', 1)
-    # Inserted after folium has rendered: the data block precedes the script that reads it.
-    head, body_tag, rest = document.partition("<body>")
-    if not body_tag:
-        raise RuntimeError("folium's map document has no <body>: check the folium version")
-    document = head + body_tag + "\n" + data_block(payload(markers, topics, offering_link, messages, language)) + rest
+    # Inserted after folium has rendered, as branca never sees it: where the markers are,
+    # for the document opened on its own (framed, it is given them by the page).
+    marker_file = SiteMap().map_markers(src_uri)
+    head, head_end, rest = document.partition("</head>")
+    if not head_end:
+        raise RuntimeError("folium's map document has no </head>: check the folium version")
+    link = html.escape(SiteMap().link(src_uri, marker_file))
+    document = f'{head}    <link rel="alternate" type="application/json" href="{link}">\n{head_end}{rest}'
     # folium forbids zooming the page; people with low vision need it (WCAG 1.4.4).
     document = re.sub(r'<meta name="viewport"[^>]*>',
                       '<meta name="viewport" content="width=device-width, initial-scale=1.0">', document)
@@ -213,7 +225,8 @@ def render_map(src_uri: str, title: str, markers: list[Marker], settings: MapSet
     document = body + script.strip() + "\n</body>\n</html>\n"
     # Last, so that the hashes are of the inline scripts and styles as they are written.
     document = with_policy(document, tile_sources(settings.tiles))
-    return GeneratedMap(src_uri, title, document, tuple(markers))
+    return GeneratedMap(src_uri, title, document, tuple(markers), marker_file,
+                        marker_json(payload(markers, topics, offering_link, messages, language)))
 
 
 def _renumber(element, counter=None) -> None:

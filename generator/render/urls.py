@@ -169,6 +169,10 @@ class SiteMap:
     def region_map_document(self, region_id: str) -> str:
         return f"{MAPS_FOLDER}/region-{region_id}.html"
 
+    def map_markers(self, map_document: str) -> str:
+        """The markers of a map document, in a JSON file beside it (``karten/alle.json``)."""
+        return map_document.removesuffix(".html") + ".json"
+
     def map_asset(self, name: str) -> str:
         return f"{MAPS_FOLDER}/{ASSETS_FOLDER}/{name}"
 

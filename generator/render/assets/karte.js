@@ -3,6 +3,30 @@
  * "</script><img onerror=...>" are shown literally. */
 (function () {
   "use strict";
+  var ASK = "markierungen?";  /* the messages between this frame and the page (wegweiser.js) */
+  var GIVE = "markierungen";
+
+  /* The markers lie in a JSON file beside this document (maps.py). Framed in a page, the
+     sandbox leaves this document no origin to read the site's files with: the page reads
+     the file and hands its text over when asked. Opened on its own, the document reads it. */
+  function markersThen(use) {
+    if (window.parent === window) {
+      var file = document.querySelector('link[rel="alternate"][type="application/json"]');
+      fetch(file.href).then(function (response) { return response.text(); }).then(use);
+      return;
+    }
+    var given = false;
+    window.addEventListener("message", function (event) {
+      /* Only from the page that holds this frame, on the site's own origin (location is
+         the document's address even in the sandbox): no other window, neither a popup
+         nor another site that frames this map, chooses what it shows. */
+      if (given || event.source !== window.parent || event.origin !== location.origin) return;
+      if (!event.data || event.data.wegweiser !== GIVE || typeof event.data.json !== "string") return;
+      given = true;
+      use(event.data.json);
+    });
+    window.parent.postMessage({ wegweiser: ASK }, "*");  /* the question tells nothing */
+  }
 
   function text(tag, value, className) {
     var node = document.createElement(tag);
@@ -20,7 +44,12 @@
     });
   }
 
-  window.wegweiserMarkierungen = function (map, data) {
+  /* Called by the document's own script (folium's, maps.OfferingMarkers). */
+  window.wegweiserMarkierungen = function (map) {
+    markersThen(function (json) { draw(map, JSON.parse(json)); });
+  };
+
+  function draw(map, data) {
     var said = data.meldungen;  /* in the page's language: maps.map_messages */
     var germanOrganisations = {};  /* on a Czech or English map: names only in German */
     data.traegerDeutsch.forEach(function (i) { germanOrganisations[i] = true; });
@@ -128,6 +157,5 @@
       ids: data.m.map(function (row) { return row[3]; }),
       show: show
     };
-    return cluster;
-  };
+  }
 })();

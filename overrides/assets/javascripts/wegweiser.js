@@ -13,6 +13,22 @@
     try { window.sessionStorage.setItem(KEY, "1"); } catch (e) { /* private mode: ask again */ }
   }
 
+  /* The map's sandbox leaves its document no origin to read the site's files with
+     (karte.js): the page reads the map's markers and hands their text over when the map
+     asks, only to this frame. The file is published, so "*" gives nothing away; a frame
+     without an origin of its own cannot be named as a target. */
+  function handOver(frame, file) {
+    var markers = fetch(file).then(function (response) {
+      return response.ok ? response.text() : null;
+    }).catch(function () { return null; });  /* then no markers: the list beside the map has them all */
+    window.addEventListener("message", function (event) {
+      if (event.source !== frame.contentWindow || !event.data || event.data.wegweiser !== "markierungen?") return;
+      markers.then(function (json) {
+        if (json !== null) frame.contentWindow.postMessage({ wegweiser: "markierungen", json: json }, "*");
+      });
+    });
+  }
+
   function load(box) {
     var frame = document.createElement("iframe");
     frame.src = box.getAttribute("data-karte");
@@ -27,6 +43,7 @@
     note.className = "ww-karte__geladen";
     note.tabIndex = -1;
     note.textContent = box.getAttribute("data-karte-geladen");
+    handOver(frame, box.getAttribute("data-karte-markierungen"));
     box.replaceWith(note, frame);
     return note;
   }
