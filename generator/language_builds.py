@@ -24,11 +24,12 @@ import os
 import shutil
 import sys
 import tempfile
-import threading
 from pathlib import Path
 from typing import Callable
 
 from mkdocs.exceptions import Abort, BuildError, PluginError
+
+from .forked import can_fork
 
 log = logging.getLogger("mkdocs.plugins.wegweiser")
 
@@ -38,8 +39,7 @@ STAGING = ".wegweiser-"
 
 def can_build_beside() -> bool:
     """Whether the further languages may be built in child processes now."""
-    return (sys.platform == "linux" and threading.current_thread() is threading.main_thread()
-            and threading.active_count() == 1 and len(os.sched_getaffinity(0)) > 1)
+    return can_fork()
 
 
 class FurtherLanguages:

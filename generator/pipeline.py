@@ -15,8 +15,8 @@ import gc
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import (characters, content, field_docs, freshness, from_yaml, geocache, geocode, legal, open_data, plausibility,
-               rules, schema, synonyms, vocab, yamlsafe)
+from . import (characters, content, field_docs, forked, freshness, from_yaml, geocache, geocode, legal, open_data,
+               plausibility, rules, schema, synonyms, vocab, yamlsafe)
 from .checked_files import CheckedFiles, folder_state, ids_key
 from .kinds import Kind
 from .problems import Problem, display_path, summary
@@ -177,51 +177,65 @@ def _schemas_and_vocabularies(schema_dir: Path, _state: tuple, _shown_as: str):
 
 def _load(files: dict[Kind, list[Path]], checked: CheckedFiles | None = None
           ) -> tuple[dict[Kind, list[yamlsafe.Document]], list[Problem]]:
+    """Every file read; those read and passed before taken from the cache, the others parsed
+    on every core."""
+    read = {(kind, path): yamlsafe.read(path) for kind, paths in files.items() for path in paths}
+    known = {at: checked.document(at[1], raw) for at, (raw, _) in read.items() if checked and raw is not None}
+    new = [at for at, (raw, _) in read.items() if raw is not None and known.get(at) is None]
+    loaded = dict(zip(new, forked.each(_parse, [(at[1], read[at][0]) for at in new]), strict=True))
     documents: dict[Kind, list[yamlsafe.Document]] = {kind: [] for kind in files}
     problems: list[Problem] = []
-    for kind, paths in files.items():
-        for path in paths:
-            raw, load_problems = yamlsafe.read(path)
-            document = checked.document(path, raw) if checked and raw is not None else None
-            if document is None and raw is not None:
-                document, load_problems = yamlsafe.load(path, raw)
-                if checked and document is not None:
-                    checked.read(document)
-            if document is None:  # not read: its content is checked once these are mended
-                load_problems = [dataclasses.replace(p, blocks_checks=True) for p in load_problems]
-            problems += load_problems
-            if document is not None:
-                documents[kind].append(document)
+    for at, (_, read_problems) in read.items():
+        document, load_problems = (known[at], []) if known.get(at) else loaded.get(at, (None, read_problems))
+        if at in loaded and checked and document is not None:
+            checked.read(document)
+        if document is None:  # not read: its content is checked once these are mended
+            load_problems = [dataclasses.replace(p, blocks_checks=True) for p in load_problems]
+        problems += load_problems
+        if document is not None:
+            documents[at[0]].append(document)
     return documents, problems
+
+
+def _parse(path_and_bytes: tuple[Path, bytes]) -> tuple[yamlsafe.Document | None, list[Problem]]:
+    return yamlsafe.load(*path_and_bytes)
 
 
 def _validate(documents: dict[Kind, list[yamlsafe.Document]], schemas: schema.SchemaSet,
               vocabularies: dict[str, Vocabulary], search_synonyms: tuple[synonyms.Synonym, ...] = (),
               checked: CheckedFiles | None = None) -> list[Problem]:
-    """Each file alone (unless its bytes passed before): hidden characters, JSON Schema, plausible
-    values; then the rules across files and the dates measured against today."""
+    """Each file alone (unless its bytes passed before), on every core: hidden characters,
+    JSON Schema, plausible values; then the rules across files and the dates measured
+    against today."""
     known_ids = {
         kind.folder: frozenset(d.data.get("id") for d in docs
                                if isinstance(d.data, dict) and isinstance(d.data.get("id"), str))
         for kind, docs in documents.items()
     }
     checking = schemas.with_context(vocabularies, known_ids, RESERVED_IDS, search_synonyms)
-    ids = ids_key(documents)
+    validators = {kind: checking.validator(kind.schema) for kind in documents}
     examples = plausibility.template_values()
+    ids = ids_key(documents)
+
+    def alone(item: tuple[Kind, yamlsafe.Document]) -> list[Problem]:
+        kind, document = item
+        hidden = characters.problems(document)
+        named = {(p.path, p.field) for p in hidden}  # the invisible character is the mistake there
+        found = hidden + [p for p in schema.validate(document, validators[kind]) if (p.path, p.field) not in named]
+        return found + (plausibility.in_file(document, examples) if isinstance(document.data, dict) else [])
+
+    unchecked = [(kind, document) for kind, docs in documents.items() for document in docs
+                 if not (checked and checked.passed_before(document, ids))]
     problems: list[Problem] = []
-    for kind, docs in documents.items():
-        validator = checking.validator(kind.schema)
-        for document in docs:
-            if checked and checked.passed_before(document, ids):
-                checked.passed(document, ids)
-                continue
-            hidden = characters.problems(document)
-            named = {(p.path, p.field) for p in hidden}  # the invisible character is the mistake there
-            found = hidden + [p for p in schema.validate(document, validator) if (p.path, p.field) not in named]
-            found += plausibility.in_file(document, examples) if isinstance(document.data, dict) else []
-            if checked and not found:
-                checked.passed(document, ids)
-            problems += found
+    for (_, document), found in zip(unchecked, forked.each(alone, unchecked), strict=True):
+        problems += found
+        if checked and not found:
+            checked.passed(document, ids)
+    if checked:
+        for docs in documents.values():
+            for document in docs:
+                if checked.passed_before(document, ids):
+                    checked.passed(document, ids)
     records = {kind: [d for d in docs if isinstance(d.data, dict)] for kind, docs in documents.items()}
     today = freshness.today()
     return problems + rules.check(records) + [problem for docs in records.values() for document in docs

@@ -111,3 +111,23 @@ def test_references_resolve_into_records(site_copy):
     assert [n.id for n in directory.networks_of(organisation)] == ["netzwerk-beispiel"]
     assert directory.region("beispielstadt").part_of == "landkreis-beispiel"
     assert organisation.offerings[0].places[0].postcode == "01067"
+
+
+def test_a_large_directory_checked_on_every_core_reports_the_same_as_one_core(site_copy, monkeypatch):
+    from generator import forked
+
+    monkeypatch.chdir(site_copy)
+    provider = (site_copy / "traeger" / "beratung-beispiel.yml").read_text(encoding="utf-8")
+    for number in range(forked.WORTH_SHARING + 20):  # copies, each with its own ids
+        (site_copy / "traeger" / f"kopie-{number}.yml").write_text(
+            provider.replace("beratung-beispiel", f"kopie-{number}"), encoding="utf-8")
+    (site_copy / "traeger" / "kopie-7.yml").write_text(provider.replace("beratung-beispiel", "kopie-7")
+                                                      .replace("art: beratungsstelle", "art: irgendwas"))
+    (site_copy / "traeger" / "kopie-9.yml").write_text("id: kopie-9\nname: [\n", encoding="utf-8")
+
+    shared = problems(site_copy)
+    monkeypatch.setattr(forked, "WORTH_SHARING", 10**9)
+    alone = problems(site_copy)
+
+    assert shared == alone
+    assert {p.path for p in shared} == {"traeger/kopie-7.yml", "traeger/kopie-9.yml"}
