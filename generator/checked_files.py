@@ -20,9 +20,12 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import importlib.metadata
 import marshal
 import sys
 from pathlib import Path
+
+import yaml
 
 from . import build_cache
 from .kinds import Kind
@@ -33,10 +36,14 @@ PACKAGE = Path(__file__).resolve().parent
 
 @functools.lru_cache(maxsize=1)
 def code_state() -> str:
-    """What reading and checking depend on besides the files: this package's source and Python."""
-    digest = hashlib.sha256(sys.version.encode())
-    for source in sorted(PACKAGE.rglob("*.py")):
+    """What reading and checking depend on besides the files: every file of this package
+    (code, the template whose example values are refused), Python, libyaml and the version
+    of every installed package (the parser, the schema checker and its format checks)."""
+    digest = hashlib.sha256(f"{sys.version}\0{getattr(yaml, '__with_libyaml__', False)}\0".encode())
+    for source in sorted(p for p in PACKAGE.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
         digest.update(source.relative_to(PACKAGE).as_posix().encode() + b"\0" + source.read_bytes())
+    installed = sorted(f"{d.metadata['Name']}=={d.version}" for d in importlib.metadata.distributions())
+    digest.update("\0".join(installed).encode())
     return digest.hexdigest()[:16]
 
 
@@ -65,11 +72,13 @@ class CheckedFiles:
         self._passed_now: set[str] = set()
         self._added = False
         self._keys: dict[Path, str] = {}
+        self.ids = ""  # the key of every record's id (ids_key), once all files are read
 
     def _read(self) -> tuple[dict[str, object], dict[str, frozenset[str]]]:
-        if self._passed_name in self._in_memory:
-            return self._in_memory[self._passed_name]
-        return _unmarshal(self._documents_name, dict), _unmarshal(self._passed_name, dict)
+        if self._passed_name in self._in_memory:  # copies: a failing build adds to them, the memory keeps
+            documents, passed = self._in_memory[self._passed_name]  # only what a whole build passed
+            return dict(documents), dict(passed)
+        return _unmarshal(self._documents_name), _unmarshal(self._passed_name)
 
     def document(self, path: Path, raw: bytes) -> Document | None:
         """The file read before, if these bytes were read and passed once."""
@@ -79,29 +88,33 @@ class CheckedFiles:
         data, positions, key_positions = self._documents[key]
         return Document(path, data, positions, key_positions, shallow=True)
 
-    def read(self, document: Document) -> None:
+    def remember_parsed(self, document: Document) -> None:
         """A document read now (kept once it has passed its checks)."""
         key = self._keys.get(document.path)
         if key is not None and key not in self._documents:
             self._documents[key] = (document.data, *document.first_levels())
             self._added = True
 
-    def passed_before(self, document: Document, ids: str) -> bool:
-        """Whether this file's bytes passed the checks with these ids of all records."""
-        return self._keys.get(document.path) in self._passed_before.get(ids, ())
+    def passed_before(self, kind: Kind, document: Document) -> bool:
+        """Whether this file's bytes passed the checks of its kind with the ids of all records
+        as they are now (``ids``, set once every file is read)."""
+        return self._pass_key(kind, document) in self._passed_before.get(self.ids, ())
 
-    def passed(self, document: Document, ids: str) -> None:
+    def passed(self, kind: Kind, document: Document) -> None:
         if document.path in self._keys:
-            self._passed_now.add(self._keys[document.path])
-            self._ids = ids
+            self._passed_now.add(self._pass_key(kind, document))
+
+    def _pass_key(self, kind: Kind, document: Document) -> str:
+        return f"{kind.folder}:{self._keys.get(document.path)}"  # a file moved to another folder: another schema
 
     def save(self) -> None:
         """Keeps what passed in this build; only when every file passed (``prepare`` raises
         otherwise), so that a file whose check depends on another is never kept half-checked."""
         if not self._passed_now:
             return
-        passed = {self._ids: frozenset(self._passed_now)}  # an older list of ids is of no use again
-        documents = {key: self._documents[key] for key in self._passed_now if key in self._documents}
+        passed = {self.ids: frozenset(self._passed_now)}  # an older list of ids is of no use again
+        kept = {key.partition(":")[2] for key in self._passed_now}
+        documents = {key: self._documents[key] for key in kept if key in self._documents}
         changed = self._added or passed != self._passed_before
         self._in_memory.clear()
         self._in_memory[self._passed_name] = (documents, passed)
@@ -110,19 +123,18 @@ class CheckedFiles:
             build_cache.write(self._passed_name, marshal.dumps(passed))
 
 
-def ids_key(documents: dict[Kind, list[Document]]) -> str:
-    """The ids of every record, as the checks of one file see them."""
+def ids_key(known_ids: dict[str, frozenset[str]]) -> str:
+    """The ids of every record, by folder, exactly as the checks of one file see them."""
     digest = hashlib.sha256()
-    for kind in sorted(documents, key=lambda kind: kind.folder):
-        ids = sorted(str(d.data.get("id")) for d in documents[kind] if isinstance(d.data, dict))
-        digest.update(kind.folder.encode() + b"\0" + "\0".join(ids).encode() + b"\1")
+    for folder in sorted(known_ids):
+        digest.update(folder.encode() + b"\0" + "\0".join(sorted(known_ids[folder])).encode() + b"\1")
     return digest.hexdigest()[:16]
 
 
-def _unmarshal(name: str, kind: type):
+def _unmarshal(name: str) -> dict:
     raw = build_cache.read(name)
     try:
-        found = marshal.loads(raw) if raw else kind()
+        found = marshal.loads(raw) if raw else {}
     except (EOFError, ValueError, TypeError):
-        return kind()  # broken or from another Python: read and check again
-    return found if isinstance(found, kind) else kind()
+        return {}  # broken or from another Python: read and check again
+    return found if isinstance(found, dict) else {}

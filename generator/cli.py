@@ -91,6 +91,7 @@ def mkdocs(command: str, args) -> int:
     if command == "build":
         arguments.append("--strict")
     environment = dict(os.environ)
+    environment.pop(shards.VARIABLE, None)  # one left in the shell would quietly build a part
     if getattr(args, "sprache", None):  # one language's site only, a part of a site built in parts
         environment[shards.VARIABLE] = args.sprache
     return subprocess.call(arguments + extra, env=environment)
@@ -98,8 +99,9 @@ def mkdocs(command: str, args) -> int:
 
 def merge(args) -> int:
     try:
-        count = shards.merge([Path(part) for part in args.teile], Path(args.ziel))
-    except shards.ShardConflict as error:
+        count = shards.merge([Path(part) for part in args.teile], Path(args.ziel),
+                             commands.settings_of(args).languages)
+    except shards.MergeError as error:
         print(str(error), file=sys.stderr)
         return commands.PROBLEMS
     print(f"{len(args.teile)} Teile mit zusammen {count} Dateien stehen in {args.ziel}.")
@@ -156,7 +158,8 @@ def parser() -> argparse.ArgumentParser:
 
     build = commands.add_parser("build", help="die Seite nach site/ bauen (mkdocs build --strict)")
     build.add_argument("--sprache", metavar="SPRACHE",
-                       help="nur die Seite in dieser Sprache bauen (de, cs, en): ein Teil für „wegweiser merge“")
+                       help="nur die Seite in dieser Sprache bauen (de oder eine der „languages“ in mkdocs.yml): "
+                            "ein Teil für „wegweiser merge“")
     build.set_defaults(run=lambda args: mkdocs("build", args))
     join = commands.add_parser("merge", help="die Teile eines in Teilen gebauten Verzeichnisses zusammenführen")
     join.add_argument("teile", nargs="+", metavar="TEIL", help="die site/-Ordner der Teile (je einer Sprache)")

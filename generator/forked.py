@@ -13,6 +13,8 @@ import multiprocessing
 import os
 import sys
 import threading
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from typing import Callable, Sequence, TypeVar
 
 Item = TypeVar("Item")
@@ -36,8 +38,11 @@ def each(work: Callable[[Item], Result], items: Sequence[Item]) -> list[Result]:
     cores = len(os.sched_getaffinity(0))
     _WORK["now"] = work
     try:
-        with multiprocessing.get_context("fork").Pool(cores) as pool:
-            return pool.map(_run, items, chunksize=max(1, len(items) // (cores * 8)))
+        with ProcessPoolExecutor(cores, mp_context=multiprocessing.get_context("fork")) as pool:
+            return list(pool.map(_run, items, chunksize=max(1, len(items) // (cores * 8))))
+    except BrokenProcessPool as error:  # a child was killed (out of memory?): say so, do not wait forever
+        raise RuntimeError("Ein Prozess, der Einträge las oder prüfte, wurde beendet (zu wenig Arbeitsspeicher?). "
+                           "Bitte bauen Sie noch einmal; hilft das nicht, melden Sie es bitte.") from error
     finally:
         _WORK.clear()
 

@@ -9,9 +9,8 @@ when it empties the site). When the German build has finished, every folder is r
 into its place, or, if one language failed, none is. On two cores, three languages then
 take less than twice the time of German alone.
 
-Forking is safe only from a process with a single thread on Linux: ``mkdocs serve``
-rebuilds in a thread of its own, macOS and Windows do not fork well, and a single core
-gains nothing. There the languages are built one after the other, straight into
+Where forking is not safe or gains nothing (``forked.can_fork``: ``mkdocs serve``, macOS,
+Windows, a single core), the languages are built one after the other, straight into
 ``site/<language>/``; a language that fails then leaves those before it in place.
 """
 from __future__ import annotations

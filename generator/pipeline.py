@@ -179,26 +179,28 @@ def _load(files: dict[Kind, list[Path]], checked: CheckedFiles | None = None
           ) -> tuple[dict[Kind, list[yamlsafe.Document]], list[Problem]]:
     """Every file read; those read and passed before taken from the cache, the others parsed
     on every core."""
-    read = {(kind, path): yamlsafe.read(path) for kind, paths in files.items() for path in paths}
-    known = {at: checked.document(at[1], raw) for at, (raw, _) in read.items() if checked and raw is not None}
-    new = [at for at, (raw, _) in read.items() if raw is not None and known.get(at) is None]
-    loaded = dict(zip(new, forked.each(_parse, [(at[1], read[at][0]) for at in new]), strict=True))
+    paths = [(kind, path) for kind, kind_paths in files.items() for path in kind_paths]
+    read = [yamlsafe.read(path) for _, path in paths]  # (bytes or None, why not)
+    cached = [checked.document(path, raw) if checked and raw is not None else None
+              for (_, path), (raw, _) in zip(paths, read, strict=True)]
+    new = [index for index, (raw, _) in enumerate(read) if raw is not None and cached[index] is None]
+    parsed = dict(zip(new, forked.each(lambda index: yamlsafe.load(paths[index][1], read[index][0]), new),
+                      strict=True))
     documents: dict[Kind, list[yamlsafe.Document]] = {kind: [] for kind in files}
     problems: list[Problem] = []
-    for at, (_, read_problems) in read.items():
-        document, load_problems = (known[at], []) if known.get(at) else loaded.get(at, (None, read_problems))
-        if at in loaded and checked and document is not None:
-            checked.read(document)
+    for index, (kind, _) in enumerate(paths):
+        if cached[index] is not None:
+            document, load_problems = cached[index], []
+        else:
+            document, load_problems = parsed.get(index, (None, read[index][1]))
+            if checked and document is not None:
+                checked.remember_parsed(document)
         if document is None:  # not read: its content is checked once these are mended
             load_problems = [dataclasses.replace(p, blocks_checks=True) for p in load_problems]
         problems += load_problems
         if document is not None:
-            documents[at[0]].append(document)
+            documents[kind].append(document)
     return documents, problems
-
-
-def _parse(path_and_bytes: tuple[Path, bytes]) -> tuple[yamlsafe.Document | None, list[Problem]]:
-    return yamlsafe.load(*path_and_bytes)
 
 
 def _validate(documents: dict[Kind, list[yamlsafe.Document]], schemas: schema.SchemaSet,
@@ -215,27 +217,28 @@ def _validate(documents: dict[Kind, list[yamlsafe.Document]], schemas: schema.Sc
     checking = schemas.with_context(vocabularies, known_ids, RESERVED_IDS, search_synonyms)
     validators = {kind: checking.validator(kind.schema) for kind in documents}
     examples = plausibility.template_values()
-    ids = ids_key(documents)
+    if checked:
+        checked.ids = ids_key(known_ids)
 
-    def alone(item: tuple[Kind, yamlsafe.Document]) -> list[Problem]:
-        kind, document = item
+    def alone(index: int) -> list[Problem]:
+        kind, document = unchecked[index]  # inherited by a forked child, not sent to it
         hidden = characters.problems(document)
         named = {(p.path, p.field) for p in hidden}  # the invisible character is the mistake there
         found = hidden + [p for p in schema.validate(document, validators[kind]) if (p.path, p.field) not in named]
         return found + (plausibility.in_file(document, examples) if isinstance(document.data, dict) else [])
 
     unchecked = [(kind, document) for kind, docs in documents.items() for document in docs
-                 if not (checked and checked.passed_before(document, ids))]
+                 if not (checked and checked.passed_before(kind, document))]
     problems: list[Problem] = []
-    for (_, document), found in zip(unchecked, forked.each(alone, unchecked), strict=True):
+    for (kind, document), found in zip(unchecked, forked.each(alone, range(len(unchecked))), strict=True):
         problems += found
         if checked and not found:
-            checked.passed(document, ids)
+            checked.passed(kind, document)
     if checked:
-        for docs in documents.values():
+        for kind, docs in documents.items():
             for document in docs:
-                if checked.passed_before(document, ids):
-                    checked.passed(document, ids)
+                if checked.passed_before(kind, document):
+                    checked.passed(kind, document)
     records = {kind: [d for d in docs if isinstance(d.data, dict)] for kind, docs in documents.items()}
     today = freshness.today()
     return problems + rules.check(records) + [problem for docs in records.values() for document in docs

@@ -22,7 +22,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.utils import is_error_template
 
-from . import legal, material_parts, pipeline
+from . import legal, material_parts, pipeline, shards
 from .config import WegweiserConfig
 from .language_builds import FurtherLanguages, can_build_beside
 from .open_data import DataFile
@@ -31,7 +31,6 @@ from .render.content_policy import (ScriptInContent, allow_live_reload, refuse_m
                                     refuse_scripts_in, with_policy)
 from .render.languages import GERMAN, OWN_NAMES
 from .settings import Settings, SettingsError
-from .shards import shard_language
 
 log = logging.getLogger("mkdocs.plugins.wegweiser")
 
@@ -46,11 +45,12 @@ class WegweiserPlugin(BasePlugin[WegweiserConfig]):
             self.operator_nav = config.nav  # a navigation written in mkdocs.yml wins
             self._prepare(config)
             further = self.settings.languages
-            shard = self._shard_language()
-            if shard:  # this build makes one language's site only (shards.py)
+            if self.shard:  # this build makes one language's site only (shards.py)
+                log.info(f"Nur die Seite in der Sprache {self.shard} wird gebaut ({shards.VARIABLE}); die anderen "
+                         "Sprachen fehlen in diesem Teil.")
                 further = ()
-                if shard != GERMAN:
-                    self._switch_to(config, shard, Path(config.site_dir) / shard)
+                if self.shard != GERMAN:
+                    self._switch_to(config, self.shard, Path(config.site_dir) / self.shard)
             self.further = FurtherLanguages(
                 lambda language, site_dir: self._build_language(config, language, site_dir),
                 further, Path(config.site_dir), beside=can_build_beside())
@@ -68,19 +68,20 @@ class WegweiserPlugin(BasePlugin[WegweiserConfig]):
     def _prepare(self, config) -> None:
         try:
             self.settings = Settings.from_plugin(self.config, config)
+            self.shard = shards.shard_language(self.settings.languages, GERMAN)  # before a long prepare
             self.prepared = pipeline.prepare(pipeline.Sources.of(self.settings))
             pipeline.check_buildable(self.prepared, self.settings)
             check_static_files(self.settings)
             self.sites: dict[str, Site] = {}
-            # Made with the first language's site and kept for the others (None until then): the
-            # open data files are the same in every language, and a further language built in
-            # this process need not serialize the whole directory again.
-            self.data_files: tuple[DataFile, ...] | None = None
+            # Made once, before the further languages' builds fork: the open data files are the
+            # same in every language (German publishes them, the others' pages name their
+            # sizes), and no language's process need serialize the whole directory again.
+            self.data_files: tuple[DataFile, ...] = pipeline.open_data_files(self.prepared, self.settings)
         except pipeline.InvalidContent as error:
             for problem in error.problems:
                 log.error(str(problem))
             raise PluginError(f"{error} Die Seite wurde nicht erstellt.") from error
-        except SettingsError as error:
+        except (SettingsError, shards.UnknownLanguage) as error:
             raise PluginError(str(error)) from error
         located = self.prepared.located
         if located.missing or located.approximate:
@@ -91,18 +92,10 @@ class WegweiserPlugin(BasePlugin[WegweiserConfig]):
             log.info(f"Impressum: noch eine Vorlage, in mkdocs.yml fehlt {', '.join(unfilled)}. "
                      "Einzelheiten: wegweiser validate")
 
-    def _shard_language(self) -> str | None:
-        try:
-            return shard_language(self.settings.languages, GERMAN)
-        except ValueError as error:
-            raise PluginError(str(error)) from error
-
     @property
     def site(self) -> Site:
         """The site in the language of the build under way, rendered when it starts."""
         if self.language not in self.sites:
-            if self.data_files is None:
-                self.data_files = pipeline.open_data_files(self.prepared, self.settings)
             self.sites[self.language] = pipeline.build(self.prepared, self.settings, self.language, self.data_files)
         return self.sites[self.language]
 

@@ -53,11 +53,11 @@ class Document:
 
     path: Path
     data: Any
-    positions: dict[tuple, tuple[int, int]] = field(repr=False)
-    key_positions: dict[tuple, tuple[int, int]] = field(repr=False, default_factory=dict)
+    positions: dict[tuple, tuple[int, int]] = field(repr=False, compare=False)
+    key_positions: dict[tuple, tuple[int, int]] = field(repr=False, compare=False, default_factory=dict)
     # A file from the build's cache (checked_files) keeps only the positions of its first two
     # levels (an offering's line); a problem deeper down, which is rare, reads the file again.
-    shallow: bool = field(repr=False, default=False)
+    shallow: bool = field(repr=False, compare=False, default=False)
 
     def position(self, path: tuple, *, key: bool = False) -> tuple[int, int]:
         """Line and column (1-based) of the value at ``path``, or of its nearest parent."""

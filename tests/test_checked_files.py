@@ -1,6 +1,8 @@
 """Files read and checked once are not read or checked again, and no problem is ever lost."""
 from __future__ import annotations
 
+import shutil
+
 import pytest
 
 from conftest import problems_of, prepared
@@ -114,3 +116,42 @@ def test_the_cache_is_named_after_the_code_and_the_schemas(site_copy, cache):
     code = checked_files.code_state()
     assert names[0] == f"dokumente-{code}.marshal" and names[1].startswith(f"geprueft-{code}-")
     assert build_cache.read(names[0])
+
+
+def test_a_changed_vocabulary_checks_every_file_again(site_copy, cache, tmp_path):
+    from conftest import SCHEMAS
+    from generator import pipeline
+
+    schemas = tmp_path / "schemas"
+    shutil.copytree(SCHEMAS, schemas)
+    pipeline.prepare(pipeline.Sources(site_copy, schemas))
+    topics = schemas / "vokabulare" / "themen.yml"
+    text = topics.read_text(encoding="utf-8")
+    topics.write_text(text.replace("\nsucht:", "\nabhaengigkeit:", 1), encoding="utf-8")  # a term renamed
+
+    with pytest.raises(pipeline.InvalidContent) as raised:
+        pipeline.prepare(pipeline.Sources(site_copy, schemas))
+
+    assert PROVIDER in {p.path for p in raised.value.problems}
+
+
+def test_the_date_of_the_last_check_is_measured_against_today_on_every_build(site_copy, cache, monkeypatch):
+    prepared(site_copy)  # the provider's last check (2026-03-01) is in the past
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")  # 2026-01-01: the same file, a day before it
+
+    found = problems_of(site_copy)
+
+    assert any(p.path == PROVIDER and "in der Zukunft" in p.message for p in found)
+
+
+def test_after_a_failed_build_the_mended_file_is_read_again_and_the_others_not(site_copy, cache, files_read):
+    prepared(site_copy)
+    path = site_copy / PROVIDER
+    good = path.read_text(encoding="utf-8")
+    path.write_text(good.replace("art: beratungsstelle", "art: [kaputt"), encoding="utf-8")
+    assert problems_of(site_copy)
+    path.write_text(good, encoding="utf-8")
+    files_read.clear()
+
+    assert problems_of(site_copy) == ()
+    assert files_read == []  # its bytes are those that passed before

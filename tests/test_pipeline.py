@@ -2,13 +2,16 @@
 the expected German problems (``tests/fixtures/invalid/<kind>/<case>.expected``)."""
 from __future__ import annotations
 
+import json
 import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES, SCHEMAS, site_settings
+from conftest import FIXTURES, REPO, SCHEMAS, site_settings
 from generator import pipeline
 from generator.settings import SettingsError
 
@@ -113,8 +116,9 @@ def test_references_resolve_into_records(site_copy):
     assert organisation.offerings[0].places[0].postcode == "01067"
 
 
-def test_a_large_directory_checked_on_every_core_reports_the_same_as_one_core(site_copy, monkeypatch):
-    from generator import forked
+@pytest.mark.skipif(len(os.sched_getaffinity(0)) < 2, reason="sharing work needs two cores")
+def test_a_large_directory_checked_on_every_core_reports_the_same_as_one_core(site_copy, tmp_path, monkeypatch):
+    from generator import checked_files, forked
 
     monkeypatch.chdir(site_copy)
     provider = (site_copy / "traeger" / "beratung-beispiel.yml").read_text(encoding="utf-8")
@@ -124,10 +128,20 @@ def test_a_large_directory_checked_on_every_core_reports_the_same_as_one_core(si
     (site_copy / "traeger" / "kopie-7.yml").write_text(provider.replace("beratung-beispiel", "kopie-7")
                                                       .replace("art: beratungsstelle", "art: irgendwas"))
     (site_copy / "traeger" / "kopie-9.yml").write_text("id: kopie-9\nname: [\n", encoding="utf-8")
-
-    shared = problems(site_copy)
+    # Shared out in a fresh process (here, threads of earlier tests forbid forking), each with
+    # an empty cache of its own, so that every file is read and checked.
+    script = ("import json; from generator import forked, pipeline; from conftest import SCHEMAS\n"
+              "assert forked.can_fork()\n"
+              "try: pipeline.prepare(pipeline.Sources(pipeline.Path('.'), SCHEMAS))\n"
+              "except pipeline.InvalidContent as error: print(json.dumps([[p.path, p.line, p.column, p.field, "
+              "p.message] for p in error.problems]))")
+    shared = subprocess.run([sys.executable, "-c", script], cwd=site_copy, capture_output=True, text=True,
+                            check=True, env={**os.environ, "WEGWEISER_CACHE": str(tmp_path / "eins"),
+                                             "PYTHONPATH": f"{REPO}{os.pathsep}{REPO / 'tests'}"}).stdout
+    monkeypatch.setenv("WEGWEISER_CACHE", str(tmp_path / "zwei"))
+    monkeypatch.setattr(checked_files.CheckedFiles, "_in_memory", {})
     monkeypatch.setattr(forked, "WORTH_SHARING", 10**9)
-    alone = problems(site_copy)
+    alone = problems(pipeline.Path("."))
 
-    assert shared == alone
-    assert {p.path for p in shared} == {"traeger/kopie-7.yml", "traeger/kopie-9.yml"}
+    assert json.loads(shared) == [[p.path, p.line, p.column, p.field, p.message] for p in alone]
+    assert {p.path for p in alone} == {"traeger/kopie-7.yml", "traeger/kopie-9.yml"}

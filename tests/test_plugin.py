@@ -116,6 +116,16 @@ def test_languages_built_beside_the_german_site_equal_those_built_after_it(site_
     assert sorted(p.name for p in tmp_path.iterdir()) == ["danach", "nebenher", "project"]
 
 
+def test_the_open_data_files_are_made_once_for_every_language(site_copy, tmp_path, monkeypatch):
+    made = []
+    real = pipeline.open_data_files
+    monkeypatch.setattr(pipeline, "open_data_files", lambda *args: made.append(args) or real(*args))
+    monkeypatch.setattr(plugin, "can_build_beside", lambda: False)  # all in this process, to be counted
+    build(mkdocs_config(site_copy, tmp_path / "site"))
+    assert len(made) == 1
+    assert (tmp_path / "site" / "daten").is_dir() and (tmp_path / "site" / "cs" / "offene-daten").is_dir()
+
+
 def rendering_fails_in(broken: str, monkeypatch) -> None:
     """The render stage fails for one language, as a fault in a template would; the
     languages are built beside the German one (an earlier test may have left a thread)."""

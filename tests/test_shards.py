@@ -43,24 +43,41 @@ def test_parts_that_disagree_are_refused_and_nothing_changes(tmp_path):
     target.mkdir()
     (target / "index.html").write_text("die Seite von gestern", encoding="utf-8")
 
-    with pytest.raises(shards.ShardConflict, match=r"cs/index.html .*nicht verändert"):
+    with pytest.raises(shards.MergeError, match=r"cs/index.html .*nicht verändert"):
         shards.merge([first, second], target)
 
     assert tree(target) == {"index.html": b"die Seite von gestern"}
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a", "b", "site"]
 
 
-def test_merging_replaces_the_old_site_as_a_whole(tmp_path):
-    part, target = tmp_path / "de", tmp_path / "site"
-    part.mkdir()
-    (part / "index.html").write_text("neu", encoding="utf-8")
+def start_pages(part, *languages):
+    for language in languages:
+        page = part / ("" if language == "de" else language) / "index.html"
+        page.parent.mkdir(parents=True, exist_ok=True)
+        page.write_text(language, encoding="utf-8")
+
+
+def test_merging_replaces_the_old_site_as_a_whole(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)  # no mkdocs.yml: the default languages, Czech and English
+    part, target = tmp_path / "alle", tmp_path / "site"
+    start_pages(part, "de", "cs", "en")
     target.mkdir()
     (target / "veraltet.html").write_text("weg damit", encoding="utf-8")
 
     assert cli.main(["merge", str(part), "--ziel", str(target)]) == 0
 
-    assert tree(target) == {"index.html": b"neu"}
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["de", "site"]
+    assert tree(target) == {"index.html": b"de", "cs/index.html": b"cs", "en/index.html": b"en"}
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["alle", "site"]
+
+
+def test_a_missing_language_part_is_named_and_nothing_changes(tmp_path):
+    german, czech, target = tmp_path / "de", tmp_path / "cs", tmp_path / "site"
+    start_pages(german, "de")
+    start_pages(czech, "cs")
+
+    with pytest.raises(shards.MergeError, match="Es fehlt der Teil in der Sprache en .*--sprache en"):
+        shards.merge([german, czech], target, ("cs", "en"))
+    assert not target.exists()
 
 
 def test_a_missing_part_is_named(tmp_path, capsys):
@@ -73,13 +90,16 @@ def test_a_language_the_directory_lacks_is_refused_before_anything_is_built(site
     monkeypatch.setenv(shards.VARIABLE, "fr")
     with pytest.raises(Abort):
         build(mkdocs_config(site_copy, tmp_path / "site"))
-    assert "WEGWEISER_SPRACHE=fr: Diese Sprache hat das Verzeichnis nicht. Möglich sind: de, cs, en" in caplog.text
+    assert "keine Seite in der Sprache „fr“ (--sprache, WEGWEISER_SPRACHE). Möglich sind: de, cs, en" in caplog.text
     assert not (tmp_path / "site").exists()
 
 
-def test_build_with_a_language_hands_it_to_the_mkdocs_build(monkeypatch, tmp_path):
-    seen = {}
-    monkeypatch.setattr(cli.subprocess, "call", lambda arguments, env: seen.update(env=env) or 0)
+def test_build_with_a_language_hands_it_to_the_mkdocs_build_and_without_builds_every_language(
+        monkeypatch, tmp_path):
+    seen = []
+    monkeypatch.setattr(cli.subprocess, "call", lambda arguments, env: seen.append(env) or 0)
     monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv(shards.VARIABLE, "en")  # left in the shell from an earlier part
     assert cli.main(["build", "--sprache", "cs"]) == 0
-    assert seen["env"][shards.VARIABLE] == "cs"
+    assert cli.main(["build"]) == 0
+    assert seen[0][shards.VARIABLE] == "cs" and shards.VARIABLE not in seen[1]

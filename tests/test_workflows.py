@@ -111,11 +111,14 @@ def test_main_is_deployed_only_after_checks_and_build():
     assert any(u.startswith("actions/deploy-pages@") for u in uses)
 
 
-def test_the_publishing_build_restores_the_build_cache_keyed_by_the_pinned_packages():
+def test_the_publishing_build_restores_the_build_cache_keyed_by_packages_and_records():
     steps = load(REPO / ".github" / "workflows" / "veroeffentlichen.yml")["jobs"]["bauen"]["steps"]
     [cache] = [s for s in steps if s.get("uses", "").startswith("actions/cache@")]
     assert cache["with"]["path"] == "~/.cache/wegweiser"  # build_cache.folder() on the runner
-    assert "hashFiles('requirements/ci-test.txt')" in cache["with"]["key"]
+    packages = "wegweiser-build-${{ hashFiles('requirements/ci-test.txt') }}-"
+    # each state of the records saves its own cache, starting from the newest earlier one
+    assert cache["with"]["key"].startswith(packages) and "hashFiles('content/**'" in cache["with"]["key"]
+    assert cache["with"]["restore-keys"] == packages
     names = [s.get("name", s.get("uses", "")) for s in steps]
     assert names.index(cache["uses"]) < names.index("Seite streng bauen")
 
