@@ -36,7 +36,8 @@ PAGE_SCRIPT = REPO / "overrides" / "assets" / "javascripts" / "wegweiser.js"
 # The map's placeholder as the site's pages have it (_macros.html map_block), nothing else.
 PAGE = """<!DOCTYPE html>
 <html lang="de"><head><meta charset="utf-8"><title>Benchmark</title></head><body>
-<div data-karte="{map}" data-karte-titel="Benchmark" data-karte-markierungen="{markers}" data-karte-geladen="Geladen">
+<div data-karte="{map}" data-karte-titel="Benchmark" data-karte-markierungen="{markers}" data-karte-geladen="Geladen"
+     data-karte-fehlt="Nicht geladen">
 <a class="ww-karte__laden" href="#">Karte laden</a></div>
 <script src="wegweiser.js"></script>
 </body></html>

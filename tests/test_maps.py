@@ -116,7 +116,7 @@ def test_a_map_document_has_the_same_small_size_however_many_markers_it_shows():
 def test_the_markers_lie_in_a_json_file_beside_the_document_that_names_it(fixture_directory):
     generated = render(fixture_directory)
     assert generated.marker_file == "karten/test.json"
-    assert '<link rel="alternate" type="application/json" href="test.json">' in generated.html
+    assert '<link rel="alternate" type="application/json" href="test.json"' in generated.html
     assert generated.marker_data.endswith("}\n") and "wegweiser-markierungen" not in generated.html
     assert len(payload_of(generated)["m"]) == len(generated.markers)
 
@@ -129,6 +129,22 @@ def test_the_site_publishes_each_maps_markers_and_its_page_names_them_for_the_sc
     overview = next(p for p in site.pages if p.src_uri == "karte.md")
     assert 'data-karte="karten/alle.html"' in overview.body.replace("../", "")
     assert 'data-karte-markierungen="karten/alle.json"' in overview.body.replace("../", "")
+    assert 'data-karte-fehlt="Die Markierungen der Karte konnten leider nicht geladen werden.' in overview.body
+
+
+def test_a_map_document_says_in_its_language_when_its_markers_cannot_be_read(fixture_directory):
+    from generator.render import catalogue
+
+    directory, vocabularies = fixture_directory
+    markers = maps.markers_for(listed(directory), directory, "cs")
+    for language, sentence in (("de", "Die Markierungen der Karte konnten leider nicht geladen werden."),
+                               ("cs", "Značky mapy se bohužel nepodařilo načíst.")):
+        messages = maps.map_messages(catalogue.translations(language)) if language != "de" else None
+        generated = maps.render_map("karten/test.html", "Karte", markers, MapSettings(), vocabularies["themen"],
+                                    OFFERING_LINK, messages, language)
+        assert re.search(r'<link rel="alternate" type="application/json" href="[^"]*" data-fehlt="'
+                         + re.escape(sentence), generated.html)
+        assert "missing" not in payload_of(generated)["meldungen"]  # the file is what would be missing
 
 
 def test_two_renders_are_byte_identical(fixture_directory):

@@ -130,9 +130,13 @@ def marker_json(data: dict) -> str:
 
 
 def map_messages(translations: gettext.NullTranslations) -> dict:
-    """What karte.js says, in the page's language; counts in the forms for 1, 2 and 5."""
+    """What karte.js says, in the page's language; counts in the forms for 1, 2 and 5.
+    ``missing`` goes into the map document (its marker file is what could not be read),
+    the rest into the marker file."""
     _, ngettext = translations.gettext, translations.ngettext
     return {
+        "missing": _("Die Markierungen der Karte konnten leider nicht geladen werden. "
+                     "Bitte versuchen Sie es später erneut."),
         "approximate": _("Lage nur ungefähr (Ortsmitte)"),
         "approximateShort": _(" (Lage ungefähr)"),
         "topic": _("Thema "),
@@ -151,9 +155,10 @@ def payload(markers: list[Marker], vocabulary: Vocabulary, offering_link: str,
     topic_index = {t.id: i for i, t in enumerate(topics)}
     org_index = {name: i for i, name in enumerate(organisations)}
     town_index = {name: i for i, name in enumerate(towns)}
+    messages = messages or map_messages(gettext.NullTranslations())
     return {
         "angebot": offering_link,
-        "meldungen": messages or map_messages(gettext.NullTranslations()),
+        "meldungen": {key: text for key, text in messages.items() if key != "missing"},
         "traeger": organisations,
         "traegerDeutsch": [org_index[name] for name in sorted({m.organisation for m in markers
                                                                 if m.organisation_in_german}, key=sort_key)],
@@ -207,13 +212,17 @@ def render_map(src_uri: str, title: str, markers: list[Marker], settings: MapSet
     _renumber(figure)
     document = figure.render().replace("<html>", f'<html lang="{language}">', 1)
     # Inserted after folium has rendered, as branca never sees it: where the markers are,
-    # for the document opened on its own (framed, it is given them by the page).
+    # for the document opened on its own (framed, it is given them by the page), and what
+    # it says when they cannot be read.
+    messages = messages or map_messages(gettext.NullTranslations())
     marker_file = SiteMap().map_markers(src_uri)
+    marker_data = marker_json(payload(markers, topics, offering_link, messages, language))
     head, head_end, rest = document.partition("</head>")
     if not head_end:
         raise RuntimeError("folium's map document has no </head>: check the folium version")
     link = html.escape(SiteMap().link(src_uri, marker_file))
-    document = f'{head}    <link rel="alternate" type="application/json" href="{link}">\n{head_end}{rest}'
+    document = (f'{head}    <link rel="alternate" type="application/json" href="{link}" '
+                f'data-fehlt="{html.escape(messages["missing"])}">\n{head_end}{rest}')
     # folium forbids zooming the page; people with low vision need it (WCAG 1.4.4).
     document = re.sub(r'<meta name="viewport"[^>]*>',
                       '<meta name="viewport" content="width=device-width, initial-scale=1.0">', document)
@@ -225,8 +234,7 @@ def render_map(src_uri: str, title: str, markers: list[Marker], settings: MapSet
     document = body + script.strip() + "\n</body>\n</html>\n"
     # Last, so that the hashes are of the inline scripts and styles as they are written.
     document = with_policy(document, tile_sources(settings.tiles))
-    return GeneratedMap(src_uri, title, document, tuple(markers), marker_file,
-                        marker_json(payload(markers, topics, offering_link, messages, language)))
+    return GeneratedMap(src_uri, title, document, tuple(markers), marker_file, marker_data)
 
 
 def _renumber(element, counter=None) -> None:
