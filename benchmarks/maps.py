@@ -93,7 +93,8 @@ def main(sizes: list[int]) -> int:
             (folder / generated.src_uri).write_text(generated.html, encoding="utf-8")
             (folder / generated.marker_file).write_text(generated.marker_data, encoding="utf-8")
             (folder / f"seite-{count}.html").write_text(
-                PAGE.format(map=generated.src_uri, markers=generated.marker_file), encoding="utf-8")
+                PAGE.format(map=generated.src_uri, markers=f"{generated.marker_file}?v={generated.marker_version}"),
+                encoding="utf-8")
 
             timings = []
             for _ in range(3):

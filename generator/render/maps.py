@@ -22,10 +22,16 @@ The page (wegweiser.js) reads the file instead and hands its text to the frame w
 postMessage when the frame asks; the frame takes it only from its parent on the site's
 origin (karte.js). Opened on its own, not framed, the document has the site's origin and
 reads the file itself, named by its ``<link rel="alternate">``.
+
+The file keeps its name from build to build, so a browser or a CDN (GitHub Pages: ten
+minutes) may still hold the last build's file when the new page comes. Every reference to
+it therefore carries a version made from its content (``alle.json?v=<hash>``): a new file
+is a new address, an unchanged one stays cached, and the same content gives the same bytes.
 """
 from __future__ import annotations
 
 import gettext
+import hashlib
 import html
 import itertools
 import re
@@ -88,6 +94,16 @@ class GeneratedMap:
     markers: tuple[Marker, ...]
     marker_file: str  # beside the document, e.g. "karten/region-versorgungsregion-annaberg.json"
     marker_data: str  # its JSON (``payload``), escaped so that no text in it reads as markup
+
+    @property
+    def marker_version(self) -> str:
+        """What the pages' reference to the marker file appends as ``?v=`` (_macros.html)."""
+        return content_version(self.marker_data)
+
+
+def content_version(text: str) -> str:
+    """A version of a file made from its content: it changes with any marker in it."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:10]
 
 
 def markers_for(offerings: list[Offering], directory: Directory, language: str = GERMAN) -> list[Marker]:
@@ -220,7 +236,7 @@ def render_map(src_uri: str, title: str, markers: list[Marker], settings: MapSet
     head, head_end, rest = document.partition("</head>")
     if not head_end:
         raise RuntimeError("folium's map document has no </head>: check the folium version")
-    link = html.escape(SiteMap().link(src_uri, marker_file))
+    link = html.escape(f"{SiteMap().link(src_uri, marker_file)}?v={content_version(marker_data)}")
     document = (f'{head}    <link rel="alternate" type="application/json" href="{link}" '
                 f'data-fehlt="{html.escape(messages["missing"])}">\n{head_end}{rest}')
     # folium forbids zooming the page; people with low vision need it (WCAG 1.4.4).
