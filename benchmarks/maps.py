@@ -36,7 +36,8 @@ PAGE_SCRIPT = REPO / "overrides" / "assets" / "javascripts" / "wegweiser.js"
 # The map's placeholder as the site's pages have it (_macros.html map_block), nothing else.
 PAGE = """<!DOCTYPE html>
 <html lang="de"><head><meta charset="utf-8"><title>Benchmark</title></head><body>
-<div data-karte="{map}" data-karte-titel="Benchmark" data-karte-markierungen="{markers}" data-karte-geladen="Geladen">
+<div data-karte="{map}" data-karte-titel="Benchmark" data-karte-markierungen="{markers}" data-karte-geladen="Geladen"
+     data-karte-fehlt="Nicht geladen">
 <a class="ww-karte__laden" href="#">Karte laden</a></div>
 <script src="wegweiser.js"></script>
 </body></html>
@@ -92,7 +93,8 @@ def main(sizes: list[int]) -> int:
             (folder / generated.src_uri).write_text(generated.html, encoding="utf-8")
             (folder / generated.marker_file).write_text(generated.marker_data, encoding="utf-8")
             (folder / f"seite-{count}.html").write_text(
-                PAGE.format(map=generated.src_uri, markers=generated.marker_file), encoding="utf-8")
+                PAGE.format(map=generated.src_uri, markers=f"{generated.marker_file}?v={generated.marker_version}"),
+                encoding="utf-8")
 
             timings = []
             for _ in range(3):

@@ -2,6 +2,7 @@
 same size however many markers there are, stable bytes, honest markers."""
 from __future__ import annotations
 
+import dataclasses
 import gzip
 import json
 import re
@@ -49,7 +50,7 @@ def test_markers_leave_out_shelters_and_ended_offerings_and_are_sorted_by_town(f
 def test_the_document_loads_only_our_own_files(fixture_directory):
     document = render(fixture_directory).html
     sources = re.findall(r'<(?:script|link)\b[^>]*(?:src|href)="([^"]+)"', document)
-    assert sources and all(s.startswith("assets/") or s == "test.json" for s in sources)  # the markers
+    assert sources and all(s.startswith(("assets/", "test.json?v=")) for s in sources)  # and the markers
     for host in ("jsdelivr", "cdnjs", "jquery", "bootstrap", "font-awesome", "googleapis", "unpkg"):
         assert host not in document
 
@@ -116,7 +117,8 @@ def test_a_map_document_has_the_same_small_size_however_many_markers_it_shows():
 def test_the_markers_lie_in_a_json_file_beside_the_document_that_names_it(fixture_directory):
     generated = render(fixture_directory)
     assert generated.marker_file == "karten/test.json"
-    assert '<link rel="alternate" type="application/json" href="test.json">' in generated.html
+    assert (f'<link rel="alternate" type="application/json" href="test.json?v={generated.marker_version}"'
+            in generated.html)
     assert generated.marker_data.endswith("}\n") and "wegweiser-markierungen" not in generated.html
     assert len(payload_of(generated)["m"]) == len(generated.markers)
 
@@ -127,8 +129,64 @@ def test_the_site_publishes_each_maps_markers_and_its_page_names_them_for_the_sc
     site = rendered()
     assert {m.marker_file for m in site.maps} == {m.src_uri.removesuffix(".html") + ".json" for m in site.maps}
     overview = next(p for p in site.pages if p.src_uri == "karte.md")
+    overview_map = next(m for m in site.maps if m.src_uri == "karten/alle.html")
     assert 'data-karte="karten/alle.html"' in overview.body.replace("../", "")
-    assert 'data-karte-markierungen="karten/alle.json"' in overview.body.replace("../", "")
+    assert (f'data-karte-markierungen="karten/alle.json?v={overview_map.marker_version}"'
+            in overview.body.replace("../", ""))
+    assert 'data-karte-fehlt="Die Markierungen der Karte konnten leider nicht geladen werden.' in overview.body
+
+
+def marker_reference(document: str) -> str:
+    return re.search(r'<link rel="alternate" type="application/json" href="([^"]*)"', document)[1]
+
+
+def test_the_references_to_the_marker_file_change_with_its_content_and_only_with_it(fixture_directory):
+    """A browser or CDN may keep the last build's marker file (GitHub Pages: ten minutes):
+    a new file must come under a new address, and an unchanged one keep its address."""
+    directory, vocabularies = fixture_directory
+    markers = maps.markers_for(listed(directory), directory)
+    renamed = [dataclasses.replace(markers[0], name=markers[0].name + " (neu)"), *markers[1:]]
+
+    def rendered_with(chosen):
+        return maps.render_map("karten/test.html", "Karte", chosen, MapSettings(), vocabularies["themen"],
+                               OFFERING_LINK)
+
+    first, again, changed = rendered_with(markers), rendered_with(markers), rendered_with(renamed)
+    assert first.html == again.html and first.marker_data == again.marker_data
+    assert marker_reference(first.html) == marker_reference(again.html) == f"test.json?v={first.marker_version}"
+    assert re.fullmatch(r"[0-9a-f]{10}", first.marker_version)
+    assert first.marker_version == maps.content_version(first.marker_data)
+    assert changed.marker_version != first.marker_version
+    assert marker_reference(changed.html) == f"test.json?v={changed.marker_version}"
+    # The bounds are the same, so the document differs only in the reference.
+    assert changed.html.replace(changed.marker_version, first.marker_version) == first.html
+
+
+def test_each_page_names_the_version_of_its_maps_markers_that_the_map_document_names():
+    from conftest import rendered
+
+    site = rendered()
+    for generated in site.maps:
+        name = generated.marker_file.rpartition("/")[2]
+        assert marker_reference(generated.html) == f"{name}?v={generated.marker_version}"
+        pages = [p for p in site.pages if f"/{generated.marker_file}?v=" in p.body]
+        assert pages, generated.src_uri
+        assert all(f'/{generated.marker_file}?v={generated.marker_version}"' in p.body for p in pages)
+
+
+def test_a_map_document_says_in_its_language_when_its_markers_cannot_be_read(fixture_directory):
+    from generator.render import catalogue
+
+    directory, vocabularies = fixture_directory
+    markers = maps.markers_for(listed(directory), directory, "cs")
+    for language, sentence in (("de", "Die Markierungen der Karte konnten leider nicht geladen werden."),
+                               ("cs", "Značky mapy se bohužel nepodařilo načíst.")):
+        messages = maps.map_messages(catalogue.translations(language)) if language != "de" else None
+        generated = maps.render_map("karten/test.html", "Karte", markers, MapSettings(), vocabularies["themen"],
+                                    OFFERING_LINK, messages, language)
+        assert re.search(r'<link rel="alternate" type="application/json" href="[^"]*" data-fehlt="'
+                         + re.escape(sentence), generated.html)
+        assert "missing" not in payload_of(generated)["meldungen"]  # the file is what would be missing
 
 
 def test_two_renders_are_byte_identical(fixture_directory):

@@ -1,23 +1,30 @@
 """The maps in a real browser: nothing leaves the site before consent, tiles go only to the
 configured server afterwards, the page hands the map its markers and no other window can,
-hostile names never run, the list holds every marker."""
+a marker file that cannot be read is said and throws nothing, hostile names never run, the
+list holds every marker."""
 from __future__ import annotations
 
+import functools
 import json
 from http.server import BaseHTTPRequestHandler
+from pathlib import Path
 from urllib.parse import urlsplit
 from urllib.request import urlopen
 
 import pytest
 
-from local_server import LocalServer
+from local_server import LocalServer, QuietHandler
 from conftest import build, mkdocs_config
 
 REGION = "regionen/landkreis-beispiel/"
+MISSING_ON_PAGE = ("Die Markierungen der Karte konnten leider nicht geladen werden. "
+                   "Alle Angebote dieser Karte finden Sie auch in der Liste nach Orten.")
+MISSING_ON_ITS_OWN = ("Die Markierungen der Karte konnten leider nicht geladen werden. "
+                      "Bitte versuchen Sie es später erneut.")
 
 
 @pytest.fixture(scope="module")
-def servers(tmp_path_factory):
+def built(tmp_path_factory):
     import shutil
     from conftest import FIXTURE_SITE
 
@@ -28,8 +35,14 @@ def servers(tmp_path_factory):
         site = root / "site"
         build(mkdocs_config(content, site, maps={"tiles": f"http://{tiles.host}/{{z}}/{{x}}/{{y}}.png",
                                                  "tile_server_name": "Testkacheln"}))
-        with LocalServer(site) as web:
-            yield web, tiles
+        yield site, tiles
+
+
+@pytest.fixture(scope="module")
+def servers(built):
+    site, tiles = built
+    with LocalServer(site) as web:
+        yield web, tiles
 
 
 @pytest.fixture
@@ -38,10 +51,24 @@ def page(chromium):
     page = context.new_page()
     page.requested_hosts = set()
     page.dialogs = []
+    page.errors = []  # uncaught exceptions and console errors, of the page and of its frames
+    page.refused = []  # the paths the server answered with an error
     page.on("request", lambda request: page.requested_hosts.add(urlsplit(request.url).netloc))
     page.on("dialog", lambda dialog: (page.dialogs.append(dialog.message), dialog.dismiss()))
+    page.on("pageerror", lambda error: page.errors.append(str(error)))
+    page.on("console", lambda message: page.errors.append(message.text) if message.type == "error" else None)
+    page.on("response", lambda response: page.refused.append(urlsplit(response.url).path)
+            if response.status >= 400 else None)
     yield page
     context.close()
+
+
+def script_errors(page) -> list[str]:
+    """What went wrong in the scripts. The browser's own line about a refused request is
+    none where it was the marker file's 404 that a test asks for, or the icon that a map
+    document opened on its own does not name (the browser asks for /favicon.ico)."""
+    assert all(path.endswith(".json") or path == "/favicon.ico" for path in page.refused), page.refused
+    return [error for error in page.errors if not error.startswith("Failed to load resource")]
 
 
 def open_map(page, servers):
@@ -63,7 +90,15 @@ def test_before_consent_only_the_site_itself_is_asked(page, servers):
 
 
 def marker_files(requests: list) -> list:
-    return [request for request in requests if "/karten/" in request.url and request.url.endswith(".json")]
+    return [request for request in requests
+            if "/karten/" in request.url and urlsplit(request.url).path.endswith(".json")]
+
+
+def versioned(url: str) -> str:
+    """A marker file's address as the site names it: with the version of its content."""
+    import hashlib
+
+    return f"{url}?v={hashlib.sha256(urlopen(url).read()).hexdigest()[:10]}"
 
 
 def test_the_page_reads_the_markers_after_consent_and_hands_them_to_the_map(page, servers):
@@ -79,7 +114,7 @@ def test_the_page_reads_the_markers_after_consent_and_hands_them_to_the_map(page
     frame = open_map(page, servers)
     (markers,) = marker_files(requests)
     assert markers.frame == page.main_frame  # the sandboxed map cannot read the site's files itself
-    assert markers.url == web.url + "karten/region-landkreis-beispiel.json"
+    assert markers.url == versioned(web.url + "karten/region-landkreis-beispiel.json")  # read with the query
     assert page.locator("iframe.ww-karte__rahmen").get_attribute("src").endswith("region-landkreis-beispiel.html")
     rows = json.loads(urlopen(markers.url).read())["m"]
     assert frame.locator("body").evaluate("() => window.wegweiserKarte.ids") == [row[3] for row in rows]
@@ -87,10 +122,93 @@ def test_the_page_reads_the_markers_after_consent_and_hands_them_to_the_map(page
 
 def test_a_map_document_opened_on_its_own_reads_its_markers_itself(page, servers):
     web, _ = servers
+    requests = []
+
+    def seen(request) -> None:
+        requests.append(request)
+
+    page.on("request", seen)
     page.goto(web.url + "karten/alle.html")
     page.locator(".leaflet-marker-icon").first.wait_for(timeout=15000)
     rows = json.loads(urlopen(web.url + "karten/alle.json").read())["m"]
     assert page.evaluate("window.wegweiserKarte.ids") == [row[3] for row in rows]
+    assert [request.url for request in marker_files(requests)] == [versioned(web.url + "karten/alle.json")]
+    assert script_errors(page) == []
+
+
+class ChangedMarkerFiles(QuietHandler):
+    """The built site, but every marker file answers ``status`` with ``body``; and with
+    ``without_link``, the map documents have no link to their marker file."""
+
+    status, body, content_type, without_link = 404, b"", "text/plain", False
+
+    def do_GET(self):
+        path = urlsplit(self.path).path
+        if path.startswith("/karten/") and path.endswith(".json"):
+            self.answer(self.status, self.body, self.content_type)
+        elif self.without_link and path.startswith("/karten/") and path.endswith(".html"):
+            document = Path(self.directory, path.lstrip("/")).read_text(encoding="utf-8")
+            start = document.index('<link rel="alternate"')
+            document = document[:start] + document[document.index(">", start) + 1:]
+            self.answer(200, document.encode("utf-8"), "text/html; charset=utf-8")
+        else:
+            super().do_GET()
+
+    def answer(self, status: int, body: bytes, content_type: str) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+
+def site_whose_marker_files(site, **answer) -> LocalServer:
+    handler = type("Changed", (ChangedMarkerFiles,), answer)
+    return LocalServer(handler=functools.partial(handler, directory=str(site)))
+
+
+# A marker file gone (a build half uploaded), a server's error page with "200 OK" where it
+# should be (a portal, a CDN), or nothing that a browser could read as text.
+UNREADABLE = {
+    "not found": {"status": 404},
+    "an error page": {"status": 200, "body": b"<!DOCTYPE html><title>Fehler</title>", "content_type": "text/html"},
+    "not the markers": {"status": 200, "body": b'{"m": 7}', "content_type": "application/json"},
+}
+
+
+@pytest.mark.parametrize("answer", UNREADABLE.values(), ids=UNREADABLE.keys())
+def test_markers_that_cannot_be_read_are_said_in_the_note_before_the_map(page, built, answer):
+    site, _ = built
+    with site_whose_marker_files(site, **answer) as web:
+        page.goto(web.url + REGION)
+        page.click("text=Karte laden")
+        note = page.locator(".ww-karte__geladen")
+        note.filter(has_text=MISSING_ON_PAGE).wait_for(timeout=15000)
+        assert note.get_attribute("role") == "status"  # read out when it changes
+        frame = page.frame_locator("iframe.ww-karte__rahmen")
+        frame.locator(".folium-map").wait_for()
+        page.wait_for_timeout(300)
+        assert frame.locator(".leaflet-marker-icon, .marker-cluster").count() == 0
+        assert frame.locator("body").evaluate("() => window.wegweiserKarte === undefined")
+        assert note.inner_text() == MISSING_ON_PAGE and "geladen. Mit der Tab-Taste" not in page.content()
+    assert script_errors(page) == []
+
+
+@pytest.mark.parametrize("answer", [*UNREADABLE.values(), {"without_link": True}],
+                         ids=[*UNREADABLE.keys(), "no link"])
+def test_a_map_opened_on_its_own_says_when_its_markers_cannot_be_read(page, built, answer):
+    site, _ = built
+    with site_whose_marker_files(site, **answer) as web:
+        page.goto(web.url + "karten/alle.html")
+        page.locator(".folium-map").wait_for()
+        if answer.get("without_link"):  # then it has nothing to say it with: no markers, nothing thrown
+            page.wait_for_timeout(500)
+        else:
+            status = page.locator('.ww-karte-fehlt [role="status"]')
+            status.filter(has_text=MISSING_ON_ITS_OWN).wait_for(timeout=15000)
+        assert page.locator(".leaflet-marker-icon, .marker-cluster").count() == 0
+        assert page.evaluate("window.wegweiserKarte === undefined")
+    assert script_errors(page) == []
 
 
 def framing_site(map_url: str, markers: str):

@@ -22,10 +22,16 @@ The page (wegweiser.js) reads the file instead and hands its text to the frame w
 postMessage when the frame asks; the frame takes it only from its parent on the site's
 origin (karte.js). Opened on its own, not framed, the document has the site's origin and
 reads the file itself, named by its ``<link rel="alternate">``.
+
+The file keeps its name from build to build, so a browser or a CDN (GitHub Pages: ten
+minutes) may still hold the last build's file when the new page comes. Every reference to
+it therefore carries a version made from its content (``alle.json?v=<hash>``): a new file
+is a new address, an unchanged one stays cached, and the same content gives the same bytes.
 """
 from __future__ import annotations
 
 import gettext
+import hashlib
 import html
 import itertools
 import re
@@ -89,6 +95,16 @@ class GeneratedMap:
     marker_file: str  # beside the document, e.g. "karten/region-versorgungsregion-annaberg.json"
     marker_data: str  # its JSON (``payload``), escaped so that no text in it reads as markup
 
+    @property
+    def marker_version(self) -> str:
+        """What the pages' reference to the marker file appends as ``?v=`` (_macros.html)."""
+        return content_version(self.marker_data)
+
+
+def content_version(text: str) -> str:
+    """A version of a file made from its content: it changes with any marker in it."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:10]
+
 
 def markers_for(offerings: list[Offering], directory: Directory, language: str = GERMAN) -> list[Marker]:
     """One marker per offering and place, sorted by town and name; shelters stay off maps."""
@@ -130,9 +146,13 @@ def marker_json(data: dict) -> str:
 
 
 def map_messages(translations: gettext.NullTranslations) -> dict:
-    """What karte.js says, in the page's language; counts in the forms for 1, 2 and 5."""
+    """What karte.js says, in the page's language; counts in the forms for 1, 2 and 5.
+    ``missing`` goes into the map document (its marker file is what could not be read),
+    the rest into the marker file."""
     _, ngettext = translations.gettext, translations.ngettext
     return {
+        "missing": _("Die Markierungen der Karte konnten leider nicht geladen werden. "
+                     "Bitte versuchen Sie es später erneut."),
         "approximate": _("Lage nur ungefähr (Ortsmitte)"),
         "approximateShort": _(" (Lage ungefähr)"),
         "topic": _("Thema "),
@@ -151,9 +171,10 @@ def payload(markers: list[Marker], vocabulary: Vocabulary, offering_link: str,
     topic_index = {t.id: i for i, t in enumerate(topics)}
     org_index = {name: i for i, name in enumerate(organisations)}
     town_index = {name: i for i, name in enumerate(towns)}
+    messages = messages or map_messages(gettext.NullTranslations())
     return {
         "angebot": offering_link,
-        "meldungen": messages or map_messages(gettext.NullTranslations()),
+        "meldungen": {key: text for key, text in messages.items() if key != "missing"},
         "traeger": organisations,
         "traegerDeutsch": [org_index[name] for name in sorted({m.organisation for m in markers
                                                                 if m.organisation_in_german}, key=sort_key)],
@@ -207,13 +228,17 @@ def render_map(src_uri: str, title: str, markers: list[Marker], settings: MapSet
     _renumber(figure)
     document = figure.render().replace("<html>", f'<html lang="{language}">', 1)
     # Inserted after folium has rendered, as branca never sees it: where the markers are,
-    # for the document opened on its own (framed, it is given them by the page).
+    # for the document opened on its own (framed, it is given them by the page), and what
+    # it says when they cannot be read.
+    messages = messages or map_messages(gettext.NullTranslations())
     marker_file = SiteMap().map_markers(src_uri)
+    marker_data = marker_json(payload(markers, topics, offering_link, messages, language))
     head, head_end, rest = document.partition("</head>")
     if not head_end:
         raise RuntimeError("folium's map document has no </head>: check the folium version")
-    link = html.escape(SiteMap().link(src_uri, marker_file))
-    document = f'{head}    <link rel="alternate" type="application/json" href="{link}">\n{head_end}{rest}'
+    link = html.escape(f"{SiteMap().link(src_uri, marker_file)}?v={content_version(marker_data)}")
+    document = (f'{head}    <link rel="alternate" type="application/json" href="{link}" '
+                f'data-fehlt="{html.escape(messages["missing"])}">\n{head_end}{rest}')
     # folium forbids zooming the page; people with low vision need it (WCAG 1.4.4).
     document = re.sub(r'<meta name="viewport"[^>]*>',
                       '<meta name="viewport" content="width=device-width, initial-scale=1.0">', document)
@@ -225,8 +250,7 @@ def render_map(src_uri: str, title: str, markers: list[Marker], settings: MapSet
     document = body + script.strip() + "\n</body>\n</html>\n"
     # Last, so that the hashes are of the inline scripts and styles as they are written.
     document = with_policy(document, tile_sources(settings.tiles))
-    return GeneratedMap(src_uri, title, document, tuple(markers), marker_file,
-                        marker_json(payload(markers, topics, offering_link, messages, language)))
+    return GeneratedMap(src_uri, title, document, tuple(markers), marker_file, marker_data)
 
 
 def _renumber(element, counter=None) -> None:

@@ -5,14 +5,25 @@
   "use strict";
   var ASK = "markierungen?";  /* the messages between this frame and the page (wegweiser.js) */
   var GIVE = "markierungen";
+  var NONE = "markierungen-fehlen";  /* the page could not read them */
+  var UNUSABLE = "markierungen-unbrauchbar";  /* this frame could not use what it was given */
 
   /* The markers lie in a JSON file beside this document (maps.py). Framed in a page, the
      sandbox leaves this document no origin to read the site's files with: the page reads
-     the file and hands its text over when asked. Opened on its own, the document reads it. */
-  function markersThen(use) {
+     the file and hands its text over when asked; when it could not read it, it answers so
+     (and tells the visitor itself). Opened on its own, the document reads the file, or
+     calls ``missing`` when there is none to be had. */
+  function markersThen(use, missing) {
     if (window.parent === window) {
       var file = document.querySelector('link[rel="alternate"][type="application/json"]');
-      fetch(file.href).then(function (response) { return response.text(); }).then(use);
+      if (!file) {
+        missing();
+        return;
+      }
+      fetch(file.href).then(function (response) {
+        if (!response.ok) throw new Error(response.status);
+        return response.text();
+      }).then(use, missing);
       return;
     }
     var given = false;
@@ -21,7 +32,9 @@
          the document's address even in the sandbox): no other window, neither a popup
          nor another site that frames this map, chooses what it shows. */
       if (given || event.source !== window.parent || event.origin !== location.origin) return;
-      if (!event.data || event.data.wegweiser !== GIVE || typeof event.data.json !== "string") return;
+      if (!event.data) return;
+      if (event.data.wegweiser === NONE) given = true;  /* the page says so itself: no markers */
+      if (event.data.wegweiser !== GIVE || typeof event.data.json !== "string") return;
       given = true;
       use(event.data.json);
     });
@@ -44,10 +57,41 @@
     });
   }
 
-  /* Called by the document's own script (folium's, maps.OfferingMarkers). */
+  /* Called by the document's own script (folium's, maps.OfferingMarkers). Whatever goes
+     wrong with the markers (no file, a server's error page, a file this script cannot
+     read), the map stays without them and nothing is thrown: framed, the page says so in
+     its note before the map; on its own, the map says it itself. */
   window.wegweiserMarkierungen = function (map) {
-    markersThen(function (json) { draw(map, JSON.parse(json)); });
+    function missing() {
+      if (window.parent !== window) {
+        window.parent.postMessage({ wegweiser: UNUSABLE }, "*");
+        return;
+      }
+      var file = document.querySelector('link[rel="alternate"][type="application/json"]');
+      if (file && file.getAttribute("data-fehlt")) say(map, file.getAttribute("data-fehlt"));
+    }
+    markersThen(function (json) {
+      try {
+        draw(map, JSON.parse(json));
+      } catch (e) {
+        missing();
+      }
+    }, missing);
   };
+
+  /* A sentence in a box over the map, read out by screen readers (set after the box is there). */
+  function say(map, sentence) {
+    var box = L.control({ position: "topright" });
+    var status = text("p", "", "ww-karte-status");
+    status.setAttribute("role", "status");
+    box.onAdd = function () {
+      var outer = L.DomUtil.create("div", "ww-themenfilter ww-karte-fehlt leaflet-bar");
+      outer.appendChild(status);
+      return outer;
+    };
+    box.addTo(map);
+    window.setTimeout(function () { status.textContent = sentence; }, 100);
+  }
 
   function draw(map, data) {
     var said = data.meldungen;  /* in the page's language: maps.map_messages */

@@ -16,15 +16,25 @@
   /* The map's sandbox leaves its document no origin to read the site's files with
      (karte.js): the page reads the map's markers and hands their text over when the map
      asks, only to this frame. The file is published, so "*" gives nothing away; a frame
-     without an origin of its own cannot be named as a target. */
-  function handOver(frame, file) {
+     without an origin of its own cannot be named as a target.
+     When the file cannot be read (offline, not found, a server's error page), the page
+     answers that there are none and says so in the note before the map; the same when the
+     map could not use what it was given. The list beside the map has every offering. */
+  function handOver(frame, file, failed) {
     var markers = fetch(file).then(function (response) {
-      return response.ok ? response.text() : null;
-    }).catch(function () { return null; });  /* then no markers: the list beside the map has them all */
+      if (!response.ok) throw new Error(response.status);
+      return response.text();
+    }).catch(function () {
+      failed();
+      return null;
+    });
     window.addEventListener("message", function (event) {
-      if (event.source !== frame.contentWindow || !event.data || event.data.wegweiser !== "markierungen?") return;
+      if (event.source !== frame.contentWindow || !event.data) return;
+      if (event.data.wegweiser === "markierungen-unbrauchbar") failed();
+      if (event.data.wegweiser !== "markierungen?") return;
       markers.then(function (json) {
-        if (json !== null) frame.contentWindow.postMessage({ wegweiser: "markierungen", json: json }, "*");
+        frame.contentWindow.postMessage(
+          json === null ? { wegweiser: "markierungen-fehlen" } : { wegweiser: "markierungen", json: json }, "*");
       });
     });
   }
@@ -38,12 +48,17 @@
     frame.setAttribute("sandbox", "allow-scripts allow-popups allow-top-navigation-by-user-activation");
     frame.setAttribute("referrerpolicy", "no-referrer");
     // Focus goes to this note, not to the frame: from a focused frame element the next Tab
-    // leaves the map, from the element before it the next Tab enters it.
+    // leaves the map, from the element before it the next Tab enters it. A status, so that
+    // a screen reader also reads it out when it changes to say the markers are missing.
     var note = document.createElement("p");
     note.className = "ww-karte__geladen";
     note.tabIndex = -1;
+    note.setAttribute("role", "status");
     note.textContent = box.getAttribute("data-karte-geladen");
-    handOver(frame, box.getAttribute("data-karte-markierungen"));
+    var missing = box.getAttribute("data-karte-fehlt");
+    handOver(frame, box.getAttribute("data-karte-markierungen"), function () {
+      if (missing) note.textContent = missing;  /* a page from before this sentence keeps its note */
+    });
     box.replaceWith(note, frame);
     return note;
   }
