@@ -9,6 +9,7 @@ test compares the two).
 from __future__ import annotations
 
 import re
+import functools
 import unicodedata
 from typing import Any
 
@@ -22,6 +23,7 @@ def _without_marks(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.category(c).startswith("M"))
 
 
+@functools.lru_cache(maxsize=1 << 14)  # the same names and terms are folded for every page that lists them
 def fold(text: str) -> str:
     """For search: lower case, umlauts transliterated (ü -> ue, ß -> ss), so "Schlüssel"
     and "Schluessel" are one word; other accents dropped (Ústí -> usti)."""

@@ -13,6 +13,7 @@ language, so the same page in another language is ``link(here, here, language)``
 """
 from __future__ import annotations
 
+import functools
 import posixpath
 from dataclasses import dataclass
 
@@ -203,7 +204,7 @@ class SiteMap:
         target, hash_, anchor = target.partition("#")
         there = self.in_language(language) if language else self
         url = there.prefix + there.url(target)
-        relative = posixpath.relpath(url or ".", self._folder(here) or ".")
+        relative = _relative(url or ".", self._folder(here) or ".")
         if relative == ".":
             relative = "./"
         elif url.endswith("/") or url == "":
@@ -213,3 +214,9 @@ class SiteMap:
     def alternates(self, here: str) -> dict[str, str]:
         """The same page in every language of the site, as links from the page."""
         return {language: self.link(here, here, language) for language in self.languages}
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _relative(url: str, folder: str) -> str:
+    # The same few thousand pairs on every page; relpath asks the file system for the working folder each time.
+    return posixpath.relpath(url, folder)
