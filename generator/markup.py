@@ -9,6 +9,7 @@ contact link is built from a value the schema has already validated.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from html import unescape
 from urllib.parse import quote
@@ -49,6 +50,11 @@ def _as_plain_paragraphs(text: str) -> str:
 
 def markdown_to_safe_html(text: str, top_heading: int = 3) -> str:
     """``top_heading``: the level the description's headings start at, below the page's own."""
+    return _safe_html(text, top_heading)  # one key however it is called
+
+
+@functools.lru_cache(maxsize=1024)  # a page shows a description and gives it again as plain text (JSON-LD)
+def _safe_html(text: str, top_heading: int) -> str:
     tokens = _MARKDOWN.parse(text)
     if tokens and max(t.level for t in tokens) >= _MARKDOWN.options["maxNesting"] - 2:
         # markdown-it stops at its nesting limit and drops the rest of the text without a
