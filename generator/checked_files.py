@@ -20,11 +20,11 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import importlib.metadata
 import marshal
 import sys
 from pathlib import Path
 
+import jsonschema
 import yaml
 
 from . import build_cache
@@ -42,7 +42,10 @@ def code_state() -> str:
     digest = hashlib.sha256(f"{sys.version}\0{getattr(yaml, '__with_libyaml__', False)}\0".encode())
     for source in sorted(p for p in PACKAGE.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
         digest.update(source.relative_to(PACKAGE).as_posix().encode() + b"\0" + source.read_bytes())
-    installed = sorted(f"{d.metadata['Name']}=={d.version}" for d in importlib.metadata.distributions())
+    # The installed packages' versions, as the names of their metadata folders say them (reading
+    # every package's metadata took a quarter of a second).
+    installed = sorted(p.name for folder in {Path(yaml.__file__).parents[1], Path(jsonschema.__file__).parents[1]}
+                       for p in folder.glob("*.dist-info"))
     digest.update("\0".join(installed).encode())
     return digest.hexdigest()[:16]
 
