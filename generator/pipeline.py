@@ -227,18 +227,18 @@ def _validate(documents: dict[Kind, list[yamlsafe.Document]], schemas: schema.Sc
         found = hidden + [p for p in schema.validate(document, validators[kind]) if (p.path, p.field) not in named]
         return found + (plausibility.in_file(document, examples) if isinstance(document.data, dict) else [])
 
-    unchecked = [(kind, document) for kind, docs in documents.items() for document in docs
-                 if not (checked and checked.passed_before(kind, document))]
+    unchecked: list[tuple[Kind, yamlsafe.Document]] = []
+    for kind, docs in documents.items():
+        for document in docs:
+            if checked and checked.passed_before(kind, document):
+                checked.passed(kind, document)  # passes again, kept for the next build
+            else:
+                unchecked.append((kind, document))
     problems: list[Problem] = []
     for (kind, document), found in zip(unchecked, forked.each(alone, range(len(unchecked))), strict=True):
         problems += found
         if checked and not found:
             checked.passed(kind, document)
-    if checked:
-        for kind, docs in documents.items():
-            for document in docs:
-                if checked.passed_before(kind, document):
-                    checked.passed(kind, document)
     records = {kind: [d for d in docs if isinstance(d.data, dict)] for kind, docs in documents.items()}
     today = freshness.today()
     return problems + rules.check(records) + [problem for docs in records.values() for document in docs

@@ -23,16 +23,22 @@ class QuietHandler(SimpleHTTPRequestHandler):
         pass
 
 
-class TileHandler(BaseHTTPRequestHandler):
-    def do_GET(self):
-        self.send_response(200)
-        self.send_header("Content-Type", "image/png")
-        self.send_header("Content-Length", str(len(TILE)))
-        self.end_headers()
-        self.wfile.write(TILE)
+def answering(body: bytes, content_type: str) -> type[BaseHTTPRequestHandler]:
+    """A handler that answers every GET with the same body."""
+    class Answer(BaseHTTPRequestHandler):
+        def do_GET(self):
+            self.send_response(200)
+            self.send_header("Content-Type", content_type)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
 
-    def log_message(self, *args):
-        pass
+        def log_message(self, *args):
+            pass
+    return Answer
+
+
+TileHandler = answering(TILE, "image/png")
 
 
 class LocalServer:

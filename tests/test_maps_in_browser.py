@@ -6,14 +6,13 @@ from __future__ import annotations
 
 import functools
 import json
-from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from urllib.parse import urlsplit
 from urllib.request import urlopen
 
 import pytest
 
-from local_server import LocalServer, QuietHandler
+from local_server import LocalServer, QuietHandler, answering
 from conftest import build, mkdocs_config
 
 REGION = "regionen/landkreis-beispiel/"
@@ -218,20 +217,7 @@ def framing_site(map_url: str, markers: str):
     document = (f'<!DOCTYPE html><html lang="de"><title>Fremd</title><iframe src="{map_url}"></iframe><script>'
                 f'document.querySelector("iframe").addEventListener("load", function () {{'
                 f' this.contentWindow.postMessage({message}, "*"); window.gesendet = true; }});</script>')
-
-    class Framer(BaseHTTPRequestHandler):
-        def do_GET(self):
-            body = document.encode("utf-8")
-            self.send_response(200)
-            self.send_header("Content-Type", "text/html; charset=utf-8")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-
-        def log_message(self, *args):
-            pass
-
-    return LocalServer(handler=Framer)
+    return LocalServer(handler=answering(document.encode("utf-8"), "text/html; charset=utf-8"))
 
 
 def test_another_site_that_frames_the_map_cannot_give_it_markers(page, servers):

@@ -94,11 +94,7 @@ class GeneratedMap:
     markers: tuple[Marker, ...]
     marker_file: str  # beside the document, e.g. "karten/region-versorgungsregion-annaberg.json"
     marker_data: str  # its JSON (``payload``), escaped so that no text in it reads as markup
-
-    @property
-    def marker_version(self) -> str:
-        """What the pages' reference to the marker file appends as ``?v=`` (_macros.html)."""
-        return content_version(self.marker_data)
+    marker_version: str  # what every reference to the file appends as ``?v=`` (content_version)
 
 
 def content_version(text: str) -> str:
@@ -236,7 +232,8 @@ def render_map(src_uri: str, title: str, markers: list[Marker], settings: MapSet
     head, head_end, rest = document.partition("</head>")
     if not head_end:
         raise RuntimeError("folium's map document has no </head>: check the folium version")
-    link = html.escape(f"{SiteMap().link(src_uri, marker_file)}?v={content_version(marker_data)}")
+    version = content_version(marker_data)
+    link = html.escape(f"{SiteMap().link(src_uri, marker_file)}?v={version}")
     document = (f'{head}    <link rel="alternate" type="application/json" href="{link}" '
                 f'data-fehlt="{html.escape(messages["missing"])}">\n{head_end}{rest}')
     # folium forbids zooming the page; people with low vision need it (WCAG 1.4.4).
@@ -250,7 +247,7 @@ def render_map(src_uri: str, title: str, markers: list[Marker], settings: MapSet
     document = body + script.strip() + "\n</body>\n</html>\n"
     # Last, so that the hashes are of the inline scripts and styles as they are written.
     document = with_policy(document, tile_sources(settings.tiles))
-    return GeneratedMap(src_uri, title, document, tuple(markers), marker_file, marker_data)
+    return GeneratedMap(src_uri, title, document, tuple(markers), marker_file, marker_data, version)
 
 
 def _renumber(element, counter=None) -> None:
