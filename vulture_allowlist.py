@@ -90,3 +90,4 @@ machine_translated  # used elsewhere; the templates read it (generator/records.p
 _.closed_on_holidays  # offering.html reads it (generator/render/opening.py)
 _.preserve_quotes  # ruamel.yaml reads it (generator/yaml_roundtrip.py)
 _.default_flow_style  # ruamel.yaml reads it (generator/yaml_roundtrip.py)
+_.is_modified  # MkDocs asks UnchangedPage in a dirty build (generator/preview.py)

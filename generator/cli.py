@@ -11,8 +11,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from . import (commands, content, form_entry, geocoding_cli, import_cli, issue_forms, legal, pipeline, reminders,
-               shards, stale_cli, template, translation_hints)
+from . import (commands, content, form_entry, geocoding_cli, import_cli, issue_forms, legal, pipeline, preview,
+               reminders, shards, stale_cli, template, translation_hints)
 from .problems import display_path, github_annotations, json_report, markdown_summary, report, summary
 from .kinds import Kind
 from .settings import SettingsError
@@ -92,6 +92,10 @@ def mkdocs(command: str, args) -> int:
         arguments.append("--strict")
     environment = dict(os.environ)
     environment.pop(shards.VARIABLE, None)  # one left in the shell would quietly build a part
+    environment.pop(preview.VARIABLE, None)
+    if command == "serve":  # after a change, only what changed is made again (preview.py)
+        arguments.append("--dirty")
+        environment[preview.VARIABLE] = "1"
     if getattr(args, "sprache", None):  # one language's site only, a part of a site built in parts
         environment[shards.VARIABLE] = args.sprache
     return subprocess.call(arguments + extra, env=environment)

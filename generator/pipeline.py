@@ -25,6 +25,7 @@ from .directory import Directory
 from .render import VOCABULARIES, Additions, Site, render_site
 from .render.urls import RESERVED_IDS
 from .render.pages import ContributionLinks
+from .render.reuse import PageReuse
 from .render.search_index import facet_keys
 from .settings import Settings, SettingsError
 from .vocab import Vocabulary
@@ -281,9 +282,10 @@ def open_data_files(prepared: Prepared, settings: Settings) -> tuple[open_data.D
 
 
 def build(prepared: Prepared, settings: Settings, language: str = "de",
-          data_files: tuple[open_data.DataFile, ...] | None = None) -> Site:
+          data_files: tuple[open_data.DataFile, ...] | None = None, reuse: PageReuse | None = None) -> Site:
     """Pages, maps and search files of a prepared directory, in one language; with the open
-    data files (made here unless a build in another language already made them)."""
+    data files (made here unless a build in another language already made them); ``reuse``
+    keeps pages between the builds of ``wegweiser serve``."""
     check_buildable(prepared, settings)
     limits = _limits(settings)
     provider_docs = field_docs.documentation(
@@ -292,4 +294,4 @@ def build(prepared: Prepared, settings: Settings, language: str = "de",
     if data_files is None:
         data_files = open_data_files(prepared, settings)
     return render_site(prepared.directory, prepared.vocabularies, settings, limits, language,
-                       Additions(provider_docs, links, prepared.synonyms, data_files))
+                       Additions(provider_docs, links, prepared.synonyms, data_files), reuse)

@@ -22,7 +22,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.utils import is_error_template
 
-from . import legal, material_parts, pipeline, shards
+from . import legal, material_parts, pipeline, preview, shards
 from .config import WegweiserConfig
 from .language_builds import FurtherLanguages, can_build_beside
 from .open_data import DataFile
@@ -53,7 +53,8 @@ class WegweiserPlugin(BasePlugin[WegweiserConfig]):
                     self._switch_to(config, self.shard, Path(config.site_dir) / self.shard)
             self.further = FurtherLanguages(
                 lambda language, site_dir: self._build_language(config, language, site_dir),
-                further, Path(config.site_dir), beside=can_build_beside())
+                # a preview keeps every language's pages in this process for the next build
+                further, Path(config.site_dir), beside=can_build_beside() and not self.preview)
             self.further.start()  # before German is rendered, so that no core waits
         site = self.site
         site_map = site.site_map
@@ -67,6 +68,7 @@ class WegweiserPlugin(BasePlugin[WegweiserConfig]):
 
     def _prepare(self, config) -> None:
         try:
+            self.preview = preview.preview()  # wegweiser serve: only what changed is made again
             self.settings = Settings.from_plugin(self.config, config)
             self.shard = shards.shard_language(self.settings.languages, GERMAN)  # before a long prepare
             self.prepared = pipeline.prepare(pipeline.Sources.of(self.settings))
@@ -96,7 +98,9 @@ class WegweiserPlugin(BasePlugin[WegweiserConfig]):
     def site(self) -> Site:
         """The site in the language of the build under way, rendered when it starts."""
         if self.language not in self.sites:
-            self.sites[self.language] = pipeline.build(self.prepared, self.settings, self.language, self.data_files)
+            reuse = self.preview.pages_of(self.language) if self.preview else None
+            self.sites[self.language] = pipeline.build(self.prepared, self.settings, self.language, self.data_files,
+                                                       reuse)
         return self.sites[self.language]
 
     def on_files(self, files: Files, config) -> Files:
@@ -109,17 +113,23 @@ class WegweiserPlugin(BasePlugin[WegweiserConfig]):
         site = self.site
         self.bodies = {page.src_uri: page.body for page in site.pages}
         self.metas = {page.src_uri: page.meta for page in site.pages}
+        self.frame = preview.frame_of(config) if self.preview else None
+        self.made: dict[str, object] = {}  # site file -> its page (None for other files), for the preview
         for page in site.pages:
-            files.append(File.generated(
-                config, page.src_uri, content="",
-                inclusion=InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV))
-        for generated in site.maps:
-            files.append(File.generated(config, generated.src_uri, content=generated.html))
-            files.append(File.generated(config, generated.marker_file, content=generated.marker_data))
-        for site_path, text in {**site.search_files, **site.data_files}.items():
-            files.append(File.generated(config, site_path, content=text))
-        for site_path, disk_path in site.static_files.items():
-            files.append(File.generated(config, site_path, abs_src_path=str(disk_path)))
+            inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
+            file = File.generated(config, page.src_uri, content="", inclusion=inclusion)
+            if self.preview and self.preview.unchanged(config.site_dir, self.frame, file, page):
+                file = preview.UnchangedPage.generated(config, page.src_uri, content="", inclusion=inclusion)
+            files.append(file)
+            self.made[file.abs_dest_path] = page
+        generated = [File.generated(config, site_path, content=text) for site_path, text in (
+            *((m.src_uri, m.html) for m in site.maps), *((m.marker_file, m.marker_data) for m in site.maps),
+            *site.search_files.items(), *site.data_files.items())]
+        generated += [File.generated(config, site_path, abs_src_path=str(disk_path))
+                      for site_path, disk_path in site.static_files.items()]
+        for file in generated:
+            files.append(file)
+            self.made[file.abs_dest_path] = None
         return files
 
     def on_env(self, env, config, files):
@@ -161,6 +171,11 @@ class WegweiserPlugin(BasePlugin[WegweiserConfig]):
 
     @event_priority(-100)  # after every other plugin has finished the German site
     def on_post_build(self, config):
+        if self.preview:
+            gone = self.preview.finish(config.site_dir, self.frame, self.made)
+            reused = self.preview.pages_of(self.language).reused
+            log.info(f"Vorschau ({self.language}): {reused} Seiten unverändert übernommen, "
+                     f"{gone} nicht mehr vorhandene Dateien entfernt.")
         if self.further and not self.building_further:  # the first build (German, or a shard's language)
             self.further.finish()
 
@@ -170,7 +185,7 @@ class WegweiserPlugin(BasePlugin[WegweiserConfig]):
 
     def _build_language(self, config, language: str, site_dir: Path) -> None:
         with self._building(config, language, site_dir):
-            mkdocs_build(config)
+            mkdocs_build(config, dirty=self.preview is not None)  # the preview keeps unchanged files
 
     @contextmanager
     def _building(self, config, language: str, site_dir: Path):

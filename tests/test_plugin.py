@@ -131,10 +131,10 @@ def rendering_fails_in(broken: str, monkeypatch) -> None:
     languages are built beside the German one (an earlier test may have left a thread)."""
     real_build = pipeline.build
 
-    def build_or_fail(prepared, settings, language="de", data_files=None):
+    def build_or_fail(prepared, settings, language="de", data_files=None, reuse=None):
         if language == broken:
             raise ValueError("Vorlage kaputt")
-        return real_build(prepared, settings, language, data_files)
+        return real_build(prepared, settings, language, data_files, reuse)
 
     monkeypatch.setattr(pipeline, "build", build_or_fail)
     monkeypatch.setattr(plugin, "can_build_beside", lambda: True)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import gettext
 import json
 from dataclasses import dataclass
+from typing import Callable
 from urllib.parse import urlencode
 
 from ..field_docs import example_entries
@@ -28,6 +29,7 @@ from .messages import N_, plural_forms
 from .search_index import Facet
 from .structured_data import StructuredData
 from .pagination import Entry, ListingPage, page_of_anchor, paginated
+from .reuse import REUSABLE, NotFrozen, PageReuse, frozen
 from .urls import ID_PLACEHOLDER, TERM_FOLDERS, SiteMap
 
 # Each needs the ones before it: the hours, the synonyms for the words, one result's item,
@@ -110,6 +112,8 @@ def saved_list_texts(gettext) -> dict[str, str]:
 
 
 class PageRenderer:
+    reuse: PageReuse | None = None  # while serving: the pages of the last build (reuse.py)
+
     def __init__(self, listings: Listings, site_map: SiteMap, maps: dict[str, GeneratedMap],
                  map_settings: MapSettings, facets: list[Facet], provider_docs=(),
                  links: ContributionLinks | None = None, translations=None):
@@ -132,7 +136,24 @@ class PageRenderer:
                                               site_map, self.links)
 
     def render(self, template: str, src_uri: str, title: str, in_nav: bool = True, scripts=(),
-               structured_data: str = "", **context) -> GeneratedPage:
+               structured_data: str | Callable[[], str] = "", **context) -> GeneratedPage:
+        """A page from its template; ``structured_data`` may be a function of the context's
+        records, called only when the page is rendered and not reused."""
+        def make() -> GeneratedPage:
+            return self._render(template, src_uri, title, in_nav, scripts,
+                                structured_data() if callable(structured_data) else structured_data, context)
+        if self.reuse is None or template not in REUSABLE:
+            return make()
+        try:
+            key = (template, src_uri, title, in_nav, tuple(scripts),
+                   None if callable(structured_data) else structured_data,
+                   frozen(context, lambda offering: self.directory.organisation(offering.organisation_id)))
+        except NotFrozen:
+            return make()
+        return self.reuse.page(key, make)
+
+    def _render(self, template: str, src_uri: str, title: str, in_nav: bool, scripts, structured_data: str,
+                context: dict) -> GeneratedPage:
         alternates = self.site_map.alternates(src_uri)
         body = self.env.get_template(template).render(
             here=src_uri, title=title, to=PageLinks(self.site_map, src_uri), alternates=alternates, **context)
@@ -331,7 +352,7 @@ class PageRenderer:
             organisation.name.get(self.language), in_nav=False, org=organisation,
             current=[o for o in offerings if not o.ended], ended=[o for o in offerings if o.ended],
             networks=self.directory.networks_of(organisation),
-            structured_data=self.structured_data.organisation(organisation),
+            structured_data=lambda: self.structured_data.organisation(organisation),
         )
 
     def offering_page(self, offering: Offering) -> GeneratedPage:
@@ -339,5 +360,5 @@ class PageRenderer:
             "offering.html", self.site_map.offering(offering.id), offering.name.get(self.language), in_nav=False,
             scripts=("sprechzeiten.js",) if said_in_the_browser(offering) else (), offering=offering,
             org=self.directory.organisation(offering.organisation_id),
-            structured_data=self.structured_data.offering(offering),
+            structured_data=lambda: self.structured_data.offering(offering),
         )

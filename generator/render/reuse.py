@@ -1,0 +1,95 @@
+"""Pages rendered by the previous build of this process, found again while serving.
+
+``wegweiser serve`` builds the site again after every saved change. At 10,000 offerings
+rendering every page took a minute, although one provider file had changed. The bulky
+pages (an offering, a provider, the listings) are each made from their template, their
+own context and the site around them (its language, settings, regions, networks, events
+and vocabularies: the "world"). While the world stays the same, a page whose context is
+the same as last time is the same page. Records are recognised by identity first:
+``prepare`` hands out the very same record object for a file whose bytes did not change
+(checked_files.py), so a key compares in microseconds, not by walking every field.
+
+What a page's template reaches besides its context must be part of the world or of the
+key: an offering in a context brings its provider along (its name is shown beside it);
+templates that look up records by id elsewhere (events, networks) are not reused.
+"""
+from __future__ import annotations
+
+import dataclasses
+from enum import Enum
+from typing import Callable, Hashable
+
+from ..records import Event, Network, Offering, Organisation, Region
+from .environment import GeneratedPage
+
+# The templates whose pages are many and whose text depends on nothing but their context
+# and the world (a test reads them for globals that would reach further).
+REUSABLE = frozenset({"offering.html", "organisation.html", "facet.html", "region.html", "a_z.html",
+                      "places.html", "organisations.html"})
+RECORDS = (Region, Network, Organisation, Event)
+
+
+class NotFrozen(Exception):
+    """A context holds a value that cannot be compared with last time's: render the page anew."""
+
+
+class Same:
+    """A record in a key. Hashed by identity, so that looking it up costs nothing; equal by
+    value, so that the rare collision of two ids never finds a wrong page. An equal record
+    that is another object only misses (the page is rendered again), it never misleads."""
+
+    __slots__ = ("record",)
+
+    def __init__(self, record) -> None:
+        self.record = record
+
+    def __hash__(self) -> int:
+        return id(self.record)
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, Same) and (other.record is self.record or other.record == self.record)
+
+
+def frozen(value, provider_of: Callable[[Offering], Organisation]) -> Hashable:
+    """``value`` as a key: records by identity, an offering with its provider, containers as
+    tuples, other dataclasses field by field; anything else raises ``NotFrozen``."""
+    if value is None or isinstance(value, (str, int, float, bool, bytes, Enum)):
+        return value
+    if isinstance(value, Offering):
+        return Same(value), Same(provider_of(value))
+    if isinstance(value, RECORDS):
+        return Same(value)
+    if isinstance(value, (list, tuple)):
+        return tuple(frozen(item, provider_of) for item in value)
+    if isinstance(value, dict):
+        return tuple((frozen(key, provider_of), frozen(item, provider_of)) for key, item in value.items())
+    if isinstance(value, (set, frozenset)):
+        return frozenset(frozen(item, provider_of) for item in value)
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return type(value), tuple(frozen(getattr(value, f.name), provider_of) for f in dataclasses.fields(value))
+    raise NotFrozen(type(value).__name__)
+
+
+class PageReuse:
+    """The pages of one language's last build, for the next build of this process. Only what
+    the latest build used is kept, so a preview running for hours does not grow."""
+
+    def __init__(self) -> None:
+        self._world: Hashable = None
+        self._before: dict[Hashable, GeneratedPage] = {}
+        self._now: dict[Hashable, GeneratedPage] = {}
+        self.reused = 0  # pages of the latest build taken from the one before (the log says it)
+
+    def start(self, world: Hashable) -> None:
+        """A build begins; pages of the last one count only if its world was the same."""
+        self._before = self._now if world == self._world else {}
+        self._now, self._world, self.reused = {}, world, 0
+
+    def page(self, key: Hashable, make: Callable[[], GeneratedPage]) -> GeneratedPage:
+        page = self._before.get(key)
+        if page is None:
+            page = make()
+        else:
+            self.reused += 1
+        self._now[key] = page
+        return page
