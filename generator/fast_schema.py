@@ -1,17 +1,17 @@
 """A quick first look at each file: which records certainly pass their schema.
 
 python-jsonschema finds the errors that ``schema.py`` words in German, but checking every
-record with it took most of a large directory's checks. jsonschema-rs checks a record a
-hundred times faster and says only whether it passes; so it looks first, and a record it
-does not pass is checked again in full, which finds and words the problems. That is only
-right if it never passes a record the full check refuses, so it gets the same schemas,
-spelled out so that both read them alike:
+record with it took most of a large directory's checks. jsonschema-rs checks records
+fifty times faster (0.2 s instead of 10 s for 10,000 offerings) and says only whether each
+passes; so it looks first, and a record it does not pass is checked again in full, which
+finds and words the problems. That is only right if it never passes a record the full
+check refuses, so it gets the same schemas, spelled out so that both read them alike:
 
 - ``x-vokabular`` and ``x-verweis`` become the lists of the terms and ids they accept;
 - every ``format`` is asked of python-jsonschema's own format checker;
-- a ``pattern``'s ``\\s`` becomes Python's whitespace (jsonschema-rs reads it as
-  JavaScript does, a different set), and a pattern with any other part the two engines
-  might read differently is searched with Python's ``re`` itself.
+- a ``pattern``'s ``\\s`` becomes the characters Python counts as whitespace (jsonschema-rs
+  counts others: not U+001C, U+0085, U+2000 ...), and a pattern with any other part the
+  two engines might read differently is searched with Python's ``re`` itself.
 
 Where they still differ, jsonschema-rs is the stricter (``$`` does not match before a
 last line break; a value it cannot convert, such as a date, fails): that costs only a
