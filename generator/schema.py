@@ -4,7 +4,9 @@ The schemas in ``schemas/`` describe every field (German ``title``/``description
 two keywords of our own tie records to the rest of the directory:
 ``x-vokabular`` (the value must be a term of that vocabulary) and ``x-verweis`` (the value
 must be the id of a record of that kind). The wording of every problem is in
-``schema_corrections.py`` and ``schema_messages.py``.
+``schema_corrections.py`` and ``schema_messages.py``. A quicker validator looks first
+(``fast_schema.py``): a record it passes has no problems, and only the others are checked
+here in full.
 """
 from __future__ import annotations
 
@@ -17,6 +19,7 @@ from typing import TYPE_CHECKING, Iterable, Mapping
 from jsonschema import Draft202012Validator, ValidationError, validators
 from referencing import Registry, Resource
 
+from . import fast_schema
 from . import schema_hints as hints_
 from .problems import Problem
 from .schema_corrections import Hints, elsewhere, hinted
@@ -57,7 +60,9 @@ class SchemaSet:
     def schema(self, name: str) -> dict:
         return self.registry.contents(URN + name)
 
-    def validator(self, name: str) -> Draft202012Validator:
+    def validator(self, name: str, quick: bool = True) -> Draft202012Validator:
+        """The full check of the schema ``name``; with ``quick``, jsonschema-rs looks first
+        (fast_schema.py), and only what it does not pass is checked in full."""
         known_ids, reserved_ids = self.known_ids, self.reserved_ids
         words = hints_.everyday_words(self.synonyms)
         terms = {name: Terms(vocabulary, words.get(name, {})) for name, vocabulary in self.vocabularies.items()}
@@ -88,10 +93,17 @@ class SchemaSet:
         )
         # The messages ask the validator what they may offer: the terms, and the record's levels.
         cls.hints = Hints(terms, hints_.places(self.registry, URN + name))
+        cls.quick = fast_schema.QuickCheck.of(
+            {uri: self.registry[uri].contents for uri in self.registry}, URN + name,
+            {key: vocabulary.terms.keys() for key, vocabulary in self.vocabularies.items()}, known_ids,
+            FORMAT_CHECKER) if quick else None
         return cls(self.schema(name), registry=self.registry, format_checker=FORMAT_CHECKER)
 
 
 def validate(document: "Document", validator: Draft202012Validator) -> list[Problem]:
+    quick = getattr(validator, "quick", None)
+    if quick is not None and quick.passes(document.data):
+        return []  # the full check would find nothing either
     errors = list(validator.iter_errors(document.data))
     # A value of the wrong form also fails its format or length check: one message is enough.
     malformed = {tuple(e.absolute_path) for e in errors if e.validator == "pattern"}
