@@ -25,7 +25,7 @@ from .directory import Directory
 from .render import VOCABULARIES, Additions, Site, render_site
 from .render.urls import RESERVED_IDS
 from .render.pages import ContributionLinks
-from .render.reuse import PageReuse
+from .render.reuse import Reuses
 from .render.search_index import facet_keys
 from .settings import Settings, SettingsError
 from .vocab import Vocabulary
@@ -282,7 +282,7 @@ def open_data_files(prepared: Prepared, settings: Settings) -> tuple[open_data.D
 
 
 def build(prepared: Prepared, settings: Settings, language: str = "de",
-          data_files: tuple[open_data.DataFile, ...] | None = None, reuse: PageReuse | None = None) -> Site:
+          data_files: tuple[open_data.DataFile, ...] | None = None, reuse: Reuses | None = None) -> Site:
     """Pages, maps and search files of a prepared directory, in one language; with the open
     data files (made here unless a build in another language already made them); ``reuse``
     keeps pages between the builds of ``wegweiser serve``."""

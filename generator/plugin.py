@@ -98,7 +98,7 @@ class WegweiserPlugin(BasePlugin[WegweiserConfig]):
     def site(self) -> Site:
         """The site in the language of the build under way, rendered when it starts."""
         if self.language not in self.sites:
-            reuse = self.preview.pages_of(self.language) if self.preview else None
+            reuse = self.preview.of_language(self.language) if self.preview else None
             self.sites[self.language] = pipeline.build(self.prepared, self.settings, self.language, self.data_files,
                                                        reuse)
         return self.sites[self.language]
@@ -173,7 +173,7 @@ class WegweiserPlugin(BasePlugin[WegweiserConfig]):
     def on_post_build(self, config):
         if self.preview:
             gone = self.preview.finish(config.site_dir, self.frame, self.made)
-            reused = self.preview.pages_of(self.language).reused
+            reused = self.preview.of_language(self.language).of("pages").reused
             log.info(f"Vorschau ({self.language}): {reused} Seiten unverändert übernommen, "
                      f"{gone} nicht mehr vorhandene Dateien entfernt.")
         if self.further and not self.building_further:  # the first build (German, or a shard's language)

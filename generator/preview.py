@@ -25,7 +25,7 @@ from pathlib import Path
 from mkdocs.structure.files import File
 
 from .render.environment import GeneratedPage
-from .render.reuse import PageReuse
+from .render.reuse import Reuses
 
 VARIABLE = "WEGWEISER_VORSCHAU"
 # What MkDocs warns of in a dirty build, inaccurate menus, cannot happen here (see above);
@@ -56,12 +56,12 @@ class Preview:
     """What the last build of each language made, kept for the next one in this process."""
 
     def __init__(self) -> None:
-        self.reuse: dict[str, PageReuse] = {}
+        self.reuse: dict[str, Reuses] = {}  # language -> what its last build made
         self._written: dict[str, tuple[object, dict[str, GeneratedPage | None]]] = {}  # site dir -> frame, files
         logging.getLogger("mkdocs.commands.build").addFilter(_WithoutDirtyWarning())
 
-    def pages_of(self, language: str) -> PageReuse:
-        return self.reuse.setdefault(language, PageReuse())
+    def of_language(self, language: str) -> Reuses:
+        return self.reuse.setdefault(language, Reuses())
 
     def unchanged(self, site_dir: str, frame: object, file: File, page: GeneratedPage) -> bool:
         """Whether ``page`` stands in its file as the last build wrote it."""

@@ -12,7 +12,7 @@ from generator import pipeline
 from generator.records import Text
 from generator.render import reuse
 from generator.render.environment import GeneratedPage
-from generator.render.reuse import REUSABLE, NotFrozen, PageReuse, Same, frozen
+from generator.render.reuse import REUSABLE, NotFrozen, Reuse, Same, frozen
 
 TEMPLATES = Path(reuse.__file__).parent / "templates"
 
@@ -22,31 +22,31 @@ def a_page(text: str) -> GeneratedPage:
 
 
 def test_a_page_of_the_last_build_is_found_again_while_the_world_stays():
-    pages = PageReuse()
+    pages = Reuse()
     pages.start(("de", 1))
-    first = pages.page("key", lambda: a_page("eins"))
+    first = pages.get("key", lambda: a_page("eins"))
     pages.start(("de", 1))
-    assert pages.page("key", lambda: a_page("zwei")) is first
+    assert pages.get("key", lambda: a_page("zwei")) is first
     assert pages.reused == 1
 
 
 def test_a_changed_world_renders_every_page_anew():
-    pages = PageReuse()
+    pages = Reuse()
     pages.start(("de", 1))
-    pages.page("key", lambda: a_page("eins"))
+    pages.get("key", lambda: a_page("eins"))
     pages.start(("de", 2))
-    assert pages.page("key", lambda: a_page("zwei")).body == "zwei"
+    assert pages.get("key", lambda: a_page("zwei")).body == "zwei"
     assert pages.reused == 0
 
 
 def test_only_the_latest_build_is_kept():
-    pages = PageReuse()
+    pages = Reuse()
     pages.start("w")
-    pages.page("alt", lambda: a_page("alt"))
+    pages.get("alt", lambda: a_page("alt"))
     pages.start("w")
-    pages.page("neu", lambda: a_page("neu"))
+    pages.get("neu", lambda: a_page("neu"))
     pages.start("w")
-    assert pages.page("alt", lambda: a_page("wieder")).body == "wieder"
+    assert pages.get("alt", lambda: a_page("wieder")).body == "wieder"
 
 
 def test_a_record_is_found_by_identity_and_never_mistaken_for_a_different_one():

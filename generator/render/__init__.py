@@ -26,7 +26,7 @@ from .open_data_page import open_data_page
 from .listings import Listings
 from .maps import GeneratedMap, library_files, render_maps
 from .pages import ContributionLinks, PageRenderer, interface_texts
-from .reuse import PageReuse
+from .reuse import Reuses
 from .search_areas import place_areas
 from .search_files import search_files
 from .search_rows import ResultRows
@@ -84,9 +84,9 @@ class Additions:
 
 
 def render_site(directory: Directory, vocabularies: dict[str, Vocabulary], settings: Settings, limits: Limits,
-                language: str = GERMAN, additions: Additions = Additions(), reuse: PageReuse | None = None) -> Site:
+                language: str = GERMAN, additions: Additions = Additions(), reuse: Reuses | None = None) -> Site:
     """The site in one language (its own MkDocs build, under its own folder); with ``reuse``
-    (while serving), pages unchanged since the last build of this language are taken from it."""
+    (while serving), what did not change since the last build of this language is taken from it."""
     provider_docs, links, synonyms, data_files = (additions.provider_docs, additions.links, additions.synonyms,
                                                   additions.data_files)
     site_map = SiteMap(settings.use_directory_urls, language, (GERMAN, *settings.languages))
@@ -96,11 +96,11 @@ def render_site(directory: Directory, vocabularies: dict[str, Vocabulary], setti
     maps = render_maps(listings, site_map, settings.maps, translations)
     index = build_index(listings, translations.gettext, synonyms)
     facets = [facet for facet, _ in index.facets]
-    if reuse is not None:  # what every page depends on besides its own context (reuse.py)
-        reuse.start((language, settings, limits, vocabularies, directory.regions, directory.networks,
-                     directory.events, site_map, facets, links))
     renderer = PageRenderer(listings, site_map, maps, settings.maps, facets, provider_docs, links, translations)
-    renderer.reuse = reuse
+    if reuse is not None:  # what every page depends on besides its own context (reuse.py)
+        renderer.reuse = reuse.of("pages")
+        renderer.reuse.start((language, settings, limits, vocabularies, directory.regions, directory.networks,
+                              directory.events, site_map, facets, links))
     pages = renderer.pages() + legal_pages(renderer, settings, legal.own_texts(settings)) + [
         open_data_page(renderer, settings, data_files)]
     seen: set[str] = set()

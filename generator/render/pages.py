@@ -29,7 +29,7 @@ from .messages import N_, plural_forms
 from .search_index import Facet
 from .structured_data import StructuredData
 from .pagination import Entry, ListingPage, page_of_anchor, paginated
-from .reuse import REUSABLE, NotFrozen, PageReuse, frozen
+from .reuse import REUSABLE, NotFrozen, Reuse, frozen
 from .urls import ID_PLACEHOLDER, TERM_FOLDERS, SiteMap
 
 # Each needs the ones before it: the hours, the synonyms for the words, one result's item,
@@ -112,7 +112,7 @@ def saved_list_texts(gettext) -> dict[str, str]:
 
 
 class PageRenderer:
-    reuse: PageReuse | None = None  # while serving: the pages of the last build (reuse.py)
+    reuse: Reuse | None = None  # while serving: the pages of the last build (reuse.py)
 
     def __init__(self, listings: Listings, site_map: SiteMap, maps: dict[str, GeneratedMap],
                  map_settings: MapSettings, facets: list[Facet], provider_docs=(),
@@ -150,7 +150,7 @@ class PageRenderer:
                    frozen(context, lambda offering: self.directory.organisation(offering.organisation_id)))
         except NotFrozen:
             return make()
-        return self.reuse.page(key, make)
+        return self.reuse.get(key, make)
 
     def _render(self, template: str, src_uri: str, title: str, in_nav: bool, scripts, structured_data: str,
                 context: dict) -> GeneratedPage:

@@ -1,4 +1,4 @@
-"""Pages rendered by the previous build of this process, found again while serving.
+"""What the previous build of this process made, found again while serving: pages first.
 
 ``wegweiser serve`` builds the site again after every saved change. At 10,000 offerings
 rendering every page took a minute, although one provider file had changed. The bulky
@@ -17,10 +17,9 @@ from __future__ import annotations
 
 import dataclasses
 from enum import Enum
-from typing import Callable, Hashable
+from typing import Callable, Generic, Hashable, TypeVar
 
 from ..records import Event, Network, Offering, Organisation, Region
-from .environment import GeneratedPage
 
 # The templates whose pages are many and whose text depends on nothing but their context
 # and the world (a test reads them for globals that would reach further).
@@ -70,26 +69,40 @@ def frozen(value, provider_of: Callable[[Offering], Organisation]) -> Hashable:
     raise NotFrozen(type(value).__name__)
 
 
-class PageReuse:
-    """The pages of one language's last build, for the next build of this process. Only what
-    the latest build used is kept, so a preview running for hours does not grow."""
+Made = TypeVar("Made")
+
+
+class Reuse(Generic[Made]):
+    """What one part of the last build made (its pages, its search entries, ...), by key, for
+    the next build of this process. Only what the latest build used is kept, so a preview
+    running for hours does not grow."""
 
     def __init__(self) -> None:
         self._world: Hashable = None
-        self._before: dict[Hashable, GeneratedPage] = {}
-        self._now: dict[Hashable, GeneratedPage] = {}
-        self.reused = 0  # pages of the latest build taken from the one before (the log says it)
+        self._before: dict[Hashable, Made] = {}
+        self._now: dict[Hashable, Made] = {}
+        self.reused = 0  # taken from the build before in the latest build (the log says it for pages)
 
     def start(self, world: Hashable) -> None:
-        """A build begins; pages of the last one count only if its world was the same."""
+        """A build begins; what the last one made counts only if its world was the same."""
         self._before = self._now if world == self._world else {}
         self._now, self._world, self.reused = {}, world, 0
 
-    def page(self, key: Hashable, make: Callable[[], GeneratedPage]) -> GeneratedPage:
-        page = self._before.get(key)
-        if page is None:
-            page = make()
-        else:
+    def get(self, key: Hashable, make: Callable[[], Made]) -> Made:
+        if key in self._before:
+            made = self._before[key]
             self.reused += 1
-        self._now[key] = page
-        return page
+        else:
+            made = make()
+        self._now[key] = made
+        return made
+
+
+class Reuses:
+    """Every part's ``Reuse`` for the builds of one language (or of the open data)."""
+
+    def __init__(self) -> None:
+        self._parts: dict[str, Reuse] = {}
+
+    def of(self, part: str) -> Reuse:
+        return self._parts.setdefault(part, Reuse())
