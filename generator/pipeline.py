@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import (characters, content, field_docs, forked, freshness, geocache, geocode, legal, open_data,
-               plausibility, reuse, rules, schema, synonyms, vocab, yamlsafe)
+               plausibility, prepared_before, rules, schema, synonyms, vocab, yamlsafe)
 from .checked_files import CheckedFiles, folder_state, ids_key
 from .kinds import Kind
 from .problems import Problem, display_path, summary
@@ -56,7 +56,7 @@ SCHEMA_NAMES = tuple(kind.schema for kind in Kind) + ("common", "geocache", "vok
 
 
 # What the latest prepare made, for the next one in this process (mkdocs serve's rebuilds).
-REUSED = reuse.Reuse()
+EARLIER = prepared_before.PreparedBefore()
 
 
 class InvalidContent(Exception):
@@ -123,7 +123,7 @@ def _prepare(sources: Sources) -> Prepared:
         if not (sources.vocabulary_dir / f"{name}.yml").exists()]  # a broken file has its own problems
     files, found = content.record_files(sources.content_dir, sources.geocache)
     problems += found
-    cached, cache_problems = REUSED.geocache(sources.geocache, schemas)
+    cached, cache_problems = EARLIER.geocache(sources.geocache, schemas)
     problems += cache_problems
     checked = CheckedFiles(folder_state(sources.schema_dir))
     documents, load_problems = _load(files, checked)
@@ -131,8 +131,8 @@ def _prepare(sources: Sources) -> Prepared:
     if problems:
         raise InvalidContent(problems)
     checked.save()
-    directory = Directory.of(REUSED.records(documents, checked.key_of))
-    located_directory, located = REUSED.locate(directory, cached)
+    directory = Directory.of(EARLIER.records(documents, checked.key_of))
+    located_directory, located = EARLIER.locate(directory, cached)
     return Prepared(located_directory, located, sources, vocabularies, cached, schemas, documents, search_synonyms)
 
 
@@ -247,7 +247,7 @@ def _validate(documents: dict[Kind, list[yamlsafe.Document]], schemas: schema.Sc
     today = freshness.today()
     in_files = [document for docs in records.values() for document in docs]
     return problems + rules.check(records) + (
-        REUSED.future_checks(in_files, today, checked.key_of) if checked else
+        EARLIER.future_checks(in_files, today, checked.key_of) if checked else
         [problem for document in in_files for problem in plausibility.future_checks(document, today)])
 
 

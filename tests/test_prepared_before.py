@@ -10,7 +10,7 @@ import weakref
 import pytest
 
 from conftest import SCHEMAS
-from generator import checked_files, geocache, pipeline, reuse
+from generator import checked_files, geocache, pipeline, prepared_before
 from generator.geocache import CacheEntry
 from generator.records import Address, Text
 
@@ -27,7 +27,7 @@ def epoch(day: dt.date) -> str:
 def first_prepare_of_a_process(monkeypatch, tmp_path):
     """Nothing kept from an earlier test, an empty build cache, and a fixed day after every
     last check of the fixture (2026-03-01 is the latest)."""
-    monkeypatch.setattr(pipeline, "REUSED", reuse.Reuse())
+    monkeypatch.setattr(pipeline, "EARLIER", prepared_before.PreparedBefore())
     monkeypatch.setattr(checked_files.CheckedFiles, "_in_memory", {})
     monkeypatch.setenv("WEGWEISER_CACHE", str(tmp_path / "cache"))
     monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch(dt.date(2026, 6, 1)))
@@ -72,7 +72,7 @@ def test_unchanged_files_give_the_very_same_records_and_a_changed_file_a_new_cor
     assert second.keys() == first.keys()
     assert [name for name in first if second[name] is not first[name]] == [PROVIDER]
     assert second[PROVIDER] == dataclasses.replace(first[PROVIDER], name=Text("Beratung Beispiel gGmbH"))
-    monkeypatch.setattr(pipeline, "REUSED", reuse.Reuse())  # as a new process prepares it
+    monkeypatch.setattr(pipeline, "EARLIER", prepared_before.PreparedBefore())  # as a new process prepares it
     assert by_file(prepare(site_copy), site_copy) == second
 
 

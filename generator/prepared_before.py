@@ -33,7 +33,7 @@ from .yamlsafe import Document
 KeyOf = Callable[[Document], "str | None"]  # the SHA-256 of a document's bytes (CheckedFiles.key_of)
 
 
-class Reuse:
+class PreparedBefore:
     """The records, located records and future-date checks of the latest prepare."""
 
     def __init__(self) -> None:
