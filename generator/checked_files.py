@@ -5,8 +5,10 @@ characters, plausible values) cost milliseconds per file, most of a build of a l
 directory, and ``mkdocs serve`` repeated them for every file on every change. A file whose
 bytes were read and passed before, under the same checks, is not read or checked again:
 
-- the document is kept under the SHA-256 of the file's bytes, in a cache file named after
-  Wegweiser's own code and the Python version (another code reads differently);
+- the document is kept under the SHA-256 of the file's bytes, in cache files named after
+  Wegweiser's own code and the Python version (another code reads differently), sixteen of
+  them by the hash's first digit: a rebuild after one changed file writes one or two, not
+  all (17 MB at 10,000 offerings);
 - that it passed is kept under the bytes' hash and everything its checks depend on besides
   the file: the code, the schemas and vocabularies, and the ids of every record (an offering
   may name a network; a changed list of ids checks every file again).
@@ -32,6 +34,7 @@ from .kinds import Kind
 from .yamlsafe import Document
 
 PACKAGE = Path(__file__).resolve().parent
+SHARDS = "0123456789abcdef"  # the first digit of a document's key: which cache file holds it
 
 
 @functools.lru_cache(maxsize=1)
@@ -69,11 +72,11 @@ class CheckedFiles:
     _in_memory: dict[str, tuple[dict[str, object], dict[str, frozenset[str]]]] = {}
 
     def __init__(self, schema_state: str):
-        self._documents_name = f"dokumente-{code_state()}.marshal"
+        self._documents_names = {shard: f"dokumente-{code_state()}-{shard}.marshal" for shard in SHARDS}
         self._passed_name = f"geprueft-{code_state()}-{schema_state}.marshal"
         self._documents, self._passed_before = self._read()
+        self._documents_before = frozenset(self._documents)  # as the cache files hold them
         self._passed_now: set[str] = set()
-        self._added = False
         self._keys: dict[Path, str] = {}
         self.ids = ""  # the key of every record's id (ids_key), once all files are read
 
@@ -81,7 +84,10 @@ class CheckedFiles:
         if self._passed_name in self._in_memory:  # copies: a failing build adds to them, the memory keeps
             documents, passed = self._in_memory[self._passed_name]  # only what a whole build passed
             return dict(documents), dict(passed)
-        return _unmarshal(self._documents_name), _unmarshal(self._passed_name)
+        documents: dict[str, object] = {}
+        for name in self._documents_names.values():
+            documents.update(_unmarshal(name))
+        return documents, _unmarshal(self._passed_name)
 
     def document(self, path: Path, raw: bytes) -> Document | None:
         """The file read before, if these bytes were read and passed once."""
@@ -96,7 +102,10 @@ class CheckedFiles:
         key = self._keys.get(document.path)
         if key is not None and key not in self._documents:
             self._documents[key] = (document.data, *document.first_levels())
-            self._added = True
+
+    def key_of(self, document: Document) -> str | None:
+        """The SHA-256 of the bytes this build read the document from (``content_key``)."""
+        return self._keys.get(document.path)
 
     def passed_before(self, kind: Kind, document: Document) -> bool:
         """Whether this file's bytes passed the checks of its kind with the ids of all records
@@ -118,11 +127,12 @@ class CheckedFiles:
         passed = {self.ids: frozenset(self._passed_now)}  # an older list of ids is of no use again
         kept = {key.partition(":")[2] for key in self._passed_now}
         documents = {key: self._documents[key] for key in kept if key in self._documents}
-        changed = self._added or passed != self._passed_before
         self._in_memory.clear()
         self._in_memory[self._passed_name] = (documents, passed)
-        if changed:
-            build_cache.write(self._documents_name, marshal.dumps(documents))
+        for shard in sorted({key[0] for key in self._documents_before.symmetric_difference(documents)}):
+            build_cache.write(self._documents_names[shard],
+                              marshal.dumps({key: value for key, value in documents.items() if key[0] == shard}))
+        if passed != self._passed_before:
             build_cache.write(self._passed_name, marshal.dumps(passed))
 
 

@@ -8,13 +8,13 @@ address (a shelter) is only ever placed at its town's centre.
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import dataclass
-from typing import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Callable, Iterable, Iterator, Mapping
 
 from . import gazetteer as towns
 from .geocache import CacheEntry, address_key
 from .directory import Directory
-from .records import Address, Location, LocationSource, Precision
+from .records import Address, Event, Location, LocationSource, Organisation, Precision
 
 KEY_PARTS = 4  # country|postcode|town|street: geocache.address_key
 OSM_ATTRIBUTION = "Geodaten © OpenStreetMap-Mitwirkende (ODbL)"
@@ -83,12 +83,31 @@ class PlaceReport:
 
 
 @dataclass(frozen=True)
+class LocatedRecord:
+    """An organisation or event with a location on every address that can be placed, and
+    what that depended on besides the record: the cache's entries for the addresses it
+    looked up (the gazetteer is the same throughout a process)."""
+
+    record: Organisation | Event  # as from_yaml made it
+    located: Organisation | Event
+    places: tuple[PlaceReport, ...]
+    public_keys: tuple[str, ...]  # the cache keys of its addresses, confidential ones apart
+    confidential_keys: tuple[str, ...]
+    looked_up: tuple[tuple[str, CacheEntry | None], ...]  # the cache's answers it used
+
+    def holds_for(self, record: Organisation | Event, cache: Mapping[str, CacheEntry]) -> bool:
+        """Whether locating ``record`` with ``cache`` would give this again."""
+        return record is self.record and all(cache.get(key) == entry for key, entry in self.looked_up)
+
+
+@dataclass(frozen=True)
 class LocatingReport:
     places: tuple[PlaceReport, ...]
     stale_keys: tuple[str, ...]  # cache entries no current address uses
     # Stale entries in the town of a confidential address: most likely the shelter's old
     # street, from before it was marked confidential. They must leave the repository.
     confidential_keys: tuple[str, ...] = ()
+    records: tuple[LocatedRecord, ...] = field(default=(), repr=False, compare=False)
 
     @property
     def missing(self) -> list[PlaceReport]:
@@ -109,11 +128,17 @@ def addresses(directory: Directory) -> Iterator[tuple[str, Address]]:
             yield str(event.source.path), event.place
 
 
-def place(address: Address, cache: dict[str, CacheEntry],
+def asks_cache(address: Address) -> bool:
+    """Whether ``place`` looks the address up in the cache: not for coordinates written in
+    the record, and never for a confidential address."""
+    return not (address.confidential or address.coordinates)
+
+
+def place(address: Address, cache: Mapping[str, CacheEntry],
           gazetteer: Callable[[], towns.Gazetteer]) -> tuple[Location | None, str]:
     if address.coordinates and not address.confidential:
         return Location(*address.coordinates, LocationSource.RECORD, Precision.ADDRESS), ""
-    entry = None if address.confidential else cache.get(address_key(address))
+    entry = cache.get(address_key(address)) if asks_cache(address) else None
     if entry is not None:
         return Location(entry.breite, entry.laenge, LocationSource.CACHE, Precision(entry.genauigkeit),
                         POINT_SOURCES[LocationSource.CACHE].credit), ""
@@ -129,37 +154,57 @@ def place(address: Address, cache: dict[str, CacheEntry],
                      POINT_SOURCES[LocationSource.GAZETTEER].credit), note)
 
 
-def locate(directory: Directory, cache: dict[str, CacheEntry],
-           gazetteer: Callable[[], towns.Gazetteer] = towns.load) -> tuple[Directory, LocatingReport]:
-    """The same directory with a location on every address that can be placed."""
+def locate(directory: Directory, cache: Mapping[str, CacheEntry],
+           gazetteer: Callable[[], towns.Gazetteer] = towns.load,
+           earlier: Mapping[int, LocatedRecord] | None = None) -> tuple[Directory, LocatingReport]:
+    """The same directory with a location on every address that can be placed.
+
+    ``earlier``: what an earlier call located, by the identity of its record. A record it
+    holds for (the same object, the same cache entries) is taken over as it is, the very
+    same located object (``mkdocs serve`` prepares the whole directory on every change)."""
+    earlier = earlier or {}
+    records = []
+    for record in (*directory.organisations, *directory.events):
+        last = earlier.get(id(record))
+        records.append(last if last is not None and last.holds_for(record, cache)
+                       else locate_record(record, cache, gazetteer))
+    count = len(directory.organisations)
+    used = {key for r in records for key in r.public_keys}
+    stale = sorted(set(cache) - used)
+    sheltered = {place for r in records for key in r.confidential_keys for place in _town_of(key)}
+    report = LocatingReport(tuple(p for r in records for p in r.places), tuple(stale),
+                            tuple(key for key in stale if _town_of(key) & sheltered), tuple(records))
+    return dataclasses.replace(directory, organisations=tuple(r.located for r in records[:count]),
+                               events=tuple(r.located for r in records[count:])), report
+
+
+def locate_record(record: Organisation | Event, cache: Mapping[str, CacheEntry],
+                  gazetteer: Callable[[], towns.Gazetteer]) -> LocatedRecord:
+    """One organisation or event located, with what that depended on."""
+    own = record.addresses if isinstance(record, Organisation) else (record.place,) if record.place else ()
     # An offering's places are the very Address objects of its organisation (from_yaml
     # takes them from there), so each address is located once and found again by identity.
     located: dict[int, Address] = {}
-    reports = []
-    for owner, address in addresses(directory):
+    places, public, confidential, looked_up = [], [], [], []
+    for address in own:
+        key = address_key(address)
+        (confidential if address.confidential else public).append(key)
+        if asks_cache(address):
+            looked_up.append((key, cache.get(key)))
         location, note = place(address, cache, gazetteer)
         located[id(address)] = dataclasses.replace(address, location=location)
-        reports.append(PlaceReport(owner, located[id(address)], note))
+        places.append(PlaceReport(str(record.source.path), located[id(address)], note))
 
     def again(address: Address) -> Address:
         return located.get(id(address), address)
 
-    organisations = tuple(
-        dataclasses.replace(
-            organisation,
-            addresses=tuple(again(a) for a in organisation.addresses),
-            offerings=tuple(dataclasses.replace(o, places=tuple(again(a) for a in o.places))
-                            for o in organisation.offerings),
-        )
-        for organisation in directory.organisations
-    )
-    events = tuple(dataclasses.replace(e, place=again(e.place)) if e.place else e for e in directory.events)
-    used = {address_key(a) for _, a in addresses(directory) if not a.confidential}
-    stale = sorted(set(cache) - used)
-    sheltered = {place for _, a in addresses(directory) if a.confidential for place in _town_of(address_key(a))}
-    report = LocatingReport(tuple(reports), tuple(stale),
-                            tuple(key for key in stale if _town_of(key) & sheltered))
-    return dataclasses.replace(directory, organisations=organisations, events=events), report
+    if isinstance(record, Organisation):
+        result = dataclasses.replace(
+            record, addresses=tuple(map(again, record.addresses)),
+            offerings=tuple(dataclasses.replace(o, places=tuple(map(again, o.places))) for o in record.offerings))
+    else:
+        result = dataclasses.replace(record, place=again(record.place)) if record.place else record
+    return LocatedRecord(record, result, tuple(places), tuple(public), tuple(confidential), tuple(looked_up))
 
 
 def _town_of(key: str) -> set[tuple[str, str]]:

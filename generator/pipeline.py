@@ -15,8 +15,8 @@ import gc
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import (characters, content, field_docs, forked, freshness, from_yaml, geocache, geocode, legal, open_data,
-               plausibility, rules, schema, synonyms, vocab, yamlsafe)
+from . import (characters, content, field_docs, forked, freshness, geocache, geocode, legal, open_data,
+               plausibility, prepared_before, rules, schema, synonyms, vocab, yamlsafe)
 from .checked_files import CheckedFiles, folder_state, ids_key
 from .kinds import Kind
 from .problems import Problem, display_path, summary
@@ -54,6 +54,10 @@ class Sources:
 
 # The schemas every directory is checked with: one per kind of record, and their helpers.
 SCHEMA_NAMES = tuple(kind.schema for kind in Kind) + ("common", "geocache", "vokabular", vocab.SYNONYMS)
+
+
+# What the latest prepare made, for the next one in this process (mkdocs serve's rebuilds).
+EARLIER = prepared_before.PreparedBefore()
 
 
 class InvalidContent(Exception):
@@ -120,7 +124,7 @@ def _prepare(sources: Sources) -> Prepared:
         if not (sources.vocabulary_dir / f"{name}.yml").exists()]  # a broken file has its own problems
     files, found = content.record_files(sources.content_dir, sources.geocache)
     problems += found
-    cached, cache_problems = geocache.load(sources.geocache, schemas)
+    cached, cache_problems = EARLIER.geocache(sources.geocache, schemas)
     problems += cache_problems
     checked = CheckedFiles(folder_state(sources.schema_dir))
     documents, load_problems = _load(files, checked)
@@ -128,8 +132,8 @@ def _prepare(sources: Sources) -> Prepared:
     if problems:
         raise InvalidContent(problems)
     checked.save()
-    directory = Directory.of({kind: [from_yaml.record(kind, d) for d in docs] for kind, docs in documents.items()})
-    located_directory, located = geocode.locate(directory, cached)
+    directory = Directory.of(EARLIER.records(documents, checked.key_of))
+    located_directory, located = EARLIER.locate(directory, cached)
     return Prepared(located_directory, located, sources, vocabularies, cached, schemas, documents, search_synonyms)
 
 
@@ -242,8 +246,10 @@ def _validate(documents: dict[Kind, list[yamlsafe.Document]], schemas: schema.Sc
             checked.passed(kind, document)
     records = {kind: [d for d in docs if isinstance(d.data, dict)] for kind, docs in documents.items()}
     today = freshness.today()
-    return problems + rules.check(records) + [problem for docs in records.values() for document in docs
-                                              for problem in plausibility.future_checks(document, today)]
+    in_files = [document for docs in records.values() for document in docs]
+    return problems + rules.check(records) + (
+        EARLIER.future_checks(in_files, today, checked.key_of) if checked else
+        [problem for document in in_files for problem in plausibility.future_checks(document, today)])
 
 
 def _confidential_cache_entries(prepared: Prepared) -> list[Problem]:

@@ -1,6 +1,7 @@
 """Files read and checked once are not read or checked again, and no problem is ever lost."""
 from __future__ import annotations
 
+import re
 import shutil
 
 import pytest
@@ -114,8 +115,26 @@ def test_the_cache_is_named_after_the_code_and_the_schemas(site_copy, cache):
     prepared(site_copy)
     names = sorted(p.name for p in cache.glob("*.marshal"))
     code = checked_files.code_state()
-    assert names[0] == f"dokumente-{code}.marshal" and names[1].startswith(f"geprueft-{code}-")
-    assert build_cache.read(names[0])
+    documents = [name for name in names if name.startswith("dokumente-")]
+    assert documents and all(re.fullmatch(f"dokumente-{code}-[0-9a-f].marshal", name) for name in documents)
+    assert [name for name in names if name not in documents][0].startswith(f"geprueft-{code}-")
+    assert all(build_cache.read(name) for name in names)
+
+
+def test_a_changed_file_rewrites_only_the_cache_files_of_its_old_and_new_bytes(site_copy, cache, monkeypatch):
+    prepared(site_copy)
+    path = site_copy / PROVIDER
+    before = checked_files.content_key(path.read_bytes())
+    path.write_text(path.read_text(encoding="utf-8").replace("Beratung", "Die Beratung", 1), encoding="utf-8")
+    after = checked_files.content_key(path.read_bytes())
+    written: list[str] = []
+    monkeypatch.setattr(build_cache, "write", lambda name, data: written.append(name))
+
+    prepared(site_copy)
+
+    code = checked_files.code_state()
+    assert sorted(name for name in written if name.startswith("dokumente-")) == sorted(
+        {f"dokumente-{code}-{before[0]}.marshal", f"dokumente-{code}-{after[0]}.marshal"})
 
 
 def test_a_changed_vocabulary_checks_every_file_again(site_copy, cache, tmp_path):

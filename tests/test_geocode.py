@@ -1,6 +1,7 @@
 """The offline geocode stage: record > cache > gazetteer, and what it reports."""
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 from generator import from_yaml, geocode
@@ -119,3 +120,36 @@ def test_an_old_entry_under_another_spelling_of_the_shelters_town_is_found_too()
     old = "DE|09366|stollberg/erzgeb.|herrenstrasse 25"
     _, report = geocode.locate(Directory(organisations=(organisation,)), {old: entry}, lambda: TOWNS)
     assert report.confidential_keys == (old,)
+
+
+def test_a_record_located_before_is_taken_over_while_the_cache_answers_the_same():
+    a = address()
+    organisation = Organisation("org", Text("Org"), "", "verein", None, "", "", "", (a,), (), (),
+                                Source(Path("content/traeger/org.yml")))
+    directory = Directory(organisations=(organisation,))
+    cache = {address_key(a): CacheEntry(50.7, 12.7, "adresse", "d", "2026-01-01")}
+    first, report = geocode.locate(directory, cache, lambda: TOWNS)
+    earlier = {id(r.record): r for r in report.records}
+
+    again, again_report = geocode.locate(directory, dict(cache), lambda: TOWNS, earlier)
+    moved, _ = geocode.locate(directory, {address_key(a): CacheEntry(50.8, 12.7, "adresse", "d", "2026-02-01")},
+                              lambda: TOWNS, earlier)
+    copied, _ = geocode.locate(Directory(organisations=(dataclasses.replace(organisation),)), cache,
+                               lambda: TOWNS, earlier)
+
+    assert again.organisations[0] is first.organisations[0] and again_report == report
+    assert moved.organisations[0].addresses[0].location.latitude == 50.8
+    assert copied.organisations[0] == first.organisations[0] and copied.organisations[0] is not first.organisations[0]
+
+
+def test_a_cache_entry_a_record_does_not_look_up_never_locates_it_again():
+    pinned = address(coordinates=(50.7101, 12.7799))  # written in the record: the cache is not asked
+    organisation = Organisation("org", Text("Org"), "", "verein", None, "", "", "", (pinned,), (), (),
+                                Source(Path("content/traeger/org.yml")))
+    directory = Directory(organisations=(organisation,))
+    first, report = geocode.locate(directory, {}, lambda: TOWNS)
+
+    again, _ = geocode.locate(directory, {address_key(pinned): CacheEntry(1.0, 2.0, "adresse", "d", "2026-01-01")},
+                              lambda: TOWNS, {id(r.record): r for r in report.records})
+
+    assert again.organisations[0] is first.organisations[0]
