@@ -170,6 +170,9 @@ def parser() -> argparse.ArgumentParser:
     join.add_argument("--ziel", default="site", help="Ordner der ganzen Seite (Standard: site; wird ersetzt)")
     join.set_defaults(run=merge)
     serve = commands.add_parser("serve", help="die Seite bauen und mit Live-Vorschau anzeigen (mkdocs serve)")
+    serve.add_argument("--sprache", metavar="SPRACHE",
+                       help="nur die Seite in dieser Sprache zeigen (de oder eine der „languages“ in mkdocs.yml): "
+                            "bei einem großen Verzeichnis ist die Vorschau nach einer Änderung so schneller da")
     serve.set_defaults(run=lambda args: mkdocs("serve", args))
 
     geocoding_cli.add_parser(commands)

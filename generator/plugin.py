@@ -27,6 +27,7 @@ from .config import WegweiserConfig
 from .language_builds import FurtherLanguages, can_build_beside
 from .open_data import DataFile
 from .render import Site, check_static_files
+from .render.environment import COMPILED
 from .render.content_policy import (ScriptInContent, allow_live_reload, refuse_markup_in_data_block,
                                     refuse_scripts_in, with_policy)
 from .render.languages import GERMAN, OWN_NAMES
@@ -133,6 +134,8 @@ class WegweiserPlugin(BasePlugin[WegweiserConfig]):
         return files
 
     def on_env(self, env, config, files):
+        # Material's templates compiled once per process, not again for every language and rebuild
+        env.bytecode_cache = COMPILED
         material_parts.install(env)
         env.filters["von_ueberall"] = whole_address
         return env

@@ -7,7 +7,7 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 
 from conftest import build, mkdocs_config
-from generator import preview, shards
+from generator import cli, preview, shards
 
 EPOCH = "1796083200"
 PROVIDER = "traeger/beratung-beispiel.yml"
@@ -98,3 +98,15 @@ def test_an_edited_override_writes_every_page_again(site_copy, tmp_path, preview
 def test_without_wegweiser_serve_every_build_renders_everything(site_copy, tmp_path, monkeypatch):
     monkeypatch.delenv(preview.VARIABLE, raising=False)
     assert preview.preview() is None
+
+
+def test_wegweiser_serve_starts_the_preview_in_the_language_asked_for(monkeypatch, tmp_path):
+    seen = []
+    monkeypatch.setattr(cli.subprocess, "call", lambda arguments, env: seen.append((arguments, env)) or 0)
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv(preview.VARIABLE, "1")  # left in the shell: a plain build is never a preview
+    assert cli.main(["serve", "--sprache", "cs"]) == 0
+    assert cli.main(["build"]) == 0
+    (serve, serve_env), (build_args, build_env) = seen
+    assert "--dirty" in serve and serve_env[preview.VARIABLE] == "1" and serve_env[shards.VARIABLE] == "cs"
+    assert "--dirty" not in build_args and preview.VARIABLE not in build_env

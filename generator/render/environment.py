@@ -125,12 +125,32 @@ def directions_href(address) -> str | None:
     return "https://www.openstreetmap.org/search?query=" + quote(address.one_line, safe="")
 
 
+class CompiledTemplates(jinja2.BytecodeCache):
+    """The templates compiled once per process, by their source's checksum: every language
+    of a build, and every rebuild of ``wegweiser serve``, makes an environment of its own
+    (the directory is in its globals), and compiling the templates again cost seconds."""
+
+    def __init__(self) -> None:
+        self._compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self._compiled:
+            bucket.bytecode_from_string(self._compiled[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self._compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+COMPILED = CompiledTemplates()
+
+
 def environment(directory: Directory, vocabularies: dict[str, Vocabulary], limits: Limits,
                 map_settings: MapSettings, translations=None, language: str = GERMAN) -> jinja2.Environment:
     translations = translations or gettext.NullTranslations()
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True, undefined=jinja2.StrictUndefined,
         trim_blocks=True, lstrip_blocks=True, extensions=["jinja2.ext.do", "jinja2.ext.i18n"],
+        bytecode_cache=COMPILED,
     )
     # Every sentence of the templates goes through the message catalogue: `_()` and
     # `ngettext()`. The messages are German; other languages get catalogues of their own.

@@ -19,13 +19,17 @@ import dataclasses
 from enum import Enum
 from typing import Callable, Generic, Hashable, TypeVar
 
-from ..records import Event, Network, Offering, Organisation, Region
+from .. import records
+from ..records import Offering, Organisation
 
 # The templates whose pages are many and whose text depends on nothing but their context
 # and the world (a test reads them for globals that would reach further).
 REUSABLE = frozenset({"offering.html", "organisation.html", "facet.html", "region.html", "a_z.html",
                       "places.html", "organisations.html"})
-RECORDS = (Region, Network, Organisation, Event)
+# The records and their parts (texts, addresses, contacts, ...): made once per file's bytes
+# (prepared_before.py), so found again by identity; anything else is compared field by field.
+RECORDS = tuple(kind for kind in vars(records).values() if isinstance(kind, type) and dataclasses.is_dataclass(kind)
+                and kind.__module__ == records.__name__)
 
 
 class NotFrozen(Exception):
@@ -51,22 +55,34 @@ class Same:
 
 def frozen(value, provider_of: Callable[[Offering], Organisation]) -> Hashable:
     """``value`` as a key: records by identity, an offering with its provider, containers as
-    tuples, other dataclasses field by field; anything else raises ``NotFrozen``."""
-    if value is None or isinstance(value, (str, int, float, bool, bytes, Enum)):
+    tuples, other dataclasses field by field; anything else raises ``NotFrozen``. (Types are
+    looked up, not tested one by one: a listing's key has thousands of parts.)"""
+    kind = type(value)
+    if kind in _PLAIN or value is None:
         return value
-    if isinstance(value, Offering):
+    if kind is Offering:
         return Same(value), Same(provider_of(value))
-    if isinstance(value, RECORDS):
+    if kind in _RECORD_TYPES:
         return Same(value)
-    if isinstance(value, (list, tuple)):
-        return tuple(frozen(item, provider_of) for item in value)
-    if isinstance(value, dict):
-        return tuple((frozen(key, provider_of), frozen(item, provider_of)) for key, item in value.items())
-    if isinstance(value, (set, frozenset)):
-        return frozenset(frozen(item, provider_of) for item in value)
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return type(value), tuple(frozen(getattr(value, f.name), provider_of) for f in dataclasses.fields(value))
-    raise NotFrozen(type(value).__name__)
+    if kind is list or kind is tuple:
+        return tuple([frozen(item, provider_of) for item in value])
+    if kind is dict:
+        return tuple([(key, frozen(item, provider_of)) for key, item in value.items()])  # keys: names, ids
+    if kind is set or kind is frozenset:
+        return frozenset([frozen(item, provider_of) for item in value])
+    if isinstance(value, (str, int, float, bytes, Enum)):  # Markup, the vocabularies' enumerations
+        return value
+    names = _FIELDS.get(kind)
+    if names is None:
+        if not dataclasses.is_dataclass(kind):
+            raise NotFrozen(kind.__name__)
+        names = _FIELDS[kind] = tuple(f.name for f in dataclasses.fields(kind))
+    return kind, tuple([frozen(getattr(value, name), provider_of) for name in names])
+
+
+_PLAIN = frozenset({str, int, float, bool, bytes})
+_RECORD_TYPES = frozenset(RECORDS)
+_FIELDS: dict[type, tuple[str, ...]] = {}
 
 
 Made = TypeVar("Made")
