@@ -3,7 +3,7 @@
 Run by hand (not in CI), after `make test` has installed everything:
 
     .venv/bin/python benchmarks/serve.py              # 1,000 and 10,000 offerings
-    .venv/bin/python benchmarks/serve.py 10000 --aenderungen 5
+    .venv/bin/python benchmarks/serve.py 10000 --aenderungen 5 --sprache de
 
 For each size it writes a synthetic directory (as benchmarks/scale.py does), starts
 `wegweiser serve` on a free port of 127.0.0.1, as a provider would, and waits for the first
@@ -77,7 +77,7 @@ def change_one_offering(file: Path, mark: str) -> str:
     return offering["id"]
 
 
-def measure(count: int, changes: int) -> None:
+def measure(count: int, changes: int, language: str | None) -> None:
     folder = Path(tempfile.mkdtemp(prefix="wegweiser-vorschau-"))
     content = folder / "project" / "content"
     write_varied_directory(content, count)
@@ -87,7 +87,8 @@ def measure(count: int, changes: int) -> None:
     root = f"http://127.0.0.1:{port}/"
     started = time.monotonic()
     server = subprocess.Popen(
-        [str(REPO / ".venv" / "bin" / "wegweiser"), "--config", str(config), "serve", "-a", f"127.0.0.1:{port}"],
+        [str(REPO / ".venv" / "bin" / "wegweiser"), "--config", str(config), "serve", "-a", f"127.0.0.1:{port}",
+         *(["--sprache", language] if language else [])],
         cwd=folder / "project", stdout=subprocess.DEVNULL, stderr=log.open("w"),
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, start_new_session=True)
     try:
@@ -99,7 +100,8 @@ def measure(count: int, changes: int) -> None:
             mark = f"Geändert-{number}-{time.time():.0f}."
             saved = time.monotonic()
             offering = change_one_offering(file, mark)
-            seen.append(wait_for(f"{root}angebote/{offering}/", mark, saved, server, log))
+            page = f"{root}{'' if language in (None, 'de') else language + '/'}angebote/{offering}/"
+            seen.append(wait_for(page, mark, saved, server, log))
         print(f"{count:>9,} {first:>10.1f} s {statistics.median(seen):>10.2f} s {max(seen):>10.2f} s")
     finally:
         os.killpg(server.pid, signal.SIGTERM)
@@ -111,10 +113,11 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("sizes", nargs="*", type=int, default=[1000, 10000])
     parser.add_argument("--aenderungen", type=int, default=3, help="Änderungen je Größe")
+    parser.add_argument("--sprache", help="wegweiser serve --sprache: die Vorschau in nur einer Sprache")
     args = parser.parse_args()
     print(f"{'Angebote':>9} {'erster Bau':>12} {'Median':>12} {'längste':>12}  (Speichern bis geänderte Seite)")
     for count in args.sizes:
-        measure(count, args.aenderungen)
+        measure(count, args.aenderungen, args.sprache)
     return 0
 
 

@@ -327,7 +327,7 @@ class PageRenderer:
             pages += self.listing(
                 "region.html", self.site_map.region(region.id), region.name.get(self.language),
                 self.by_place(offerings) + [Entry(also, (offering, None)) for offering in wider], in_nav=False,
-                region=region, children=children[region.id], parents=parents, offerings=offerings,
+                region=region, children=children[region.id], parents=parents, offering_count=len(offerings),
                 map=self.maps.get(self.site_map.region_map_document(region.id)),
                 networks=[n for n in directory.networks if inside & set(n.regions)])
         return pages
